@@ -1,0 +1,59 @@
+/**
+ * Brussels. While R12 holds it abstains and its sanctions stand. With R12 off it reviews its
+ * sanctions once enough prisoners are out, and offers relief for further releases.
+ */
+import { setup } from 'xstate';
+import type { EuParams } from '../scenario/schema.js';
+import { isOn, type RuleSwitches } from '../rules/switches.js';
+
+export interface EuObservation {
+  readonly releasedSoFar: number;
+  readonly hasActiveSanction: boolean;
+  readonly reviewDraw: number;
+}
+
+export type EuEvent =
+  | { type: 'OBSERVE'; view: EuObservation }
+  | { type: 'DEAL' }
+  | { type: 'NO_DEAL' };
+
+export interface EuInput {
+  readonly params: EuParams;
+  readonly rules: RuleSwitches;
+}
+
+export const euMachine = setup({
+  types: { context: {} as EuInput, events: {} as EuEvent, input: {} as EuInput },
+  guards: {
+    abstains: ({ context }) => isOn(context.rules, 'R12'),
+    nothingLeft: ({ event }) => event.type === 'OBSERVE' && !event.view.hasActiveSanction,
+    /** With R12 off: enough releases, and a review this month. */
+    reviewDue: ({ context, event }) =>
+      event.type === 'OBSERVE' && event.view.releasedSoFar >= context.params.releaseThreshold
+      && event.view.reviewDraw < context.params.reviewChance,
+  },
+}).createMachine({
+  id: 'eu',
+  context: ({ input }) => input,
+  initial: 'deciding',
+  states: {
+    deciding: { always: [{ guard: 'abstains', target: 'abstaining' }, { target: 'watching' }] },
+    abstaining: {
+      meta: { rules: ['R12'], summary: 'outside the thaw; sanctions stand' },
+    },
+    watching: {
+      meta: { rules: ['R12', 'R01'], summary: 'watching releases before it moves' },
+      on: {
+        OBSERVE: [
+          { guard: 'nothingLeft', target: 'eased' },
+          { guard: 'reviewDue', target: 'offering' },
+        ],
+      },
+    },
+    offering: {
+      meta: { rules: ['R01'], summary: 'offering relief for releases' },
+      on: { DEAL: { target: 'watching' }, NO_DEAL: { target: 'watching' } },
+    },
+    eased: { meta: { rules: ['R01'], summary: 'has lifted all it will' } },
+  },
+});

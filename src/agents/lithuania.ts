@@ -1,0 +1,89 @@
+/**
+ * Vilnius. It holds the Klaipėda key and concedes nothing while R09 holds; incidents push it to
+ * threaten confiscation of Belarusian assets (R10). With R09 switched off it will talk transit
+ * once relations are calm enough.
+ */
+import { setup } from 'xstate';
+import type { LithuaniaParams } from '../scenario/schema.js';
+import { isOn, type RuleSwitches } from '../rules/switches.js';
+
+export interface LithuaniaObservation {
+  readonly hostility: number;
+  readonly transitOpen: boolean;
+  readonly talkDraw: number;
+}
+
+export type LithuaniaEvent =
+  | { type: 'OBSERVE'; view: LithuaniaObservation }
+  | { type: 'DEAL' }
+  | { type: 'NO_DEAL' };
+
+export interface LithuaniaInput {
+  readonly params: LithuaniaParams;
+  readonly rules: RuleSwitches;
+  readonly transitOpen: boolean;
+  /** The confiscation threat already stands at the start. */
+  readonly threatening: boolean;
+}
+
+const view = (event: LithuaniaEvent): LithuaniaObservation | null => (event.type === 'OBSERVE' ? event.view : null);
+
+/** Hysteresis: the threat is dropped only well below the level that raised it. */
+const THREAT_RELEASE_MARGIN = 0.15;
+
+export const lithuaniaMachine = setup({
+  types: { context: {} as LithuaniaInput, events: {} as LithuaniaEvent, input: {} as LithuaniaInput },
+  guards: {
+    startsOpen: ({ context }) => context.transitOpen,
+    startsThreatening: ({ context }) => context.threatening,
+    /** R10: enough hostility brings the confiscation threat. */
+    threatWarranted: ({ context, event }) => {
+      const v = view(event);
+      return !!v && isOn(context.rules, 'R10') && v.hostility >= context.params.confiscationThreshold;
+    },
+    threatLapses: ({ context, event }) => {
+      const v = view(event);
+      return !!v && v.hostility < context.params.confiscationThreshold - THREAT_RELEASE_MARGIN;
+    },
+    /** R09: only with the Vilnius line switched off, and relations calm enough, does it talk. */
+    opensTalks: ({ context, event }) => {
+      const v = view(event);
+      return !!v && !isOn(context.rules, 'R09') && !v.transitOpen
+        && v.hostility <= context.params.openingHostility && v.talkDraw < context.params.talkChance;
+    },
+  },
+}).createMachine({
+  id: 'lithuania',
+  context: ({ input }) => input,
+  initial: 'deciding',
+  states: {
+    deciding: {
+      always: [{ guard: 'startsOpen', target: 'transitOpen' }, { guard: 'startsThreatening', target: 'threatening' }, { target: 'hardline' }],
+    },
+    hardline: {
+      meta: { rules: ['R09'], summary: 'no concessions; Klaipėda closed' },
+      on: {
+        OBSERVE: [
+          { guard: 'threatWarranted', target: 'threatening' },
+          { guard: 'opensTalks', target: 'talking' },
+        ],
+      },
+    },
+    threatening: {
+      meta: { rules: ['R10'], summary: 'threatening to confiscate Belarusian assets' },
+      on: {
+        OBSERVE: [
+          { guard: 'opensTalks', target: 'talking' },
+          { guard: 'threatLapses', target: 'hardline' },
+        ],
+      },
+    },
+    talking: {
+      meta: { rules: ['R09'], summary: 'talking transit with Minsk' },
+      on: { DEAL: { target: 'transitOpen' }, NO_DEAL: { target: 'hardline' } },
+    },
+    transitOpen: {
+      meta: { rules: ['R09', 'R08'], summary: 'Klaipėda open to Belarusian potash' },
+    },
+  },
+});

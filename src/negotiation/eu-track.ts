@@ -1,0 +1,79 @@
+/**
+ * The EU–Belarus track, open only with R12 switched off. Brussels offers its sanction that is
+ * worth most to Minsk and asks a number of releases in proportion to its weight; Minsk gives what
+ * the relief is worth to it (R03, R08), and Brussels takes a counter above its acceptance share.
+ */
+import { isOn } from '../rules/switches.js';
+import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
+import { chooseRoutes } from '../rules/routes.js';
+import { marginalRelief } from '../world/valuation.js';
+import { sanctionsOf } from '../world/recipes.js';
+import { byBelarusCost, candidatesFor, indexById } from './candidates.js';
+import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
+import { headcount, type Package, type Release } from './package.js';
+import type { TrackContext, TrackResult } from './context.js';
+import type { OfferRecord } from '../simulation/trace.js';
+
+const fmt = (x: number) => x.toFixed(1);
+
+export function runEuTrack(ctx: TrackContext): TrackResult {
+  const { world, scenario, rules, rng } = ctx;
+  const eu = scenario.agents.eu;
+  const by = scenario.agents.belarus;
+  const logistics = isOn(rules, 'R08');
+  const candidates = candidatesFor(world, 'eu', rules).sort(byBelarusCost);
+  const byId = indexById(candidates);
+  const active = sanctionsOf(world, 'eu', 'active');
+  if (candidates.length === 0 || active.length === 0) return { world, offers: [], deal: null };
+  const worth = (id: string) => marginalRelief(world, [id], false, logistics);
+  const item = active.slice().sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
+
+  let wanted = Math.ceil(item.weight * eu.prisonersPerWeight);
+  const ask: Release[] = [];
+  for (const c of candidates) {
+    if (wanted <= 0) break;
+    const n = Math.min(wanted, c.available);
+    ask.push({ id: c.id, count: n, named: c.named });
+    wanted -= n;
+  }
+  const budget = worth(item.id) * urgency(world, by, rules);
+  const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
+  const offers: OfferRecord[] = [];
+  const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
+  const asked = headcount(ask);
+  const got = headcount(offered);
+  const cost = releaseCost(world, ask, byId, by, rules).cost;
+  if (got === asked) {
+    offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
+      reason: `${item.id} is worth ${fmt(budget)} to Minsk, above the ${fmt(cost)} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
+    return close(ctx, offered, item.id, offers);
+  }
+  offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
+    reason: `the ${asked} asked would cost Minsk ${fmt(cost)}, more than ${item.id} is worth to it (${fmt(budget)})`, rules: ['R12', 'R03', 'R08'] });
+  if (got === 0) return { world, offers, deal: null };
+  const counter: Package = { ...opening, releases: offered };
+  const enough = got >= asked * eu.acceptShare;
+  offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
+    reason: enough ? `${got} of the ${asked} asked clears the EU's bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below the EU's bar of ${Math.ceil(asked * eu.acceptShare)}`,
+    rules: ['R12', 'R03'] });
+  return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null };
+}
+
+function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: OfferRecord[]): TrackResult {
+  const { world, scenario, rules, rng } = ctx;
+  const byId = indexById(candidatesFor(world, 'eu', rules));
+  const routes = chooseRoutes(world, releases, byId, false, scenario.agents.belarus, rules, rng);
+  const after = executeDeal(world, routes.routed, [sanctionId], [], []);
+  const split = routeSplit(routes.routed);
+  const released = headcount(releases);
+  const pkg: Package = { releases, relief: [sanctionId], grants: [], commitments: [], sideOffers: [] };
+  return {
+    world: after,
+    offers,
+    deal: {
+      track: 'eu-belarus', parties: ['eu', 'belarus'], package: viewOf(pkg), released, byRoute: split, routed: routedView(routes.routed), lifted: [sanctionId],
+      rules: ['R01', 'R03', 'R08', ...routes.rules],
+      summary: `${released} released (${Object.entries(split).map(([r, n]) => `${n} to ${r}`).join(', ')}) for ${sanctionId}`,
+    },
+  };
+}

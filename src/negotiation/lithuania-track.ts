@@ -1,0 +1,77 @@
+/**
+ * The Lithuania–Belarus track, open only with R09 switched off. Minsk wants Klaipėda because it
+ * makes potash relief pay (R08); it offers calm (R11) and the lorry drivers (R10), and Vilnius asks
+ * for prisoners deported to Lithuania on top until its price, higher the more hostile relations
+ * are, is met.
+ */
+import { isOn } from '../rules/switches.js';
+import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
+import { marginalRelief } from '../world/valuation.js';
+import { byBelarusCost, candidatesFor, indexById } from './candidates.js';
+import { executeDeal, routedView, viewOf } from './execute.js';
+import { headcount, type Commitment, type Package, type Release } from './package.js';
+import type { TrackContext, TrackResult } from './context.js';
+import type { OfferRecord } from '../simulation/trace.js';
+
+const fmt = (x: number) => x.toFixed(1);
+/** What promising calm and freeing the drivers costs Minsk, in relief points. */
+const COMMITMENT_COST = 0.3;
+
+export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
+  const { world, scenario, rules } = ctx;
+  const lt = scenario.agents.lithuania;
+  const by = scenario.agents.belarus;
+  if (world.transitOpen) return { world, offers: [], deal: null };
+  const budget = marginalRelief(world, [], true, isOn(rules, 'R08')) * urgency(world, by, rules) - COMMITMENT_COST;
+  const commitments: Commitment[] = [];
+  if (world.balloons) commitments.push('stop-balloons');
+  if (world.lorryDriversHeld > 0) commitments.push('free-lorry-drivers');
+  const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
+  const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
+  const offers: OfferRecord[] = [];
+  const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
+
+  if (commitmentValue >= price) {
+    offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'accept',
+      reason: `calm and the drivers are worth ${fmt(commitmentValue)} to Vilnius, above its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
+    return close(ctx, opening, offers);
+  }
+  // Vilnius asks for deportees to Lithuania to make up the difference.
+  const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
+  const byId = indexById(candidates);
+  let wanted = lt.valuePerPrisoner > 0 ? Math.ceil((price - commitmentValue) / lt.valuePerPrisoner) : Number.POSITIVE_INFINITY;
+  const ask: Release[] = [];
+  for (const c of candidates) {
+    if (wanted <= 0) break;
+    const n = Math.min(wanted, c.available);
+    ask.push({ id: c.id, count: n, named: c.named });
+    wanted -= n;
+  }
+  offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
+    reason: `calm and the drivers are worth ${fmt(commitmentValue)} to Vilnius, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
+  const counter: Package = { ...opening, releases: ask };
+  const cost = releaseCost(world, ask, byId, by, rules).cost;
+  const affordable = wanted <= 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
+  offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
+    reason: affordable
+      ? `transit is worth ${fmt(budget)} to Minsk (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
+      : `transit is worth ${fmt(budget)} to Minsk (R08), less than the ${headcount(ask)} releases asked would cost it`,
+    rules: ['R08', 'R03', 'R09'] });
+  return affordable ? close(ctx, counter, offers) : { world, offers, deal: null };
+}
+
+function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {
+  const routed = pkg.releases.map((r) => ({ ...r, route: 'lithuania' as const }));
+  const after = executeDeal(ctx.world, routed, [], pkg.grants, pkg.commitments);
+  const released = headcount(pkg.releases);
+  return {
+    world: after,
+    offers,
+    deal: {
+      track: 'lithuania-belarus', parties: ['lithuania', 'belarus'], package: viewOf(pkg), released,
+      byRoute: released > 0 ? { lithuania: released } : {}, routed: routedView(routed), lifted: [],
+      rules: ['R08', 'R09', 'R10', 'R11', 'R03'],
+      summary: `Klaipėda opens to Belarusian potash; Minsk ${pkg.commitments.length ? `promises ${pkg.commitments.join(' and ')}` : 'gives'}${released ? ` and deports ${released} to Lithuania` : ''}`,
+    },
+  };
+}

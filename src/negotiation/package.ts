@@ -1,0 +1,31 @@
+/** What parties trade: a package of releases, relief, grants, commitments and side offers. */
+import type { Route } from '../world/types.js';
+
+/** `count` people from a cohort, or one named person (`named: true`, count 1). */
+export interface Release {
+  readonly id: string;
+  readonly count: number;
+  readonly named: boolean;
+}
+
+/** Non-sanction things a Western party can give. */
+export type Grant = 'klaipeda-transit' | 'prisoner-swap';
+/** Things Belarus can promise besides prisoners (R11, ¶18). */
+export type Commitment = 'stop-balloons' | 'free-lorry-drivers';
+/** Help Belarus offers the US (R16, ¶33–34). */
+export type SideOffer = 'putin' | 'maduro';
+
+export interface Package {
+  readonly releases: readonly Release[];
+  /** Sanction ids to lift. */
+  readonly relief: readonly string[];
+  readonly grants: readonly Grant[];
+  readonly commitments: readonly Commitment[];
+  readonly sideOffers: readonly SideOffer[];
+}
+
+export const emptyPackage: Package = { releases: [], relief: [], grants: [], commitments: [], sideOffers: [] };
+
+export const headcount = (releases: readonly Release[]): number => releases.reduce((n, r) => n + r.count, 0);
+
+export type RouteSplit = Partial<Record<Route, number>>;

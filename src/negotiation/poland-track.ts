@@ -1,0 +1,74 @@
+/**
+ * The Poland–Belarus track over Poczobut (R07, ¶32). Warsaw opens with its border relief, then
+ * raises to everything it will give (a prisoner swap on top); Minsk's asking price is the
+ * person's cost to it (an enemy's at a premium, R17), varying from round to round.
+ */
+import type { RuleId } from '../rules/ids.js';
+import { isOn } from '../rules/switches.js';
+import { urgency } from '../rules/value-match.js';
+import { marginalRelief } from '../world/valuation.js';
+import { sanctionsOf } from '../world/recipes.js';
+import { executeDeal, routedView, viewOf } from './execute.js';
+import type { Grant, Package, Release } from './package.js';
+import type { TrackContext, TrackResult } from './context.js';
+import type { OfferRecord } from '../simulation/trace.js';
+
+const fmt = (x: number) => x.toFixed(1);
+
+export function runPolandTrack(ctx: TrackContext): TrackResult {
+  const { world, scenario, rules, rng } = ctx;
+  const pl = scenario.agents.poland;
+  const by = scenario.agents.belarus;
+  const wanted = world.named.filter((p) => p.status === 'held' && p.onlyThrough === 'poland');
+  const relief = sanctionsOf(world, 'poland', 'active').map((s) => s.id);
+  if (wanted.length === 0) return { world, offers: [], deal: null };
+
+  const releases: Release[] = wanted.map((p) => ({ id: p.id, count: 1, named: true }));
+  const noise = 1 + (rng.next() * 2 - 1) * pl.askNoise;
+  let ask = 0;
+  const askRules: RuleId[] = ['R07'];
+  for (const p of wanted) {
+    if (p.enemy && !isOn(rules, 'R17')) return { world, offers: [], deal: null };
+    ask += p.belarusCost * (p.enemy ? by.enemyPremium : 1);
+    if (p.enemy) askRules.push('R17');
+  }
+  ask *= noise;
+  const keen = urgency(world, by, rules);
+  const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
+  const offers: OfferRecord[] = [];
+  const rec = (exchange: number, from: 'poland' | 'belarus', to: 'poland' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[]) =>
+    offers.push({ track: 'poland-belarus', exchange, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rs)] });
+
+  const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
+  if (reliefValue >= ask && relief.length > 0) {
+    rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to Minsk, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
+    return close(ctx, opening, offers);
+  }
+  rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `Minsk prices the release at ${fmt(ask)}; Poland's relief is worth ${fmt(reliefValue)} to it`, askRules);
+  // Warsaw's last word: everything it will give, a swap on top of the relief.
+  const full = Math.max(pl.concession, reliefValue);
+  const grants: Grant[] = pl.concession > reliefValue ? ['prisoner-swap'] : [];
+  const final: Package = { ...opening, grants };
+  if (full >= ask) {
+    rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)}, enough for Minsk's price of ${fmt(ask)}`, askRules);
+    return close(ctx, final, offers);
+  }
+  rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw will give at most ${fmt(full)}; Minsk wants ${fmt(ask)}`, askRules);
+  return { world, offers, deal: null };
+}
+
+function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {
+  const routed = pkg.releases.map((r) => ({ ...r, route: 'poland' as const }));
+  const after = executeDeal(ctx.world, routed, pkg.relief, pkg.grants, pkg.commitments);
+  const names = pkg.releases.map((r) => ctx.world.named.find((p) => p.id === r.id)?.name ?? r.id).join(', ');
+  const paid = [...pkg.relief, ...pkg.grants].join(' + ');
+  return {
+    world: after,
+    offers,
+    deal: {
+      track: 'poland-belarus', parties: ['poland', 'belarus'], package: viewOf(pkg),
+      released: routed.length, byRoute: { poland: routed.length }, routed: routedView(routed), lifted: [...pkg.relief],
+      rules: ['R07', 'R03'], summary: `${names} freed to Poland for ${paid}`,
+    },
+  };
+}

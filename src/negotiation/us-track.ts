@@ -1,0 +1,133 @@
+/**
+ * The US–Belarus track, run while the envoy is in Minsk (R02). The US opens with relief and an
+ * ask sized to its reservation (R06, R13); Belarus accepts what its valuation covers or counters
+ * with as many as the relief is worth to it (R03, R08, R14), sweetened with side offers (R16);
+ * the US takes the counter, trims its relief, or walks away. A keen US opens with everything it
+ * has for everyone (R15). The laureate goes to Lithuania (R04); Poczobut is not on the list (R07).
+ */
+import type { RuleId } from '../rules/ids.js';
+import { isOn } from '../rules/switches.js';
+import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
+import { usCost, usValue, usWillingness } from '../rules/us-valuation.js';
+import { chooseRoutes } from '../rules/routes.js';
+import { marginalRelief } from '../world/valuation.js';
+import { sanctionsOf } from '../world/recipes.js';
+import type { Sanction } from '../world/types.js';
+import { askUntil, byUsPreference, candidatesFor, everyone, indexById, sameReleases } from './candidates.js';
+import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
+import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
+import type { TrackContext, TrackResult } from './context.js';
+import type { OfferRecord } from '../simulation/trace.js';
+
+const fmt = (x: number) => x.toFixed(1);
+
+export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): TrackResult {
+  const { world, scenario, rules } = ctx;
+  const us = scenario.agents.us;
+  const by = scenario.agents.belarus;
+  const logistics = isOn(rules, 'R08');
+  const candidates = candidatesFor(world, 'us', rules).sort(byUsPreference);
+  const byId = indexById(candidates);
+  const relief = sanctionsOf(world, 'us', 'active').slice().sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  const offers: OfferRecord[] = [];
+  if (candidates.length === 0 || relief.length === 0) return { world, offers, deal: null };
+
+  const willingness = usWillingness(world, us, rules);
+  const grand = isOn(rules, 'R15') && world.talks === 'advancing' && world.usInterest >= us.grandBargainInterest;
+  let items: Sanction[] = grand ? relief : relief.slice(0, 1);
+  let next = 1;
+  // The regime's mood at this visit: its valuation swings a little around what the rules give (¶17).
+  const keen = urgency(world, by, rules) * (1 + (ctx.rng.next() * 2 - 1) * by.moodSwing);
+  const sideOffers: SideOffer[] = isOn(rules, 'R16') ? [...by.sideOffers] : [];
+  const everyoneAsk = everyone(candidates);
+
+  for (let exchange = 1; exchange <= us.exchanges && items.length > 0; exchange++) {
+    const ids = items.map((s) => s.id);
+    const weight = items.reduce((w, s) => w + s.weight, 0);
+    const reservation = usCost(weight, us) / Math.max(willingness, 1e-6);
+    const frozenCut = isOn(rules, 'R14') && world.talks === 'frozen' ? us.frozenPriceCut : 1;
+    const ask = grand ? everyoneAsk : askUntil(candidates, (c) => c.usProfile * frozenCut, reservation * us.askMarkup);
+    const openRules: RuleId[] = grand ? ['R15', 'R06', 'R13'] : ['R06', 'R13'];
+    if (frozenCut < 1) openRules.push('R14');
+
+    // Belarus weighs the relief (R08 logistics, R14 urgency) against the cost of the ask (R03, R17).
+    const budget = marginalRelief(world, ids, false, logistics) * keen;
+    const largestItem = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
+    const askCost = releaseCost(world, ask, byId, by, rules);
+    const offerPkg: Package = { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] };
+
+    const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
+    if (sameReleases(affordable, ask) && askCost.cost <= budget) {
+      offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
+        `relief worth ${fmt(budget)} to Minsk covers the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
+        [...openRules, 'R03', 'R08', ...askCost.rules]));
+      return close(ctx, ask, ids, [], belarusEscalating, offers, grand);
+    }
+    if (affordable.length === 0) {
+      offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'walk',
+        `relief worth only ${fmt(budget)} to Minsk buys none of the people asked for`, [...openRules, 'R03', 'R08']));
+      items = items.length > 1 ? items.slice(0, -1) : relief.slice(next, next + 1);
+      next += 1;
+      continue;
+    }
+    offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
+      `the ${headcount(ask)} asked would cost Minsk ${fmt(askCost.cost)}, more than the ${fmt(budget)} the relief is worth to it`,
+      [...openRules, 'R03', 'R08']));
+
+    // The counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16).
+    const emptiesPrisons = headcount(affordable) === headcount(everyoneAsk);
+    const value = usValue(world, affordable, byId, sideOffers, emptiesPrisons, us, rules);
+    const counterPkg: Package = { releases: affordable, relief: ids, grants: [], commitments: [], sideOffers };
+    const counterRules: RuleId[] = ['R03', 'R06', 'R13'];
+    if (sideOffers.length) counterRules.push('R16');
+    if (value >= reservation) {
+      offers.push(record('belarus', 'us', 'counter', counterPkg, 'accept',
+        `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to Washington, above its reservation of ${fmt(reservation)}`,
+        counterRules));
+      return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, grand && emptiesPrisons);
+    }
+    const trimmed = items.length > 1;
+    offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || relief[next] ? 'counter' : 'walk',
+      `${headcount(affordable)} releases are worth only ${fmt(value)} to Washington, below its reservation of ${fmt(reservation)}`,
+      counterRules));
+    items = trimmed ? items.slice(0, -1) : relief.slice(next, next + 1);
+    next += 1;
+  }
+  return { world, offers: numbered(offers), deal: null };
+}
+
+const numbered = (offers: readonly OfferRecord[]): OfferRecord[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));
+
+function record(from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rules: RuleId[]): OfferRecord {
+  return { track: 'us-belarus', exchange: 0, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rules)] };
+}
+
+function close(ctx: TrackContext, releases: readonly Release[], relief: readonly string[], sideOffers: readonly SideOffer[], belarusEscalating: boolean, offers: OfferRecord[], grandBargain: boolean): TrackResult {
+  const { world, scenario, rules, rng } = ctx;
+  const by = scenario.agents.belarus;
+  const byId = indexById(candidatesFor(world, 'us', rules));
+  const routes = chooseRoutes(world, releases, byId, true, by, rules, rng);
+  // R11: part of a US deal may be a promise to stop the balloons (¶27).
+  const calms = belarusEscalating && isOn(rules, 'R11') && rng.next() < by.calmingChance;
+  const commitments: Commitment[] = calms ? ['stop-balloons'] : [];
+  const after = executeDeal(world, routes.routed, relief, [], commitments);
+  const pkg: Package = { releases, relief, grants: [], commitments, sideOffers };
+  const released = headcount(releases);
+  const split = routeSplit(routes.routed);
+  const dealRules: RuleId[] = ['R01', 'R02', 'R03', ...routes.rules];
+  if (grandBargain) dealRules.push('R15');
+  if (calms) dealRules.push('R11');
+  if (sideOffers.length && isOn(rules, 'R16')) dealRules.push('R16');
+  const routeText = Object.entries(split).map(([r, n]) => `${n} to ${r}`).join(', ');
+  const summary = `${released} released (${routeText}) for ${relief.join(' + ')}`
+    + `${routes.spite ? '; most sent away from Lithuania out of spite' : ''}${routes.impulsive ? ' (route decided on impulse)' : ''}`
+    + `${calms ? '; Minsk promises to stop the balloons' : ''}`;
+  return {
+    world: after,
+    offers: numbered(offers),
+    deal: {
+      track: 'us-belarus', parties: ['us', 'belarus'], package: viewOf(pkg), released, byRoute: split, routed: routedView(routes.routed),
+      lifted: [...relief], rules: [...new Set(dealRules)], summary,
+    },
+  };
+}

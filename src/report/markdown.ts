@@ -1,0 +1,26 @@
+/** The story as Markdown, for notes and reports. */
+import type { RunResult } from '../simulation/trace.js';
+import { monthName } from '../world/month.js';
+import { AGENT_NAMES, cite, describePackage } from './words.js';
+
+export function renderMarkdown(result: RunResult, title: string): string {
+  const out: string[] = [`# ${title}`, '', `Scenario \`${result.scenario}\`${result.branch ? `, branch \`${result.branch}\`` : ''}, seed ${result.seed}, ${result.horizon} months from ${monthName(result.start)}.`, ''];
+  for (const m of result.months) {
+    out.push(`## ${monthName(m.month)}`, '', `Talks: ${m.talks}; US interest ${m.world.usInterest.toFixed(2)}.`, '');
+    for (const e of m.events) out.push(`- ${e.text} (${cite(e.rules)})`);
+    for (const o of m.offers) {
+      const { give, get } = describePackage(o.package);
+      out.push(`- **${AGENT_NAMES[o.from]} → ${AGENT_NAMES[o.to]}** (${o.kind}): ${get} for ${give}. *${AGENT_NAMES[o.to]} ${o.answer}s*: ${o.reason}. (${cite(o.rules)})`);
+    }
+    for (const d of m.deals) out.push(`- **Deal** (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${d.summary}. (${cite(d.rules)})`);
+    if (m.events.length + m.offers.length === 0) out.push('- Nothing moves.');
+    out.push('');
+  }
+  const o = result.outcome;
+  out.push('## Outcome', '', '| metric | value |', '| --- | --- |',
+    `| held at start | ${o.prisonersInitial} |`, `| released | ${o.prisonersReleased} |`, `| still held | ${o.prisonersRemaining} |`,
+    `| released by route | ${Object.entries(o.releasedByRoute).map(([r, n]) => `${r} ${n}`).join(', ')} |`,
+    `| deals | ${o.deals} |`, `| sanctions lifted | ${Object.entries(o.sanctions).filter(([, s]) => s === 'lifted').map(([id]) => id).join(', ')} |`,
+    `| Klaipėda transit | ${o.transitOpen ? 'open' : 'closed'} |`, '');
+  return out.join('\n');
+}

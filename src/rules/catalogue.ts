@@ -1,0 +1,154 @@
+/**
+ * The rule catalogue: every behaviour the simulator shows, with its id, the article paragraphs it
+ * is read from, and the agents and parameters it concerns. Code cites rules through `RULES.Rxx`,
+ * traces carry the ids, `thaw rules` prints this table, and docs/rules.md is checked against it.
+ * The texts are our paraphrases of the article, not quotations.
+ */
+import type { RuleId } from './ids.js';
+
+export type ActorId = 'belarus' | 'us' | 'lithuania' | 'poland' | 'eu' | 'talks';
+
+export interface Rule {
+  readonly id: RuleId;
+  readonly slug: string;
+  readonly title: string;
+  /** One line: what the rule makes the simulation do. */
+  readonly summary: string;
+  /** Article paragraphs it is drawn from. */
+  readonly paragraphs: readonly number[];
+  readonly actors: readonly ActorId[];
+  /** Scenario parameters that tune it (paths under `agents.` or `world.`). */
+  readonly parameters: readonly string[];
+  /** Where in src/ the rule lives. */
+  readonly module: string;
+}
+
+const rule = (r: Rule): Rule => r;
+
+export const RULES: Readonly<Record<RuleId, Rule>> = {
+  R01: rule({
+    id: 'R01', slug: 'thaw-cycle', title: 'Thaw cycle',
+    summary: 'Prisoners come out in waves, each paid for with sanctions relief; between waves the parties cool off.',
+    paragraphs: [37, 38], actors: ['belarus', 'us'], parameters: ['agents.us.cooldownMonths'],
+    module: 'src/agents/us.ts',
+  }),
+  R02: rule({
+    id: 'R02', slug: 'prepay', title: 'Prepayment and visit',
+    summary: 'Before a bigger exchange the US gives a small concession first, and a deal is struck only during an envoy visit to Minsk.',
+    paragraphs: [10, 11, 12, 13], actors: ['us'], parameters: ['agents.us.prepayMaxWeight', 'agents.us.visitChance'],
+    module: 'src/agents/us.ts',
+  }),
+  R03: rule({
+    id: 'R03', slug: 'value-match', title: 'Value match',
+    summary: 'Belarus sizes each release to the value of what it gets, and gives a top prisoner only for one concession worth as much.',
+    paragraphs: [5, 6, 30], actors: ['belarus'], parameters: ['agents.belarus.scarcity', 'agents.belarus.topMatch'],
+    module: 'src/rules/value-match.ts',
+  }),
+  R04: rule({
+    id: 'R04', slug: 'laureate-route', title: 'Laureate route',
+    summary: 'The US lets Belarus choose where deportees go, except a Nobel laureate, who must go to Lithuania.',
+    paragraphs: [20, 21, 22, 23], actors: ['us', 'belarus'], parameters: [],
+    module: 'src/rules/routes.ts',
+  }),
+  R05: rule({
+    id: 'R05', slug: 'spite-route', title: 'Spite route',
+    summary: 'While relations with Lithuania escalate, Belarus sends most deportees to Ukraine, partly on impulse; once calm, Lithuania is the default again.',
+    paragraphs: [15, 16, 17, 18, 19], actors: ['belarus'],
+    parameters: ['agents.belarus.escalationHostility', 'agents.belarus.spiteShare', 'agents.belarus.impulse'],
+    module: 'src/rules/routes.ts',
+  }),
+  R06: rule({
+    id: 'R06', slug: 'waning-interest', title: 'Waning US interest',
+    summary: 'The US values each release by its profile; as prisoners of profile run out its interest fades and it may walk away.',
+    paragraphs: [7, 31, 43], actors: ['us'],
+    parameters: ['agents.us.pricePerWeight', 'agents.us.interestDrift', 'agents.us.walkAwayInterest', 'world.usInterest'],
+    module: 'src/rules/us-valuation.ts',
+  }),
+  R07: rule({
+    id: 'R07', slug: 'poczobut-channel', title: 'Poczobut channel',
+    summary: 'Poczobut is freed only in a Belarus–Poland deal; the US cannot buy him.',
+    paragraphs: [32], actors: ['poland', 'belarus', 'us'], parameters: ['agents.poland.concession', 'agents.poland.talkChance'],
+    module: 'src/agents/poland.ts',
+  }),
+  R08: rule({
+    id: 'R08', slug: 'potash-logistics', title: 'Potash logistics',
+    summary: 'US potash relief is worth little to Belarus unless the EU lifts its potash sanctions or Klaipėda transit opens.',
+    paragraphs: [40, 41, 42], actors: ['belarus'], parameters: ['world.sanctions', 'world.transitOpen'],
+    module: 'src/world/valuation.ts',
+  }),
+  R09: rule({
+    id: 'R09', slug: 'vilnius-line', title: 'Vilnius line',
+    summary: 'Lithuania concedes nothing to the regime and keeps transit closed, unless a scenario switches this rule off.',
+    paragraphs: [42], actors: ['lithuania'],
+    parameters: ['agents.lithuania.openingHostility', 'agents.lithuania.transitPrice', 'agents.lithuania.talkChance'],
+    module: 'src/agents/lithuania.ts',
+  }),
+  R10: rule({
+    id: 'R10', slug: 'escalation', title: 'Escalation',
+    summary: 'Balloons and detained lorry drivers raise Lithuania\'s hostility, and enough of it brings the asset-confiscation threat.',
+    paragraphs: [18], actors: ['belarus', 'lithuania'],
+    parameters: ['agents.belarus.balloonChance', 'agents.lithuania.hostilityPerIncident', 'agents.lithuania.confiscationThreshold'],
+    module: 'src/agents/belarus.ts',
+  }),
+  R11: rule({
+    id: 'R11', slug: 'calming', title: 'Calming',
+    summary: 'As part of a US deal Belarus may stop the balloons, and relations with Lithuania then cool down month by month.',
+    paragraphs: [27], actors: ['belarus', 'lithuania'], parameters: ['agents.belarus.calmingChance', 'agents.lithuania.calmDecay'],
+    module: 'src/agents/belarus.ts',
+  }),
+  R12: rule({
+    id: 'R12', slug: 'eu-abstains', title: 'EU abstains',
+    summary: 'The EU stays out of the thaw and its sanctions stand, unless a scenario switches this rule off.',
+    paragraphs: [38, 40], actors: ['eu'], parameters: ['agents.eu.releaseThreshold', 'agents.eu.prisonersPerWeight', 'agents.eu.reviewChance'],
+    module: 'src/agents/eu.ts',
+  }),
+  R13: rule({
+    id: 'R13', slug: 'talks-coupling', title: 'Talks coupling',
+    summary: 'Progress in Russia–Ukraine talks makes the US keener to deal; their failure weakens or ends the dialogue.',
+    paragraphs: [44, 46], actors: ['us', 'talks'], parameters: ['talks', 'agents.us.talksFactor', 'agents.us.stopOnFailure'],
+    module: 'src/rules/us-valuation.ts',
+  }),
+  R14: rule({
+    id: 'R14', slug: 'freeze-deadline', title: 'Freeze deadline',
+    summary: 'Belarus hurries to deal before the war is frozen; after a freeze its prisoners buy less from the US.',
+    paragraphs: [45], actors: ['belarus', 'us'], parameters: ['agents.belarus.urgency', 'agents.us.frozenPriceCut'],
+    module: 'src/rules/value-match.ts',
+  }),
+  R15: rule({
+    id: 'R15', slug: 'grand-bargain', title: 'Grand bargain',
+    summary: 'A keen US offers all its remaining relief for all remaining prisoners at once.',
+    paragraphs: [26, 28], actors: ['us'], parameters: ['agents.us.grandBargainInterest', 'agents.us.massReleaseBonus'],
+    module: 'src/negotiation/us-track.ts',
+  }),
+  R16: rule({
+    id: 'R16', slug: 'side-offers', title: 'Side offers',
+    summary: 'Belarus may add help with Putin or Maduro to a counter-offer; the US counts it for little.',
+    paragraphs: [33, 34, 35], actors: ['belarus', 'us'], parameters: ['agents.belarus.sideOffers', 'agents.us.sideOfferWeight'],
+    module: 'src/negotiation/us-track.ts',
+  }),
+  R17: rule({
+    id: 'R17', slug: 'enemies-for-sale', title: 'Enemies for sale',
+    summary: 'At a high enough price Belarus frees even the people it treats as personal enemies.',
+    paragraphs: [30], actors: ['belarus'], parameters: ['agents.belarus.enemyPremium'],
+    module: 'src/rules/value-match.ts',
+  }),
+};
+
+export const RULE_LIST: readonly Rule[] = Object.values(RULES);
+
+export function citation(id: RuleId): string {
+  const r = RULES[id];
+  return `${id} ${r.slug} (¶${formatParagraphs(r.paragraphs)})`;
+}
+
+export function formatParagraphs(paragraphs: readonly number[]): string {
+  const parts: string[] = [];
+  let start = paragraphs[0];
+  let prev = start;
+  for (const p of [...paragraphs.slice(1), Number.NaN]) {
+    if (prev !== undefined && p === prev + 1) { prev = p; continue; }
+    if (start !== undefined && prev !== undefined) parts.push(start === prev ? String(start) : `${start}–${prev}`);
+    start = p; prev = p;
+  }
+  return parts.join(', ');
+}

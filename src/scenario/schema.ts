@@ -1,0 +1,205 @@
+/**
+ * The scenario language, one source of truth: the loader validates with it, the types below are
+ * inferred from it, and `docs/scenario.schema.json` is generated from it.
+ * Every parameter carries its default, its range and the rule it tunes.
+ */
+import { z } from 'zod';
+import { ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
+import { RULE_IDS } from '../rules/ids.js';
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const month = z.string().regex(MONTH_PATTERN, { message: 'expected a month as YYYY-MM, e.g. 2026-03' });
+const probability = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+const factor = (value: number, rule: string, description: string) =>
+  z.number().min(0).max(10).default(value).describe(`${description} (${rule})`);
+const share = (value: number, rule: string, description: string) =>
+  probability.default(value).describe(`${description} (${rule})`);
+const talksState = z.enum(TALKS_STATES);
+const issuer = z.enum(ISSUERS);
+const route = z.enum(ROUTES);
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lower-case id such as "journalists"' });
+const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$/, {
+  message: 'expected a sanction id that starts with its issuer, e.g. "us.potash" or "eu.trade"',
+});
+
+/* ---------- the initial world ---------- */
+
+export const cohortSchema = z.strictObject({
+  id,
+  label: z.string().min(1),
+  held: z.number().int().min(0).max(100_000).describe('how many are held at the start'),
+  usProfile: nonNegative.describe('what one release is worth to the US president (R06)'),
+  belarusCost: nonNegative.describe('what one release costs the regime as bargaining stock (R03)'),
+});
+
+export const namedPrisonerSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  status: z.enum(['held', 'released']).default('held'),
+  route: route.nullable().default(null).describe('where a person already released was sent'),
+  releasedIn: month.nullable().default(null),
+  usProfile: nonNegative.default(0).describe('value of this release to the US (R06)'),
+  belarusCost: nonNegative.default(1).describe('cost of this release to the regime (R03)'),
+  laureate: z.boolean().default(false).describe('a Nobel laureate: the US insists on Lithuania (R04)'),
+  enemy: z.boolean().default(false).describe('a personal enemy of the regime, freed only at a premium (R17)'),
+  onlyThrough: issuer.nullable().default(null).describe('only this party can buy the release (R07)'),
+});
+
+export const sanctionSchema = z.strictObject({
+  id: sanctionId,
+  label: z.string().min(1),
+  kind: z.enum(['potash', 'other']).default('other').describe('potash relief is valued through logistics (R08)'),
+  weight: nonNegative.max(1000).describe('economic weight for Belarus, in relief points (¶40)'),
+  status: z.enum(['active', 'lifted']).default('active'),
+  changedIn: month.nullable().default(null),
+});
+
+export const worldSchema = z.strictObject({
+  talks: talksState.default('stalled').describe('peace-talks state at the start (R13)'),
+  usInterest: probability.default(0.75).describe('the US envoy\'s appetite for the file, 0..1 (R06)'),
+  transitOpen: z.boolean().default(false).describe('Klaipėda transit for Belarusian potash (R08, R09)'),
+  balloons: z.boolean().default(true).describe('Belarus sends weather balloons over Lithuania (R10)'),
+  lorryDriversHeld: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
+  confiscationThreat: z.boolean().default(false).describe('Lithuania threatens to confiscate Belarusian assets (R10)'),
+  hostility: z
+    .strictObject({
+      lithuania: probability.default(0.8).describe('Belarus–Lithuania hostility, 0 calm..1 open (R05, R10)'),
+      poland: probability.default(0.5).describe('Belarus–Poland hostility (R07)'),
+    })
+    .prefault({}),
+  cohorts: z.array(cohortSchema).min(1),
+  named: z.array(namedPrisonerSchema).default([]),
+  sanctions: z.array(sanctionSchema).min(1),
+});
+
+/* ---------- the agents' parameters ---------- */
+
+const byTalks = (values: Record<(typeof TALKS_STATES)[number], number>, rule: string, description: string) =>
+  z
+    .strictObject({
+      advancing: z.number().min(0).max(10).default(values.advancing),
+      stalled: z.number().min(0).max(10).default(values.stalled),
+      failed: z.number().min(0).max(10).default(values.failed),
+      frozen: z.number().min(0).max(10).default(values.frozen),
+    })
+    .prefault({})
+    .describe(`${description} (${rule})`);
+
+export const usParamsSchema = z
+  .strictObject({
+    pricePerWeight: factor(0.35, 'R06', 'political price to the US of one relief point it gives up'),
+    talksFactor: byTalks({ advancing: 1.5, stalled: 1, failed: 0.35, frozen: 0.9 }, 'R13', 'US willingness by peace-talks state'),
+    stopOnFailure: share(0.35, 'R13', 'monthly chance the US drops the dialogue while talks have failed'),
+    visitChance: share(0.45, 'R02', 'monthly chance an envoy visit is arranged once the US is engaged'),
+    prepayMaxWeight: factor(1.5, 'R02', 'largest relief item the US gives up front before a bigger exchange'),
+    cooldownMonths: z.number().int().min(0).max(24).default(2).describe('months between waves (R01)'),
+    interestDrift: share(0.25, 'R06', 'how fast US interest moves to what the remaining prisoners are worth to it'),
+    interestFloor: share(0.2, 'R06', 'US interest kept even when nobody of profile is left'),
+    walkAwayInterest: share(0.3, 'R06', 'below this interest the US walks away from the file'),
+    reengageInterest: share(0.45, 'R06', 'interest at which a disengaged US comes back'),
+    grandBargainInterest: share(0.55, 'R15', 'with talks advancing and interest above this, the US offers all its relief for all prisoners'),
+    massReleaseBonus: factor(3, 'R15', 'extra value to the US of emptying the prisons at once'),
+    sideOfferWeight: share(0.1, 'R16', 'how much the US counts Belarus\'s offers of help with Putin or Maduro'),
+    frozenPriceCut: share(0.75, 'R14', 'what a prisoner buys from the US once the war is frozen, as a share'),
+    askMarkup: factor(1.3, 'R06', 'how much more than its reservation the US asks for in an opening offer'),
+    exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most'),
+  })
+  .prefault({});
+
+export const belarusParamsSchema = z
+  .strictObject({
+    urgency: byTalks({ advancing: 1.35, stalled: 1, failed: 0.9, frozen: 0.85 }, 'R14', 'how much Belarus values relief now, by talks state'),
+    scarcity: factor(0.6, 'R03', 'how much dearer each prisoner gets as the stock runs down'),
+    enemyPremium: factor(1.6, 'R17', 'a personal enemy is released only when the package is worth this many times their cost'),
+    topMatch: factor(1, 'R03', 'a top prisoner needs one relief item worth at least this many times their cost'),
+    escalationHostility: share(0.5, 'R05', 'relations above this hostility count as escalating'),
+    spiteShare: share(0.85, 'R05', 'share of deportees sent to Ukraine while relations escalate'),
+    impulse: share(0.3, 'R05', 'chance the route is re-decided on impulse at the last moment'),
+    balloonChance: share(0.5, 'R10', 'monthly chance of a balloon or lorry-driver incident while escalating'),
+    moodSwing: share(0.15, 'R05', 'how much Minsk\'s valuation of an offer swings from one visit to the next'),
+    calmingChance: share(0.6, 'R11', 'chance Belarus commits to stop the balloons as part of a US deal'),
+    sideOffers: z.array(z.enum(['putin', 'maduro'])).default(['putin', 'maduro']).describe('help Belarus can offer the US (R16)'),
+  })
+  .prefault({});
+
+export const lithuaniaParamsSchema = z
+  .strictObject({
+    hostilityPerIncident: share(0.08, 'R10', 'hostility added by each incident'),
+    calmDecay: share(0.06, 'R11', 'hostility shed each month without incidents'),
+    confiscationThreshold: share(0.9, 'R10', 'hostility at which Vilnius threatens to confiscate assets'),
+    openingHostility: share(0.45, 'R09', 'with R09 off: the hostility below which Lithuania will trade transit'),
+    transitPrice: factor(1.5, 'R09', 'with R09 off: value Lithuania asks for transit (drivers, calm, deportees)'),
+    talkChance: share(0.5, 'R09', 'with R09 off: monthly chance Vilnius and Minsk talk'),
+    valueOfCalm: factor(0.6, 'R11', 'what an end to the balloons is worth to Vilnius'),
+    valuePerDriver: factor(0.02, 'R10', 'what each freed lorry driver is worth to Vilnius'),
+    valuePerPrisoner: factor(0.004, 'R09', 'what each prisoner deported to Lithuania is worth to Vilnius'),
+  })
+  .prefault({});
+
+export const polandParamsSchema = z
+  .strictObject({
+    talkChance: share(0.35, 'R07', 'monthly chance of a Warsaw–Minsk round over Poczobut'),
+    concession: factor(4, 'R07', 'the most Warsaw will give for Poczobut, in relief points'),
+    askNoise: share(0.2, 'R07', 'how much Minsk\'s asking price varies from round to round'),
+  })
+  .prefault({});
+
+export const euParamsSchema = z
+  .strictObject({
+    releaseThreshold: z.number().int().min(0).default(150).describe('with R12 off: releases the EU waits for before it moves'),
+    prisonersPerWeight: z.number().min(0).max(1000).default(12).describe('with R12 off: releases the EU asks per relief point (R12)'),
+    acceptShare: share(0.6, 'R12', 'with R12 off: the smallest share of its ask the EU takes in a counter-offer'),
+    reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
+  })
+  .prefault({});
+
+export const agentParamsSchema = z
+  .strictObject({
+    us: usParamsSchema,
+    belarus: belarusParamsSchema,
+    lithuania: lithuaniaParamsSchema,
+    poland: polandParamsSchema,
+    eu: euParamsSchema,
+  })
+  .prefault({});
+
+const transitionRow = z.partialRecord(talksState, probability);
+export const talksSchema = z
+  .strictObject({
+    advancing: transitionRow.default({ advancing: 0.75, stalled: 0.15, failed: 0.05, frozen: 0.05 }),
+    stalled: transitionRow.default({ advancing: 0.12, stalled: 0.76, failed: 0.08, frozen: 0.04 }),
+    failed: transitionRow.default({ advancing: 0.05, stalled: 0.15, failed: 0.75, frozen: 0.05 }),
+    frozen: transitionRow.default({ frozen: 1 }),
+  })
+  .prefault({})
+  .describe('monthly peace-talks transition probabilities, row → next state (R13); rows are normalised');
+
+export const rulesSwitchSchema = z
+  .partialRecord(z.enum(RULE_IDS), z.boolean())
+  .default({})
+  .describe('switch a rule off with `R09: false`; every rule is on by default');
+
+export const scenarioSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  description: z.string().default(''),
+  start: month.default('2025-12').describe('the month of the start state; the first simulated month follows it'),
+  horizon: z.number().int().min(1).max(240).default(12).describe('months to simulate'),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('default seed when --seed is not given'),
+  world: worldSchema,
+  talks: talksSchema,
+  agents: agentParamsSchema,
+  rules: rulesSwitchSchema,
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type AgentParams = Scenario['agents'];
+export type UsParams = AgentParams['us'];
+export type BelarusParams = AgentParams['belarus'];
+export type LithuaniaParams = AgentParams['lithuania'];
+export type PolandParams = AgentParams['poland'];
+export type EuParams = AgentParams['eu'];
+export type TalksMatrix = Scenario['talks'];

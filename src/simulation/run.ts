@@ -1,0 +1,283 @@
+/**
+ * One seeded run: the month loop. Each month (1) the peace talks move (R13's Markov process) and
+ * scenario events fire, (2) every agent machine observes the world, (3) the tracks whose agents
+ * are ready negotiate and deals are executed, (4) slow dynamics (US interest, calm) move, and (5)
+ * the month is recorded. All randomness comes from the run's one stream, drawn in a fixed order.
+ */
+import { Agent } from '../agents/index.js';
+import { usMachine } from '../agents/us.js';
+import { belarusMachine } from '../agents/belarus.js';
+import { lithuaniaMachine } from '../agents/lithuania.js';
+import { polandMachine } from '../agents/poland.js';
+import { euMachine } from '../agents/eu.js';
+import type { Scenario } from '../scenario/schema.js';
+import { TALKS_STATES, type World } from '../world/types.js';
+import { createWorld, heldCount, initialCount } from '../world/create.js';
+import {
+  advanceMonth, calmRelations, liftSanction, recordIncident, sanctionsOf, setTalks, setUsInterest, stopBalloons,
+  threatenConfiscation,
+} from '../world/recipes.js';
+import { reliefValue } from '../world/valuation.js';
+import { isOn, type RuleSwitches } from '../rules/switches.js';
+import { nextUsInterest, remainingUsProfile } from '../rules/us-valuation.js';
+import { candidatesFor } from '../negotiation/candidates.js';
+import { runUsTrack } from '../negotiation/us-track.js';
+import { runPolandTrack } from '../negotiation/poland-track.js';
+import { runEuTrack } from '../negotiation/eu-track.js';
+import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
+import type { TrackContext, TrackResult } from '../negotiation/context.js';
+import { createRng, drawFrom, type Rng } from './rng.js';
+import type { AgentId, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
+import { VERSION } from '../version.js';
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly months?: number;
+  readonly branch?: string | null;
+  /** Keep per-month records (the story); sweeps turn this off to save memory. */
+  readonly trace?: boolean;
+}
+
+interface Agents {
+  readonly belarus: Agent<typeof belarusMachine>;
+  readonly us: Agent<typeof usMachine>;
+  readonly lithuania: Agent<typeof lithuaniaMachine>;
+  readonly poland: Agent<typeof polandMachine>;
+  readonly eu: Agent<typeof euMachine>;
+}
+
+function startAgents(scenario: Scenario, world: World): Agents {
+  const rules = scenario.rules;
+  const a = scenario.agents;
+  return {
+    belarus: new Agent(belarusMachine, { params: a.belarus, rules, escalating: world.balloons }),
+    us: new Agent(usMachine, { params: a.us, rules, interest: world.usInterest }),
+    lithuania: new Agent(lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
+    poland: new Agent(polandMachine, { params: a.poland, rules }),
+    eu: new Agent(euMachine, { params: a.eu, rules }),
+  };
+}
+
+const agentStates = (agents: Agents): Record<AgentId, string> => ({
+  belarus: agents.belarus.state, us: agents.us.state, lithuania: agents.lithuania.state,
+  poland: agents.poland.state, eu: agents.eu.state,
+});
+
+function releasedCount(world: World): number {
+  return world.releasedByRoute.lithuania + world.releasedByRoute.ukraine + world.releasedByRoute.poland;
+}
+
+function summarize(world: World, agents: Agents): WorldSummary {
+  return {
+    talks: world.talks,
+    held: heldCount(world),
+    released: releasedCount(world),
+    releasedByRoute: { ...world.releasedByRoute },
+    usInterest: Math.round(world.usInterest * 1000) / 1000,
+    hostilityLithuania: Math.round(world.relations.lithuania.hostility * 1000) / 1000,
+    balloons: world.balloons,
+    transitOpen: world.transitOpen,
+    confiscationThreat: world.confiscationThreat,
+    lifted: world.sanctions.filter((s) => s.status === 'lifted').map((s) => s.id),
+    agents: agentStates(agents),
+  };
+}
+
+/** The smallest US item the envoy can give up front (R02), if any. */
+function prepayItem(world: World, scenario: Scenario): string | null {
+  const small = sanctionsOf(world, 'us', 'active')
+    .filter((s) => s.weight <= scenario.agents.us.prepayMaxWeight)
+    .sort((a, b) => a.weight - b.weight || a.id.localeCompare(b.id));
+  return small[0]?.id ?? null;
+}
+
+/** Everything a run carries from month to month. */
+interface RunState {
+  world: World;
+  readonly agents: Agents;
+  readonly rng: Rng;
+  readonly scenario: Scenario;
+  readonly rules: RuleSwitches;
+  readonly startInterest: number;
+  readonly startProfile: number;
+}
+
+function stepMonth(s: RunState): MonthRecord {
+  const { scenario, rules, rng, agents } = s;
+  const events: TraceEvent[] = [];
+  const offers: OfferRecord[] = [];
+  const deals: DealRecord[] = [];
+  let world = advanceMonth(s.world);
+
+  // (1) Exogenous: the peace talks (R13).
+  const talks = drawFrom(rng, scenario.talks[world.talks], TALKS_STATES, world.talks);
+  if (talks !== world.talks) {
+    events.push({ kind: 'talks', actor: 'talks', text: `Peace talks: ${world.talks} → ${talks}`, rules: ['R13'] });
+    world = setTalks(world, talks);
+  }
+
+  // (2) Agents observe. Draws are taken in a fixed order whatever the agents' states.
+  const incidentDraw = rng.next();
+  const talkDrawLt = rng.next();
+  const visitDraw = rng.next();
+  const stopDraw = rng.next();
+  const roundDraw = rng.next();
+  const reviewDraw = rng.next();
+
+  const incidentsBefore = agents.belarus.context.incidents;
+  agents.belarus.send({ type: 'OBSERVE', incidentDraw });
+  if (agents.belarus.context.incidents > incidentsBefore) {
+    const p = scenario.agents.lithuania;
+    const detained = incidentDraw < scenario.agents.belarus.balloonChance / 3 ? 1 : 0;
+    world = recordIncident(world, p.hostilityPerIncident, detained);
+    events.push({ kind: 'incident', actor: 'belarus',
+      text: detained ? 'A Lithuanian lorry driver is detained in Belarus; Vilnius\'s hostility rises'
+        : 'Weather balloons from Belarus close Vilnius airport; Lithuania\'s hostility rises',
+      rules: ['R10'] });
+  }
+
+  const ltBefore = agents.lithuania.state;
+  agents.lithuania.send({ type: 'OBSERVE', view: { hostility: world.relations.lithuania.hostility, transitOpen: world.transitOpen, talkDraw: talkDrawLt } });
+  const ltAfter = agents.lithuania.state;
+  if (ltAfter !== ltBefore) {
+    if (ltAfter === 'threatening') {
+      world = threatenConfiscation(world, true);
+      events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius threatens to confiscate all Belarusian assets', rules: ['R10'] });
+    } else if (ltBefore === 'threatening') {
+      world = threatenConfiscation(world, false);
+      events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius lets its confiscation threat drop as tempers cool', rules: ['R10', 'R11'] });
+    } else if (ltAfter === 'talking') {
+      events.push({ kind: 'posture', actor: 'lithuania', text: 'Vilnius signals it will talk about Klaipėda transit', rules: ['R09'] });
+    }
+  }
+
+  const usBefore = agents.us.state;
+  const hasRelief = sanctionsOf(world, 'us', 'active').length > 0;
+  const prepay = prepayItem(world, scenario);
+  agents.us.send({ type: 'OBSERVE', view: { interest: world.usInterest, talks: world.talks, canPrepay: prepay !== null, hasRelief, visitDraw, stopDraw } });
+  const usAfter = agents.us.state;
+  if (usAfter !== usBefore && usAfter !== 'prepaid') events.push(usTransitionEvent(usBefore, usAfter, world.talks));
+  if (usAfter === 'prepaid' && usBefore !== 'prepaid' && prepay) {
+    world = liftSanction(world, prepay);
+    events.push({ kind: 'concession', actor: 'us', text: `The US lifts ${prepay} up front, ahead of a bigger exchange`, rules: ['R02'] });
+  }
+
+  agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
+  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: sanctionsOf(world, 'eu', 'active').length > 0, reviewDraw } });
+
+  // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
+  const ctx = (): TrackContext => ({ world, scenario, rules, rng });
+  const settle = (result: TrackResult, agent: Agent<typeof usMachine> | Agent<typeof polandMachine> | Agent<typeof euMachine> | Agent<typeof lithuaniaMachine>) => {
+    world = result.world;
+    offers.push(...result.offers);
+    if (result.deal) deals.push(result.deal);
+    (agent as Agent<typeof polandMachine>).send({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
+  };
+  if (agents.us.state === 'visiting') {
+    const escalating = agents.belarus.state === 'escalating';
+    const result = runUsTrack(ctx(), escalating);
+    settle(result, agents.us);
+    if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
+  }
+  if (agents.poland.state === 'bargaining') settle(runPolandTrack(ctx()), agents.poland);
+  if (agents.eu.state === 'offering') settle(runEuTrack(ctx()), agents.eu);
+  if (agents.lithuania.state === 'talking') {
+    const result = runLithuaniaTrack(ctx());
+    settle(result, agents.lithuania);
+    if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
+  }
+  if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
+
+  // (4) Slow dynamics: US interest follows the profile still held (R06); calm heals (R11).
+  const profile = remainingUsProfile(candidatesFor(world, 'us', rules));
+  const interest = nextUsInterest(world.usInterest, s.startInterest, profile, s.startProfile, scenario.agents.us, rules);
+  if (interest !== world.usInterest) world = setUsInterest(world, interest);
+  if (!world.balloons && isOn(rules, 'R11') && world.relations.lithuania.hostility > 0) {
+    world = calmRelations(world, 'lithuania', scenario.agents.lithuania.calmDecay);
+  }
+
+  s.world = world;
+  return { month: world.month, talks: world.talks, events, offers, deals, world: summarize(world, agents) };
+}
+
+function usTransitionEvent(from: string, to: string, talks: string): TraceEvent {
+  switch (to) {
+    case 'disengaged':
+      return talks === 'failed'
+        ? { kind: 'posture', actor: 'us', text: 'With the peace talks failed, Washington drops the Belarus dialogue', rules: ['R13'] }
+        : { kind: 'posture', actor: 'us', text: 'Washington loses interest in the Belarus file', rules: ['R06'] };
+    case 'engaged':
+      return from === 'cooling'
+        ? { kind: 'posture', actor: 'us', text: 'Washington is ready for another wave', rules: ['R01'] }
+        : { kind: 'posture', actor: 'us', text: 'Washington re-engages with Minsk', rules: ['R06', 'R13'] };
+    case 'visiting':
+      return { kind: 'posture', actor: 'us', text: 'The US envoy arrives in Minsk to negotiate', rules: ['R02'] };
+    default:
+      return { kind: 'posture', actor: 'us', text: `US envoy: ${from} → ${to}`, rules: ['R02'] };
+  }
+}
+
+export function outcomeOf(world: World, months: readonly MonthRecord[], dealCount: Readonly<Record<TrackId, number>>, firstDealMonth: string | null, rules: RuleSwitches): Outcome {
+  void months;
+  const named: Record<string, 'held' | 'released'> = {};
+  for (const p of world.named) named[p.id] = p.status;
+  const sanctions: Record<string, 'active' | 'lifted'> = {};
+  for (const s of world.sanctions) sanctions[s.id] = s.status;
+  const released = releasedCount(world);
+  const deals = dealCount['us-belarus'] + dealCount['poland-belarus'] + dealCount['eu-belarus'] + dealCount['lithuania-belarus'];
+  return {
+    prisonersInitial: initialCount(world),
+    prisonersReleased: released,
+    prisonersRemaining: heldCount(world),
+    releasedByRoute: { ...world.releasedByRoute },
+    named,
+    sanctions,
+    transitOpen: world.transitOpen,
+    deals,
+    dealsByTrack: { ...dealCount },
+    firstDealMonth,
+    belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
+    usInterest: Math.round(world.usInterest * 1000) / 1000,
+    talks: world.talks,
+  };
+}
+
+/** Runs a scenario for its horizon (or `months`) with one seed. Same inputs, same result. */
+export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+  const world = createWorld(scenario);
+  const rules = scenario.rules;
+  const state: RunState = {
+    world,
+    agents: startAgents(scenario, world),
+    rng: createRng(options.seed),
+    scenario,
+    rules,
+    startInterest: world.usInterest,
+    startProfile: remainingUsProfile(candidatesFor(world, 'us', rules)),
+  };
+  const horizon = options.months ?? scenario.horizon;
+  const keep = options.trace !== false;
+  const months: MonthRecord[] = [];
+  const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
+  let firstDealMonth: string | null = null;
+  try {
+    for (let m = 0; m < horizon; m++) {
+      const record = stepMonth(state);
+      for (const d of record.deals) dealCount[d.track] += 1;
+      if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
+      if (keep) months.push(record);
+    }
+  } finally {
+    for (const a of Object.values(state.agents)) a.stop();
+  }
+  return {
+    scenario: scenario.id,
+    branch: options.branch ?? null,
+    seed: options.seed,
+    version: VERSION,
+    start: scenario.start,
+    horizon,
+    months,
+    outcome: outcomeOf(state.world, months, dealCount, firstDealMonth, rules),
+  };
+}

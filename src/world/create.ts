@@ -1,0 +1,44 @@
+import type { Scenario } from '../scenario/schema.js';
+import { ISSUERS, type Issuer, type World } from './types.js';
+
+/** Sanction ids start with their issuer ('eu.potash'); the schema guarantees a known one. */
+export function issuerOf(sanctionId: string): Issuer {
+  const prefix = sanctionId.split('.')[0] ?? '';
+  const found = ISSUERS.find((i) => i === prefix);
+  if (!found) throw new Error(`sanction id ${sanctionId} does not start with an issuer`);
+  return found;
+}
+
+/** The start state a scenario describes: people held now start the run's accounts. */
+export function createWorld(scenario: Scenario): World {
+  const w = scenario.world;
+  return {
+    month: scenario.start,
+    talks: w.talks,
+    cohorts: w.cohorts.map((c) => ({ ...c, initial: c.held })),
+    named: w.named.map((p) => ({ ...p, heldAtStart: p.status === 'held' })),
+    sanctions: w.sanctions.map((s) => ({ ...s, issuer: issuerOf(s.id) })),
+    transitOpen: w.transitOpen,
+    relations: { lithuania: { hostility: w.hostility.lithuania }, poland: { hostility: w.hostility.poland } },
+    balloons: w.balloons,
+    lorryDriversHeld: w.lorryDriversHeld,
+    confiscationThreat: w.confiscationThreat,
+    usInterest: w.usInterest,
+    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0 },
+    releasedByCohort: {},
+  };
+}
+
+export function heldCount(world: World): number {
+  let n = 0;
+  for (const c of world.cohorts) n += c.held;
+  for (const p of world.named) if (p.status === 'held') n += 1;
+  return n;
+}
+
+export function initialCount(world: World): number {
+  let n = 0;
+  for (const c of world.cohorts) n += c.initial;
+  for (const p of world.named) if (p.heldAtStart) n += 1;
+  return n;
+}

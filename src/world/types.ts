@@ -1,0 +1,83 @@
+/** The world: every stock and lever of the bargaining, as plain immutable data. */
+
+export const TALKS_STATES = ['advancing', 'stalled', 'failed', 'frozen'] as const;
+/** Russia–Ukraine peace talks, the exogenous state the rules hinge on (¶8, ¶44–46). */
+export type TalksState = (typeof TALKS_STATES)[number];
+
+export const ROUTES = ['lithuania', 'ukraine', 'poland'] as const;
+/** Where deportees are sent (¶15, ¶20). */
+export type Route = (typeof ROUTES)[number];
+
+export const ISSUERS = ['us', 'eu', 'poland', 'lithuania'] as const;
+export type Issuer = (typeof ISSUERS)[number];
+
+export type MonthKey = string; // 'YYYY-MM'
+
+export interface Cohort {
+  readonly id: string;
+  readonly label: string;
+  /** Held at the start of the run. */
+  readonly initial: number;
+  readonly held: number;
+  /** What one release is worth to the US president (R06). */
+  readonly usProfile: number;
+  /** What one release costs the regime as bargaining stock (R03). */
+  readonly belarusCost: number;
+}
+
+export interface NamedPrisoner {
+  readonly id: string;
+  readonly name: string;
+  readonly status: 'held' | 'released';
+  readonly heldAtStart: boolean;
+  readonly route: Route | null;
+  readonly releasedIn: MonthKey | null;
+  readonly usProfile: number;
+  readonly belarusCost: number;
+  /** A Nobel laureate: the US insists on the Lithuanian route (R04). */
+  readonly laureate: boolean;
+  /** A personal enemy of the regime: freed only at a premium (R17). */
+  readonly enemy: boolean;
+  /** Only the named country's track can buy this person (R07). */
+  readonly onlyThrough: Issuer | null;
+}
+
+export type SanctionKind = 'potash' | 'other';
+
+export interface Sanction {
+  readonly id: string; // starts with its issuer: 'us.potash'
+  readonly issuer: Issuer;
+  readonly label: string;
+  readonly kind: SanctionKind;
+  /** Economic weight for Belarus, in relief points. */
+  readonly weight: number;
+  readonly status: 'active' | 'lifted';
+  readonly changedIn: MonthKey | null;
+}
+
+export interface Relations {
+  /** 0 calm … 1 open hostility. */
+  readonly hostility: number;
+}
+
+export interface World {
+  readonly month: MonthKey;
+  readonly talks: TalksState;
+  readonly cohorts: readonly Cohort[];
+  readonly named: readonly NamedPrisoner[];
+  readonly sanctions: readonly Sanction[];
+  readonly transitOpen: boolean;
+  readonly relations: { readonly lithuania: Relations; readonly poland: Relations };
+  /** Belarus sends weather balloons over Lithuania (¶18, R10). */
+  readonly balloons: boolean;
+  /** Lithuanian lorry drivers held in Belarus (¶18). */
+  readonly lorryDriversHeld: number;
+  /** Lithuania has threatened to confiscate Belarusian assets (¶18, R10). */
+  readonly confiscationThreat: boolean;
+  /** The US envoy's appetite for the Belarus file, 0…1 (R06, R13). */
+  readonly usInterest: number;
+  /** Released during the run, by destination. */
+  readonly releasedByRoute: Readonly<Record<Route, number>>;
+  /** Released during the run, by cohort id (named prisoners count under their own id). */
+  readonly releasedByCohort: Readonly<Record<string, number>>;
+}

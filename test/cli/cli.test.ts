@@ -1,0 +1,99 @@
+/** The CLI end to end, as a user runs it: the built bin/thaw in a child process. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/rules/ids.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const thaw = (...args: string[]) => spawnSync('node', ['bin/thaw', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('thaw run', () => {
+  it('tells the default scenario\'s story month by month, citing rules and paragraphs', () => {
+    const r = thaw('run');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('January 2026');
+    expect(r.stdout).toContain('November 2026');
+    expect(r.stdout).toMatch(/\[R\d\d [a-z-]+ ¶\d+/);
+    expect(r.stdout).toContain('Summary');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints one JSON object with the contract\'s outcome', () => {
+    const r = thaw('run', 'peace-talks-advance', '--seed', '3', '--format', 'json', '--months', '6');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ scenario: 'peace-talks-advance', seed: 3, horizon: 6 });
+    expect(out.months).toHaveLength(6);
+    expect(out.outcome.prisonersReleased + out.outcome.prisonersRemaining).toBe(out.outcome.prisonersInitial);
+    expect(Object.keys(out.outcome.sanctions).every((id: string) => /^(us|eu|poland|lithuania)\./.test(id))).toBe(true);
+  });
+
+  it('is byte-identical for the same scenario and seed, and differs across seeds', () => {
+    const a = thaw('run', 'base', '--seed', '11', '--format', 'json');
+    const b = thaw('run', 'base', '--seed', '11', '--format', 'json');
+    const c = thaw('run', 'base', '--seed', '12', '--format', 'json');
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).not.toBe(c.stdout);
+  });
+
+  it('writes Markdown', () => {
+    const r = thaw('run', 'base', '--format', 'markdown', '--months', '3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# /);
+    expect(r.stdout).toContain('## Outcome');
+  });
+
+  it('runs a scenario file given by path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thaw-'));
+    const file = join(dir, 'mine.yaml');
+    writeFileSync(file, `id: mine\ntitle: Mine\nextends: ${join(root, 'scenarios/base.yaml')}\nhorizon: 2\n`);
+    const r = thaw('run', file, '--format', 'json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).months).toHaveLength(2);
+  });
+});
+
+describe('bad input exits 2 with one clear line and no stack trace', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown scenario', ['run', 'no-such-scenario'], /unknown scenario "no-such-scenario"; known scenarios: .*base/],
+    ['a missing file', ['run', './missing.yaml'], /scenario file not found: \.\/missing\.yaml/],
+    ['a bad seed', ['run', '--seed', 'abc'], /--seed must be a whole number/],
+    ['a negative seed', ['run', '--seed', '-1'], /--seed|unknown option/],
+    ['months out of range', ['run', '--months', '0'], /--months must be a whole number from 1 to 240/],
+    ['an unknown format', ['run', '--format', 'xml'], /--format must be one of text, json, markdown/],
+    ['an unknown command', ['fly'], /unknown command/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, () => {
+      const r = thaw(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+  }
+});
+
+describe('thaw list and thaw rules', () => {
+  it('lists every shipped scenario with its title', () => {
+    const r = thaw('list');
+    expect(r.status).toBe(0);
+    for (const name of ['base', 'peace-talks-advance', 'peace-talks-fail', 'war-frozen', 'us-loses-interest', 'eu-joins-thaw', 'lithuania-opens-transit', 'poland-poczobut-deal']) {
+      expect(r.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'));
+    }
+  });
+
+  it('lists R01–R17 with their paragraphs', () => {
+    const r = thaw('rules');
+    expect(r.status).toBe(0);
+    for (const id of RULE_IDS) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+[a-z-]+\\s+¶\\d`, 'm'));
+  });
+
+  it('prints its version', () => {
+    const r = thaw('--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderRulesDoc } from '../src/docs/rules-doc.js';
+
+describe('generated docs', () => {
+  it('docs/rules.md matches the rule catalogue (run `npm run docs` after changing a rule)', () => {
+    expect(readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8')).toBe(renderRulesDoc());
+  });
+});
