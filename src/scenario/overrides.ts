@@ -1,0 +1,89 @@
+/**
+ * `--set PATH=VALUE` (and sweeps' `--vary`): change one parameter of a resolved scenario by its
+ * dotted path, typed like the value it replaces, then validate the whole scenario again.
+ * Lists are addressed by item id (`world.cohorts.journalists.held`) or by index.
+ */
+import { scenarioSchema, type Scenario } from './schema.js';
+import { FORBIDDEN_KEYS } from './merge.js';
+import { UserError } from './errors.js';
+import { closest } from './suggest.js';
+
+export interface Setting {
+  readonly path: string;
+  readonly value: string;
+}
+
+/** Splits `a.b=3` into its path and raw value. */
+export function parseSetting(text: string): Setting {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UserError(`--set expects PATH=VALUE (e.g. agents.us.visitChance=0.6), got "${text}"`);
+  return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function childKey(container: Json, segment: string, path: string, walked: string[]): string | number {
+  if (Array.isArray(container)) {
+    const byId = container.findIndex((item) => typeof item === 'object' && item !== null && !Array.isArray(item) && item.id === segment);
+    if (byId >= 0) return byId;
+    if (/^\d+$/.test(segment) && Number(segment) < container.length) return Number(segment);
+    const ids = container.map((item) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? String(item.id) : '')).filter(Boolean);
+    throw unknownPath(path, walked, segment, ids);
+  }
+  if (typeof container === 'object' && container !== null && Object.prototype.hasOwnProperty.call(container, segment)) return segment;
+  throw unknownPath(path, walked, segment, typeof container === 'object' && container !== null ? Object.keys(container) : []);
+}
+
+function unknownPath(path: string, walked: string[], segment: string, options: string[]): UserError {
+  const near = closest(segment, options);
+  const at = walked.length ? walked.join('.') : 'the scenario';
+  return new UserError(`unknown parameter path "${path}": ${at} has no "${segment}"${near ? `; did you mean "${[...walked, near].join('.')}"?` : options.length ? `; it has: ${options.slice(0, 12).join(', ')}` : ''}`);
+}
+
+/** Converts the raw text to the type of the value it replaces. */
+function coerce(raw: string, current: Json, path: string): Json {
+  if (typeof current === 'number') {
+    const n = Number(raw);
+    if (raw === '' || !Number.isFinite(n)) throw new UserError(`--set ${path}: expected a number, got "${raw}"`);
+    return n;
+  }
+  if (typeof current === 'boolean') {
+    if (raw === 'true' || raw === 'on') return true;
+    if (raw === 'false' || raw === 'off') return false;
+    throw new UserError(`--set ${path}: expected true or false, got "${raw}"`);
+  }
+  if (typeof current === 'string' || current === null) return raw;
+  throw new UserError(`--set ${path}: only single values can be set (this path holds a ${Array.isArray(current) ? 'list' : 'mapping'})`);
+}
+
+/** Returns a new scenario with the setting applied; unknown paths and bad values are UserErrors. */
+export function applySetting(scenario: Scenario, setting: Setting): Scenario {
+  const segments = setting.path.split('.');
+  if (segments.some((s) => s === '' || FORBIDDEN_KEYS.has(s))) throw new UserError(`unknown parameter path "${setting.path}"`);
+  const copy = JSON.parse(JSON.stringify(scenario)) as Json;
+  // Rule switches are absent until set: `rules.R09=false` is always a valid path.
+  if (segments[0] === 'rules' && segments.length === 2 && typeof copy === 'object' && copy !== null && !Array.isArray(copy)) {
+    const rules = copy.rules as { [k: string]: Json };
+    if (!(segments[1]! in rules)) rules[segments[1]!] = true;
+  }
+  let node: Json = copy;
+  const walked: string[] = [];
+  for (let i = 0; i < segments.length - 1; i++) {
+    const key = childKey(node, segments[i]!, setting.path, walked);
+    walked.push(segments[i]!);
+    node = (node as { [k: string]: Json } & Json[])[key as never] as Json;
+  }
+  const last = segments[segments.length - 1]!;
+  const key = childKey(node, last, setting.path, walked);
+  const current = (node as { [k: string]: Json } & Json[])[key as never] as Json;
+  (node as { [k: string]: Json } & Json[])[key as never] = coerce(setting.value, current, setting.path) as never;
+  const result = scenarioSchema.safeParse(copy);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UserError(`--set ${setting.path}=${setting.value}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+export const applySettings = (scenario: Scenario, settings: readonly Setting[]): Scenario =>
+  settings.reduce(applySetting, scenario);
