@@ -77,7 +77,7 @@ export const usMachine = setup({
      */
     visitArranged: ({ context, event }) => {
       const v = view(event);
-      return !!v && cooledDown(context) && (!isOn(context.rules, 'R02') || v.visitDraw < context.params.visitChance);
+      return !!v && v.hasRelief && cooledDown(context) && (!isOn(context.rules, 'R02') || v.visitDraw < context.params.visitChance);
     },
     cooledDown: ({ context }) => cooledDown(context),
   },

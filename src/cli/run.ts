@@ -28,8 +28,8 @@ export function registerRun(program: Command): void {
       const { scenario } = loadScenario(ref);
       const result = runScenario(scenario, { seed: flags.seed ?? scenario.seed, ...(flags.months ? { months: flags.months } : {}) });
       const out = flags.format === 'json' ? renderJson(result)
-        : flags.format === 'markdown' ? renderMarkdown(result, scenario.title)
-          : renderText(result, styleFor(process.stdout), scenario.title);
+        : flags.format === 'markdown' ? renderMarkdown(result, scenario.title, scenario)
+          : renderText(result, styleFor(process.stdout), scenario.title, scenario);
       process.stdout.write(out);
     });
 }

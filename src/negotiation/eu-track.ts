@@ -45,16 +45,16 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const cost = releaseCost(world, ask, byId, by, rules).cost;
   if (got === asked) {
     offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `${item.id} is worth ${fmt(budget)} to Minsk, above the ${fmt(cost)} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
+      reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost)} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
     return close(ctx, offered, item.id, offers);
   }
   offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
-    reason: `the ${asked} asked would cost Minsk ${fmt(cost)}, more than ${item.id} is worth to it (${fmt(budget)})`, rules: ['R12', 'R03', 'R08'] });
+    reason: `the ${asked} asked would cost it ${fmt(cost)}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
   if (got === 0) return { world, offers, deal: null };
   const counter: Package = { ...opening, releases: offered };
   const enough = got >= asked * eu.acceptShare;
   offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
-    reason: enough ? `${got} of the ${asked} asked clears the EU's bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below the EU's bar of ${Math.ceil(asked * eu.acceptShare)}`,
+    reason: enough ? `${got} of the ${asked} asked clears its bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below its bar of ${Math.ceil(asked * eu.acceptShare)}`,
     rules: ['R12', 'R03'] });
   return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null };
 }

@@ -33,7 +33,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
 
   if (commitmentValue >= price) {
     offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `calm and the drivers are worth ${fmt(commitmentValue)} to Vilnius, above its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
+      reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
     return close(ctx, opening, offers);
   }
   // Vilnius asks for deportees to Lithuania to make up the difference.
@@ -48,14 +48,14 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
     wanted -= n;
   }
   offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
-    reason: `calm and the drivers are worth ${fmt(commitmentValue)} to Vilnius, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
+    reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
   const counter: Package = { ...opening, releases: ask };
   const cost = releaseCost(world, ask, byId, by, rules).cost;
   const affordable = wanted <= 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
   offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
     reason: affordable
-      ? `transit is worth ${fmt(budget)} to Minsk (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
-      : `transit is worth ${fmt(budget)} to Minsk (R08), less than the ${headcount(ask)} releases asked would cost it`,
+      ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
+      : `transit is worth ${fmt(budget)} to it (R08), less than the ${headcount(ask)} releases asked would cost it`,
     rules: ['R08', 'R03', 'R09'] });
   return affordable ? close(ctx, counter, offers) : { world, offers, deal: null };
 }

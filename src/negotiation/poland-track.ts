@@ -41,19 +41,23 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
   if (reliefValue >= ask && relief.length > 0) {
-    rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to Minsk, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
+    rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
     return close(ctx, opening, offers);
   }
-  rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `Minsk prices the release at ${fmt(ask)}; Poland's relief is worth ${fmt(reliefValue)} to it`, askRules);
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
+  if (full <= reliefValue) {
+    rec(1, 'poland', 'belarus', 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules);
+    return { world, offers, deal: null };
+  }
+  rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
   const grants: Grant[] = pl.concession > reliefValue ? ['prisoner-swap'] : [];
   const final: Package = { ...opening, grants };
   if (full >= ask) {
-    rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)}, enough for Minsk's price of ${fmt(ask)}`, askRules);
+    rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);
     return close(ctx, final, offers);
   }
-  rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw will give at most ${fmt(full)}; Minsk wants ${fmt(ask)}`, askRules);
+  rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules);
   return { world, offers, deal: null };
 }
 

@@ -1,18 +1,21 @@
 /** The story as Markdown, for notes and reports. */
 import type { RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describePackage } from './words.js';
+import { AGENT_NAMES, cite, describeDeal, describePackage } from './words.js';
+import { labelsOf } from './labels.js';
+import type { Scenario } from '../scenario/schema.js';
 
-export function renderMarkdown(result: RunResult, title: string): string {
+export function renderMarkdown(result: RunResult, title: string, scenario: Scenario | null = null): string {
+  const labels = labelsOf(scenario);
   const out: string[] = [`# ${title}`, '', `Scenario \`${result.scenario}\`${result.branch ? `, branch \`${result.branch}\`` : ''}, seed ${result.seed}, ${result.horizon} months from ${monthName(result.start)}.`, ''];
   for (const m of result.months) {
     out.push(`## ${monthName(m.month)}`, '', `Talks: ${m.talks}; US interest ${m.world.usInterest.toFixed(2)}.`, '');
     for (const e of m.events) out.push(`- ${e.text} (${cite(e.rules)})`);
     for (const o of m.offers) {
-      const { give, get } = describePackage(o.package);
-      out.push(`- **${AGENT_NAMES[o.from]} → ${AGENT_NAMES[o.to]}** (${o.kind}): ${get} for ${give}. *${AGENT_NAMES[o.to]} ${o.answer}s*: ${o.reason}. (${cite(o.rules)})`);
+      const { give, get } = describePackage(o.package, labels);
+      out.push(`- **${AGENT_NAMES[o.from]} → ${AGENT_NAMES[o.to]}** (${o.kind}): ${o.from === 'belarus' ? `${give}, in return for ${get}` : `${get}, in return for ${give}`}. *${AGENT_NAMES[o.to]} ${o.answer}s*: ${o.reason}. (${cite(o.rules)})`);
     }
-    for (const d of m.deals) out.push(`- **Deal** (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${d.summary}. (${cite(d.rules)})`);
+    for (const d of m.deals) out.push(`- **Deal** (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}. (${cite(d.rules)})`);
     if (m.events.length + m.offers.length === 0) out.push('- Nothing moves.');
     out.push('');
   }

@@ -1,18 +1,19 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describePackage } from './words.js';
+import { AGENT_NAMES, cite, describeDeal, describePackage } from './words.js';
+import { labelsOf, type Labels } from './labels.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { Style } from './style.js';
 
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
-function offerLines(o: OfferRecord, st: Style): string[] {
-  const { give, get } = describePackage(o.package);
+function offerLines(o: OfferRecord, st: Style, labels: Labels): string[] {
+  const { give, get } = describePackage(o.package, labels);
   const from = AGENT_NAMES[o.from];
   const to = AGENT_NAMES[o.to];
-  const what = o.from === 'belarus'
-    ? `${from} ${o.kind === 'offer' ? 'offers' : 'counters with'} ${give} for ${get}`
-    : `${from} ${o.kind === 'offer' ? 'offers' : 'comes back with'} ${get} for ${give}`;
+  const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
+  const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
   const answer = o.answer === 'accept' ? st.green(ANSWER[o.answer]) : o.answer === 'walk' ? st.red(ANSWER[o.answer]) : st.yellow(ANSWER[o.answer]);
   return [
     `    ${what}.`,
@@ -21,13 +22,18 @@ function offerLines(o: OfferRecord, st: Style): string[] {
   ];
 }
 
-function monthLines(m: MonthRecord, previousReleased: number, st: Style): string[] {
-  const lines = [st.bold(`${monthName(m.month)}`) + st.dim(`  (talks ${m.talks}, US interest ${m.world.usInterest.toFixed(2)})`)];
+function monthLines(m: MonthRecord, index: number, previousReleased: number, st: Style, labels: Labels): string[] {
+  const lines = [st.bold(`Month ${index} · ${monthName(m.month)}`) + st.dim(`   talks ${m.talks} · US interest ${m.world.usInterest.toFixed(2)} · Vilnius hostility ${m.world.hostilityLithuania.toFixed(2)}`)];
   for (const e of m.events) lines.push(`  • ${e.text}. ${st.dim(`[${cite(e.rules)}]`)}`);
-  for (const o of m.offers) lines.push(...offerLines(o, st));
-  for (const d of m.deals) {
-    lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${d.summary}.`);
-    lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
+  // Each track's exchanges, then its deal, in the order the tracks ran.
+  const tracks = [...new Set([...m.offers.map((o) => o.track), ...m.deals.map((d) => d.track)])];
+  for (const track of tracks) {
+    for (const o of m.offers) if (o.track === track) lines.push(...offerLines(o, st, labels));
+    for (const d of m.deals) {
+      if (d.track !== track) continue;
+      lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}.`);
+      lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
+    }
   }
   if (m.events.length === 0 && m.offers.length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
@@ -35,21 +41,24 @@ function monthLines(m: MonthRecord, previousReleased: number, st: Style): string
   return lines;
 }
 
-export function renderText(result: RunResult, st: Style, title: string): string {
+export function renderText(result: RunResult, st: Style, title: string, scenario: Scenario | null = null): string {
+  const labels = labelsOf(scenario);
   const out: string[] = [];
-  out.push(st.bold(`thaw: ${title}`) + st.dim(`  (scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''}, seed ${result.seed}, ${result.horizon} months from ${monthName(result.start)})`));
+  out.push(st.bold(`thaw: ${title}`));
+  out.push(st.dim(`scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''} · seed ${result.seed} · ${result.horizon} months after ${monthName(result.start)}`));
+  out.push(st.dim('Values are relief points: what a package is worth to the side weighing it. [Rxx …¶] cites the rule and article paragraphs behind each step.'));
   out.push('');
   let released = 0;
-  for (const m of result.months) {
-    out.push(...monthLines(m, released, st));
+  for (const [i, m] of result.months.entries()) {
+    out.push(...monthLines(m, i + 1, released, st, labels));
     out.push('');
     released = m.world.released;
   }
-  out.push(...summaryTable(result, st));
+  out.push(...summaryTable(result, st, labels));
   return `${out.join('\n')}\n`;
 }
 
-function summaryTable(result: RunResult, st: Style): string[] {
+function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
   const o = result.outcome;
   const lifted = Object.entries(o.sanctions).filter(([, s]) => s === 'lifted').map(([id]) => id);
   const active = Object.entries(o.sanctions).filter(([, s]) => s === 'active').map(([id]) => id);
@@ -57,7 +66,7 @@ function summaryTable(result: RunResult, st: Style): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland})`],
     ['Still held', String(o.prisonersRemaining)],
-    ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${id} ${s}`).join(', ')],
+    ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
     ['Deals', `${o.deals} (US ${o.dealsByTrack['us-belarus']}, Poland ${o.dealsByTrack['poland-belarus']}, EU ${o.dealsByTrack['eu-belarus']}, Lithuania ${o.dealsByTrack['lithuania-belarus']})`],
     ['First deal', o.firstDealMonth ?? 'none'],
     ['Sanctions lifted', lifted.join(', ') || 'none'],

@@ -2,6 +2,8 @@
 import type { AgentId, PackageView } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { RULES, formatParagraphs } from '../rules/catalogue.js';
+import { routeName, type Labels } from './labels.js';
+import type { DealRecord } from '../simulation/trace.js';
 
 export const AGENT_NAMES: Readonly<Record<AgentId, string>> = {
   belarus: 'Minsk', us: 'Washington', lithuania: 'Vilnius', poland: 'Warsaw', eu: 'Brussels',
@@ -19,17 +21,50 @@ export const SIDE_OFFER_NAMES: Readonly<Record<string, string>> = {
   putin: 'help with Putin', maduro: 'help with Maduro',
 };
 
+export const COMMITMENT_VERBS: Readonly<Record<string, string>> = {
+  'stop-balloons': 'to stop the balloons', 'free-lorry-drivers': 'to free the lorry drivers',
+};
+
 /** "R05 spite-route ¶15–19, R04 laureate-route ¶20–23" */
 export function cite(rules: readonly RuleId[]): string {
   return rules.map((id) => `${id} ${RULES[id].slug} ¶${formatParagraphs(RULES[id].paragraphs)}`).join('; ');
 }
 
-export function describePackage(p: PackageView): { give: string; get: string } {
-  const people = p.headcount > 0
-    ? `${p.headcount} prisoner${p.headcount === 1 ? '' : 's'} (${Object.entries(p.releases).map(([id, n]) => (n === 1 && !/s$/.test(id) ? id : `${n} ${id}`)).join(', ')})`
-    : '';
-  const relief = [...p.relief, ...p.grants.map((g) => GRANT_NAMES[g] ?? g)].join(' + ');
+/** "255 prisoners (150 journalists, 105 trade-union activists)" or "Andrzej Poczobut". */
+export function describePeople(releases: Readonly<Record<string, number>>, headcount: number, labels: Labels): string {
+  const entries = Object.entries(releases);
+  if (entries.length === 0) return '';
+  if (entries.every(([id]) => labels.isPerson(id))) return entries.map(([id]) => labels.of(id)).join(', ');
+  const parts = entries.map(([id, n]) => (labels.isPerson(id) ? labels.of(id) : `${n} ${labels.of(id)}`));
+  return `${headcount} prisoner${headcount === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
+/** "lifting US sanctions on state banks plus a prisoner swap" */
+export function describeRelief(relief: readonly string[], grants: readonly string[], labels: Labels): string {
+  const lifted = relief.length ? `lifting ${relief.map((id) => labels.of(id)).join(' and ')}` : '';
+  return [lifted, ...grants.map((g) => GRANT_NAMES[g] ?? g)].filter(Boolean).join(' plus ');
+}
+
+export function describePackage(p: PackageView, labels: Labels): { give: string; get: string } {
+  const people = describePeople(p.releases, p.headcount, labels);
   const promises = [...p.commitments.map((c) => COMMITMENT_NAMES[c] ?? c), ...p.sideOffers.map((s) => SIDE_OFFER_NAMES[s] ?? s)];
-  const fromMinsk = [people, ...promises].filter(Boolean).join(', ');
-  return { give: fromMinsk || 'nothing', get: relief || 'nothing' };
+  const fromMinsk = [people, promises.join(' and ')].filter(Boolean).join(' plus ');
+  return { give: fromMinsk || 'nothing', get: describeRelief(p.relief, p.grants, labels) || 'nothing' };
+}
+
+/** A deal in one sentence: who was freed, where they went, and what was paid. */
+export function describeDeal(d: DealRecord, labels: Labels): string {
+  const paid = describeRelief(d.lifted, d.package.grants, labels);
+  const routes = Object.entries(d.byRoute).filter(([, n]) => (n ?? 0) > 0);
+  const people = describePeople(d.package.releases, d.released, labels);
+  const where = routes.length === 1 ? ` to ${routeName(routes[0]![0])}` : routes.length > 1
+    ? ` (${routes.map(([r, n]) => `${n} to ${routeName(r)}`).join(', ')})` : '';
+  const freed = d.released > 0 ? `${people} freed${where}` : 'no prisoners';
+  const promises = d.package.commitments.map((c) => COMMITMENT_NAMES[c] ?? c);
+  const extra = [
+    d.rules.includes('R05') && (d.byRoute.ukraine ?? 0) > d.released / 2 ? 'most sent to Ukraine rather than Lithuania, out of spite' : '',
+    d.rules.includes('R04') ? 'the laureate to Lithuania, as Washington insisted' : '',
+    promises.length ? `Minsk promises to ${promises.join(' and ')}` : '',
+  ].filter(Boolean);
+  return `${freed}, for ${paid || 'promises alone'}${extra.length ? `; ${extra.join('; ')}` : ''}`;
 }

@@ -159,7 +159,8 @@ function stepMonth(s: RunState): MonthRecord {
   if (usAfter !== usBefore && usAfter !== 'prepaid') events.push(usTransitionEvent(usBefore, usAfter, world.talks));
   if (usAfter === 'prepaid' && usBefore !== 'prepaid' && prepay) {
     world = liftSanction(world, prepay);
-    events.push({ kind: 'concession', actor: 'us', text: `The US lifts ${prepay} up front, ahead of a bigger exchange`, rules: ['R02'] });
+    const label = world.sanctions.find((x) => x.id === prepay)?.label ?? prepay;
+    events.push({ kind: 'concession', actor: 'us', text: `Washington lifts ${label} (${prepay}) up front, ahead of a bigger exchange`, rules: ['R02'] });
   }
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });

@@ -1,0 +1,23 @@
+/** Human names for the ids a trace uses, taken from the scenario that produced it. */
+import type { Scenario } from '../scenario/schema.js';
+
+export interface Labels {
+  /** A sanction, cohort or named person by id; the id itself when unknown. */
+  of(id: string): string;
+  /** True for a named person (so a story says "Andrzej Poczobut", not "1 poczobut"). */
+  isPerson(id: string): boolean;
+}
+
+export function labelsOf(scenario: Scenario | null): Labels {
+  const names = new Map<string, string>();
+  const people = new Set<string>();
+  if (scenario) {
+    for (const s of scenario.world.sanctions) names.set(s.id, s.label);
+    for (const c of scenario.world.cohorts) names.set(c.id, c.label.toLowerCase());
+    for (const p of scenario.world.named) { names.set(p.id, p.name); people.add(p.id); }
+  }
+  return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id) };
+}
+
+const ROUTE_NAMES: Readonly<Record<string, string>> = { lithuania: 'Lithuania', ukraine: 'Ukraine', poland: 'Poland' };
+export const routeName = (route: string): string => ROUTE_NAMES[route] ?? route;
