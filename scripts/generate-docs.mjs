@@ -1,6 +1,13 @@
 // Regenerates the docs that are derived from code (run through `npm run docs`, after a build).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { renderRulesDoc } from '../dist/docs/rules-doc.js';
+import { renderScenarioSchema } from '../dist/docs/scenario-schema.js';
+import { withReference } from '../dist/docs/scenario-doc.js';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 console.log('wrote docs/rules.md');
+writeFileSync(new URL('../docs/scenario.schema.json', import.meta.url), renderScenarioSchema());
+console.log('wrote docs/scenario.schema.json');
+const authoring = new URL('../docs/scenario-authoring.md', import.meta.url);
+writeFileSync(authoring, withReference(readFileSync(authoring, 'utf8')));
+console.log('wrote the reference section of docs/scenario-authoring.md');

@@ -10,7 +10,9 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 export type BelarusEvent =
   | { type: 'OBSERVE'; incidentDraw: number }
   | { type: 'COMMIT_CALM' }
-  | { type: 'RELAPSE' };
+  | { type: 'RELAPSE' }
+  /** A scenario event switched rules on or off (src/simulation/events.ts). */
+  | { type: 'RULES'; rules: RuleSwitches };
 
 export interface BelarusInput {
   readonly params: BelarusParams;
@@ -32,6 +34,8 @@ export const belarusMachine = setup({
   },
   actions: {
     countIncident: assign({ incidents: ({ context }) => context.incidents + 1 }),
+    /** A scenario event switched rules mid-run: guards read them from here from now on. */
+    takeRules: assign({ rules: ({ context, event }) => (event.type === 'RULES' ? event.rules : context.rules) }),
   },
 }).createMachine({
   id: 'belarus',
@@ -44,11 +48,12 @@ export const belarusMachine = setup({
       on: {
         OBSERVE: { guard: 'incidentDrawn', actions: 'countIncident' },
         COMMIT_CALM: { target: 'calm' },
+        RULES: { actions: 'takeRules' },
       },
     },
     calm: {
       meta: { rules: ['R11'], summary: 'has stopped the balloons' },
-      on: { RELAPSE: { target: 'escalating' } },
+      on: { RELAPSE: { target: 'escalating' }, RULES: { actions: 'takeRules' } },
     },
   },
 });

@@ -2,7 +2,7 @@
  * Brussels. While R12 holds it abstains and its sanctions stand. With R12 off it reviews its
  * sanctions once enough prisoners are out, and offers relief for further releases.
  */
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { EuParams } from '../scenario/schema.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 
@@ -15,7 +15,9 @@ export interface EuObservation {
 export type EuEvent =
   | { type: 'OBSERVE'; view: EuObservation }
   | { type: 'DEAL' }
-  | { type: 'NO_DEAL' };
+  | { type: 'NO_DEAL' }
+  /** A scenario event switched rules on or off (src/simulation/events.ts). */
+  | { type: 'RULES'; rules: RuleSwitches };
 
 export interface EuInput {
   readonly params: EuParams;
@@ -31,6 +33,14 @@ export const euMachine = setup({
     reviewDue: ({ context, event }) =>
       event.type === 'OBSERVE' && event.view.releasedSoFar >= context.params.releaseThreshold
       && event.view.reviewDraw < context.params.reviewChance,
+    /** A scenario event switched R12 off: the EU joins the thaw from now on. */
+    joinsThaw: ({ event }) => event.type === 'RULES' && !isOn(event.rules, 'R12'),
+    /** A scenario event switched R12 back on: the EU stands aside again. */
+    leavesThaw: ({ event }) => event.type === 'RULES' && isOn(event.rules, 'R12'),
+  },
+  actions: {
+    /** A scenario event switched rules mid-run: guards read them from here from now on. */
+    takeRules: assign({ rules: ({ context, event }) => (event.type === 'RULES' ? event.rules : context.rules) }),
   },
 }).createMachine({
   id: 'eu',
@@ -40,6 +50,7 @@ export const euMachine = setup({
     deciding: { always: [{ guard: 'abstains', target: 'abstaining' }, { target: 'watching' }] },
     abstaining: {
       meta: { rules: ['R12'], summary: 'outside the thaw; sanctions stand' },
+      on: { RULES: [{ guard: 'joinsThaw', target: 'watching', actions: 'takeRules' }, { actions: 'takeRules' }] },
     },
     watching: {
       meta: { rules: ['R12', 'R01'], summary: 'watching releases before it moves' },
@@ -48,12 +59,13 @@ export const euMachine = setup({
           { guard: 'nothingLeft', target: 'eased' },
           { guard: 'reviewDue', target: 'offering' },
         ],
+        RULES: [{ guard: 'leavesThaw', target: 'abstaining', actions: 'takeRules' }, { actions: 'takeRules' }],
       },
     },
     offering: {
       meta: { rules: ['R01'], summary: 'offering relief for releases' },
-      on: { DEAL: { target: 'watching' }, NO_DEAL: { target: 'watching' } },
+      on: { DEAL: { target: 'watching' }, NO_DEAL: { target: 'watching' }, RULES: { actions: 'takeRules' } },
     },
-    eased: { meta: { rules: ['R01'], summary: 'has lifted all it will' } },
+    eased: { meta: { rules: ['R01'], summary: 'has lifted all it will' }, on: { RULES: { actions: 'takeRules' } } },
   },
 });

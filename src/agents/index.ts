@@ -2,7 +2,8 @@
  * The five agents, each an XState machine with its metadata (who it is, which rules it carries),
  * so that tests and docs can treat every agent by one harness.
  */
-import { createActor, type Actor, type AnyStateMachine, type ContextFrom } from 'xstate';
+import type { AnyStateMachine, ContextFrom, EventFromLogic, InputFrom } from 'xstate';
+import { initialState, step, type MachineState } from './step.js';
 import type { RuleId } from '../rules/ids.js';
 import type { AgentId } from '../simulation/trace.js';
 import { usMachine } from './us.js';
@@ -48,42 +49,35 @@ export const AGENTS: Readonly<Record<AgentId, AgentInfo>> = {
 };
 
 /**
- * A started actor that fails loudly: an error inside a machine is rethrown at the `send` that
- * caused it, instead of surfacing later as an unhandled actor error.
+ * An agent's machine being stepped through a run. It behaves as a started XState actor would
+ * (same states, same context after each event, errors thrown at the `send` that caused them) but
+ * steps the machine without an actor runtime: see ./step.ts for why and how.
  */
 export class Agent<M extends AnyStateMachine> {
-  private readonly actor: Actor<M>;
-  private failure: unknown = null;
+  private current: MachineState<M>;
 
-  constructor(machine: M, input: unknown) {
-    this.actor = createActor(machine, { input } as never);
-    this.actor.subscribe({ error: (error) => { this.failure = error; } });
-    this.actor.start();
-    this.check();
+  /** `start` skips computing the initial state again when a caller has it already (one per scenario). */
+  constructor(private readonly machine: M, input: unknown, start?: MachineState<M>) {
+    this.current = start ?? initialState(machine, input as InputFrom<M>);
   }
 
-  send(event: Parameters<Actor<M>['send']>[0]): void {
-    this.actor.send(event);
-    this.check();
+  send(event: EventFromLogic<M>): void {
+    this.current = step(this.machine, this.current, event);
   }
 
   get state(): string {
-    return String(this.snapshot().value);
+    return this.current.value;
   }
 
   get context(): ContextFrom<M> {
-    return this.snapshot().context;
+    return this.current.context;
   }
 
-  private snapshot(): { value: unknown; context: ContextFrom<M> } {
-    return this.actor.getSnapshot() as unknown as { value: unknown; context: ContextFrom<M> };
+  /** Where the machine is now; a later `new Agent(machine, input, agent.position)` resumes from it. */
+  get position(): MachineState<M> {
+    return this.current;
   }
 
-  stop(): void {
-    this.actor.stop();
-  }
-
-  private check(): void {
-    if (this.failure !== null) throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
-  }
+  /** Nothing runs in the background, so there is nothing to stop; kept for callers that stop agents. */
+  stop(): void {}
 }

@@ -3,7 +3,7 @@
  * threaten confiscation of Belarusian assets (R10). With R09 switched off it will talk transit
  * once relations are calm enough.
  */
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { LithuaniaParams } from '../scenario/schema.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 
@@ -16,7 +16,9 @@ export interface LithuaniaObservation {
 export type LithuaniaEvent =
   | { type: 'OBSERVE'; view: LithuaniaObservation }
   | { type: 'DEAL' }
-  | { type: 'NO_DEAL' };
+  | { type: 'NO_DEAL' }
+  /** A scenario event switched rules on or off (src/simulation/events.ts). */
+  | { type: 'RULES'; rules: RuleSwitches };
 
 export interface LithuaniaInput {
   readonly params: LithuaniaParams;
@@ -52,6 +54,10 @@ export const lithuaniaMachine = setup({
         && v.hostility <= context.params.openingHostility && v.talkDraw < context.params.talkChance;
     },
   },
+  actions: {
+    /** A scenario event switched rules mid-run: guards read them from here from now on. */
+    takeRules: assign({ rules: ({ context, event }) => (event.type === 'RULES' ? event.rules : context.rules) }),
+  },
 }).createMachine({
   id: 'lithuania',
   context: ({ input }) => input,
@@ -67,6 +73,7 @@ export const lithuaniaMachine = setup({
           { guard: 'threatWarranted', target: 'threatening' },
           { guard: 'opensTalks', target: 'talking' },
         ],
+        RULES: { actions: 'takeRules' },
       },
     },
     threatening: {
@@ -76,14 +83,16 @@ export const lithuaniaMachine = setup({
           { guard: 'opensTalks', target: 'talking' },
           { guard: 'threatLapses', target: 'hardline' },
         ],
+        RULES: { actions: 'takeRules' },
       },
     },
     talking: {
       meta: { rules: ['R09'], summary: 'talking transit with Minsk' },
-      on: { DEAL: { target: 'transitOpen' }, NO_DEAL: { target: 'hardline' } },
+      on: { DEAL: { target: 'transitOpen' }, NO_DEAL: { target: 'hardline' }, RULES: { actions: 'takeRules' } },
     },
     transitOpen: {
       meta: { rules: ['R09', 'R08'], summary: 'Klaipėda open to Belarusian potash' },
+      on: { RULES: { actions: 'takeRules' } },
     },
   },
 });

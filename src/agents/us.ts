@@ -22,7 +22,9 @@ export interface UsObservation {
 export type UsEvent =
   | { type: 'OBSERVE'; view: UsObservation }
   | { type: 'DEAL' }
-  | { type: 'NO_DEAL' };
+  | { type: 'NO_DEAL' }
+  /** A scenario event switched rules on or off (src/simulation/events.ts). */
+  | { type: 'RULES'; rules: RuleSwitches };
 
 export interface UsInput {
   readonly params: UsParams;
@@ -89,6 +91,8 @@ export const usMachine = setup({
     }),
     markPrepaid: assign({ prepaid: true }),
     startCooling: assign({ prepaid: false, monthsSinceDeal: 0 }),
+    /** A scenario event switched rules mid-run: guards read them from here from now on. */
+    takeRules: assign({ rules: ({ context, event }) => (event.type === 'RULES' ? event.rules : context.rules) }),
   },
 }).createMachine({
   id: 'us',
@@ -100,7 +104,10 @@ export const usMachine = setup({
     },
     disengaged: {
       meta: { rules: ['R06', 'R13'], summary: 'not working the Belarus file' },
-      on: { OBSERVE: [{ guard: 'reengages', target: 'engaged', actions: 'noteInterest' }, { actions: 'noteInterest' }] },
+      on: {
+        OBSERVE: [{ guard: 'reengages', target: 'engaged', actions: 'noteInterest' }, { actions: 'noteInterest' }],
+        RULES: { actions: 'takeRules' },
+      },
     },
     engaged: {
       meta: { rules: ['R06', 'R13'], summary: 'working the file, no visit yet' },
@@ -112,6 +119,7 @@ export const usMachine = setup({
           { guard: 'visitArranged', target: 'visiting', actions: 'noteInterest' },
           { actions: 'noteInterest' },
         ],
+        RULES: { actions: 'takeRules' },
       },
     },
     prepaid: {
@@ -123,11 +131,12 @@ export const usMachine = setup({
           { guard: 'visitArranged', target: 'visiting', actions: 'noteInterest' },
           { actions: 'noteInterest' },
         ],
+        RULES: { actions: 'takeRules' },
       },
     },
     visiting: {
       meta: { rules: ['R02'], summary: 'the envoy is in Minsk negotiating' },
-      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' } },
+      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' }, RULES: { actions: 'takeRules' } },
     },
     cooling: {
       meta: { rules: ['R01'], summary: 'a wave is done; cooling off before the next' },
@@ -138,6 +147,7 @@ export const usMachine = setup({
           { guard: 'cooledDown', target: 'engaged', actions: 'noteInterest' },
           { actions: 'noteInterest' },
         ],
+        RULES: { actions: 'takeRules' },
       },
     },
   },

@@ -8,6 +8,10 @@ import { UserError, formatProblem } from '../scenario/errors.js';
 import { registerRun } from './run.js';
 import { registerList } from './list.js';
 import { registerRules } from './rules.js';
+import { registerSweep } from './sweep.js';
+import { registerCompare } from './compare.js';
+import { registerMerge } from './merge.js';
+import { registerValidate } from './validate.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerRun(program);
   registerList(program);
   registerRules(program);
+  registerSweep(program);
+  registerCompare(program);
+  registerMerge(program);
+  registerValidate(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -16,3 +16,19 @@ export function parseChoice<T extends string>(name: string, choices: readonly T[
     return text as T;
   };
 }
+
+/** `--shard I/N`: the I-th of N interleaved parts of a study (1 ≤ I ≤ N). */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const usage = `--shard expects I/N with 1 ≤ I ≤ N (e.g. 2/4), got "${text}"`;
+  if (!m) throw new InvalidArgumentError(usage);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count || count > 1_000_000) throw new InvalidArgumentError(usage);
+  return { index, count };
+}
+
+/** For repeatable options: each use adds its parsed value to the list. */
+export function collect<T>(parse: (text: string) => T) {
+  return (text: string, previous: T[] = []): T[] => [...previous, parse(text)];
+}

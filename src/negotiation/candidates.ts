@@ -21,6 +21,23 @@ export function candidatesFor(world: World, buyer: Issuer, rules: RuleSwitches):
   return list;
 }
 
+/**
+ * The US profile still held that the US may buy: the same sum as `remainingUsProfile` over
+ * `candidatesFor(world, 'us', rules)`, in the same order (so the same float), without building the
+ * list; the month loop needs it every month.
+ */
+export function usProfileHeld(world: World, rules: RuleSwitches): number {
+  let total = 0;
+  const r07 = isOn(rules, 'R07');
+  for (const p of world.named) {
+    if (p.status !== 'held') continue;
+    if (p.onlyThrough !== null && p.onlyThrough !== 'us' && r07) continue;
+    total += p.usProfile * 1;
+  }
+  for (const c of world.cohorts) if (c.held > 0) total += c.usProfile * c.held;
+  return total;
+}
+
 export const byUsPreference = (a: Candidate, b: Candidate): number =>
   b.usProfile - a.usProfile || a.id.localeCompare(b.id);
 

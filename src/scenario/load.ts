@@ -1,39 +1,42 @@
 /**
- * Loading a scenario: find the file (a name in scenarios/ or a path), parse YAML keeping
- * positions, follow `extends`, merge, and validate against the schema. Every failure becomes a
- * UserError with file, line and column; nothing here throws anything else at bad input.
+ * Loading a scenario: find the file (a name in scenarios/ or a path), parse it defensively
+ * (parse.ts), follow `extends`, merge (merge.ts), apply a branch if one is asked for, then
+ * validate against the schema and check references. Every failure becomes a UserError listing all
+ * problems found, each with file, line and column; nothing here throws anything else at bad input.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { FORBIDDEN_KEYS, mergeScenario, type Plain } from './merge.js';
-import { UserError, type Problem } from './errors.js';
+import { mergeScenario, type Plain } from './merge.js';
+import { UserError, formatProblem, type Problem } from './errors.js';
+import { displayPath, parseFile, problemAt, type ParsedFile } from './parse.js';
+import type { Layer } from './locate.js';
+import { problemsFromIssue } from './issues.js';
+import { referenceProblems } from './references.js';
+
+export { parseFile, type ParsedFile } from './parse.js';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const MAX_BYTES = 1024 * 1024;
-const MAX_ALIASES = 100;
 
-export interface ParsedFile {
-  readonly path: string;
-  readonly display: string;
-  readonly data: Record<string, Plain>;
-  readonly doc: Document;
-  readonly lines: LineCounter;
+export interface BranchInfo {
+  readonly name: string;
+  readonly title: string;
 }
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
   /** The files merged, root first. */
   readonly chain: readonly string[];
+  /** The branch applied, if any. */
+  readonly branch: string | null;
+  /** The branches the file declares. */
+  readonly branches: readonly BranchInfo[];
 }
 
-const display = (path: string) => {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-};
+export interface LoadOptions {
+  readonly branch?: string | null;
+}
 
 /** Names of the scenarios shipped in scenarios/. */
 export function scenarioNames(dir = SCENARIO_DIR): string[] {
@@ -56,116 +59,126 @@ export function resolveRef(ref: string, from?: string): string {
   return path;
 }
 
-function at(file: ParsedFile, node: Node | null | undefined, message: string, hint?: string): Problem {
-  const offset = node?.range?.[0] ?? 0;
-  const pos = file.lines.linePos(offset);
-  return { file: file.display, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) };
-}
+const extendsNode = (file: ParsedFile) => file.doc.get('extends', true) as { range?: [number, number, number] } | undefined;
+const chainText = (paths: readonly string[]) => paths.map(displayPath).join(' → ');
 
-export function parseFile(path: string): ParsedFile {
-  const shown = display(path);
-  const whole = (message: string, hint?: string): UserError =>
-    new UserError(message, [{ file: shown, line: 1, column: 1, message, ...(hint ? { hint } : {}) }]);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw whole('cannot read the file');
-  }
-  if (size > MAX_BYTES) throw whole(`file is ${size} bytes; scenarios are limited to ${MAX_BYTES} bytes`);
-  const text = readFileSync(path, 'utf8');
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const base: ParsedFile = { path, display: shown, data: {}, doc, lines };
-  if (doc.errors.length > 0) {
-    throw new UserError('YAML syntax error', doc.errors.map((e) => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return { file: shown, line: pos.line, column: pos.col, message: `YAML: ${e.message.split('\n')[0]}` };
-    }));
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    throw whole(`YAML could not be expanded: ${error instanceof Error ? error.message : String(error)}`, `aliases are limited to ${MAX_ALIASES}`);
-  }
-  if (data === null || data === undefined) throw whole('the file is empty', 'a scenario is a mapping with at least `id` and `title`; copy scenarios/base.yaml to start');
-  if (typeof data !== 'object' || Array.isArray(data)) throw whole('expected a mapping (key: value) at the top of the file');
-  const forbidden = findForbiddenKey(doc.contents as Node | null);
-  if (forbidden) throw new UserError('forbidden key', [at(base, forbidden.node, `key "${forbidden.key}" is not allowed in a scenario`)]);
-  return { ...base, data: data as Record<string, Plain> };
-}
-
-function findForbiddenKey(node: Node | null | undefined): { key: string; node: Node } | null {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (FORBIDDEN_KEYS.has(key)) return { key, node: pair.key as Node };
-      const inner = findForbiddenKey(pair.value as Node);
-      if (inner) return inner;
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const inner = findForbiddenKey(item as Node);
-      if (inner) return inner;
-    }
-  }
-  return null;
-}
-
-/** The file and its ancestors, root first. */
-export function loadChain(path: string, seen: string[] = []): ParsedFile[] {
-  if (seen.includes(path)) {
-    throw new UserError(`extends cycle: ${[...seen, path].map(display).join(' → ')}`);
-  }
+/** The file and its ancestors, root first. Cycles and missing parents name the whole chain. */
+export function loadChain(path: string, seen: readonly string[] = []): ParsedFile[] {
   const file = parseFile(path);
   const parentRef = file.data.extends;
   if (parentRef === undefined) return [file];
-  if (typeof parentRef !== 'string') {
-    throw new UserError('bad extends', [at(file, file.doc.get('extends', true) as Node, 'extends: expected a scenario name or a path')]);
-  }
+  const here = (message: string, hint?: string): UserError =>
+    new UserError(message, [problemAt(file, extendsNode(file)?.range?.[0] ?? 0, message, hint)]);
+  if (typeof parentRef !== 'string' || parentRef === '') throw here('extends: expected a scenario name or a path to a .yaml file');
   let parentPath: string;
   try {
     parentPath = resolveRef(parentRef, path);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UserError(message, [at(file, file.doc.get('extends', true) as Node, `extends: ${message}`, `chain: ${[...seen, path].map(display).join(' → ')}`)]);
+    throw here(`extends: ${message}`, `chain: ${chainText([...seen, path])} → ${parentRef} (missing)`);
+  }
+  if (parentPath === path || seen.includes(parentPath)) {
+    throw here(`extends: cycle ${chainText([...seen, path, parentPath])}`, 'a scenario cannot extend itself, directly or through its parents');
   }
   return [...loadChain(parentPath, [...seen, path]), file];
 }
 
-/** Position of a schema issue: the deepest node of the path present in the file that set it. */
-function locate(chain: readonly ParsedFile[], issuePath: readonly PropertyKey[]): ParsedFile & { node: Node | null } {
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const file = chain[i]!;
-    for (let depth = issuePath.length; depth >= 1; depth--) {
-      const node = file.doc.getIn(issuePath.slice(0, depth) as (string | number)[], true) as Node | undefined;
-      if (node && depth === issuePath.length) return { ...file, node };
-      if (node && i === chain.length - 1) return { ...file, node };
-    }
-  }
-  const last = chain[chain.length - 1]!;
-  return { ...last, node: last.doc.contents as Node | null };
-}
+const isRecord = (v: unknown): v is Record<string, Plain> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function problemsFromIssues(chain: readonly ParsedFile[], issues: readonly z.core.$ZodIssue[]): Problem[] {
-  return issues.map((issue) => {
-    const where = locate(chain, issue.path);
-    const path = issue.path.map(String).join('.');
-    return at(where, where.node, `${path ? `${path}: ` : ''}${issue.message}`);
-  });
-}
-
-/** Loads, merges and validates a scenario by name or path. */
-export function loadScenario(ref: string): LoadedScenario {
-  const chain = loadChain(resolveRef(ref));
+/** The chain merged, root first; `extends` is consumed and only the last file's branches count. */
+function mergeChain(chain: readonly ParsedFile[]): Record<string, Plain> {
   let merged: Plain = {};
-  for (const file of chain) {
-    const { extends: _parent, ...rest } = file.data;
+  chain.forEach((file, i) => {
+    const { extends: _parent, branches, ...rest } = file.data;
     void _parent;
-    merged = mergeScenario(merged, rest);
+    merged = mergeScenario(merged, i === chain.length - 1 && branches !== undefined ? { ...rest, branches } : rest);
+  });
+  return merged as Record<string, Plain>;
+}
+
+/** The scenario with one branch merged over it; a branch's title defaults to the scenario's. */
+function withBranch(merged: Record<string, Plain>, name: string): Record<string, Plain> {
+  const branches = isRecord(merged.branches) ? merged.branches : {};
+  const branch = branches[name];
+  const { branches: _all, ...base } = merged;
+  void _all;
+  if (!isRecord(branch)) return base;
+  const out = mergeScenario(base, branch) as Record<string, Plain>;
+  if (branch.title === undefined) out.title = `${String(merged.title)} (branch ${name})`;
+  return { ...out, branches: {} };
+}
+
+interface Checked {
+  readonly scenario: Scenario | null;
+  readonly problems: Problem[];
+}
+
+function check(data: Record<string, Plain>, layers: readonly Layer[]): Checked {
+  const result = scenarioSchema.safeParse(data);
+  const references = referenceProblems(data, layers);
+  if (!result.success) return { scenario: null, problems: [...result.error.issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references] };
+  return { scenario: result.data, problems: references };
+}
+
+const branchList = (merged: Record<string, Plain>): BranchInfo[] =>
+  isRecord(merged.branches)
+    ? Object.entries(merged.branches).map(([name, b]) => ({ name, title: isRecord(b) && typeof b.title === 'string' ? b.title : `${String(merged.title)} (branch ${name})` }))
+    : [];
+
+/** All problems once each, in file order: what an editor's problem list would show. */
+const fail = (chain: readonly ParsedFile[], problems: readonly Problem[]): UserError => {
+  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+  unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return new UserError(`invalid scenario ${chain[chain.length - 1]!.display}`, unique);
+};
+
+/** A branch's own problems, named after it; those it shares with the scenario are reported once. */
+const branchProblems = (name: string, problems: readonly Problem[], base: readonly Problem[]): Problem[] => {
+  const known = new Set(base.map(formatProblem));
+  return problems.filter((p) => !known.has(formatProblem(p))).map((p) => ({ ...p, message: `branch ${name}: ${p.message}` }));
+};
+
+/** Loads, merges and validates a scenario by name or path, with one of its branches if asked. */
+export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScenario {
+  const chain = loadChain(resolveRef(ref));
+  const last = chain[chain.length - 1]!;
+  const layers: Layer[] = chain.map((file) => ({ file, prefix: [] }));
+  const merged = mergeChain(chain);
+  const base = check(merged, layers);
+  if (!base.scenario) throw fail(chain, base.problems);
+  const branches = branchList(merged);
+  const name = options.branch ?? null;
+  if (name === null) {
+    if (base.problems.length > 0) throw fail(chain, base.problems);
+    return { scenario: base.scenario, chain: chain.map((f) => f.display), branch: null, branches };
   }
-  const result = scenarioSchema.safeParse(merged);
-  if (!result.success) throw new UserError(`invalid scenario ${display(chain[chain.length - 1]!.path)}`, problemsFromIssues(chain, result.error.issues));
-  return { scenario: result.data, chain: chain.map((f) => f.display) };
+  if (!branches.some((b) => b.name === name)) {
+    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}`);
+  }
+  const data = withBranch(merged, name);
+  const branched = check(data, [...layers, { file: last, prefix: ['branches', name] }]);
+  if (!branched.scenario || branched.problems.length > 0 || base.problems.length > 0) {
+    throw fail(chain, [...base.problems, ...branchProblems(name, branched.problems, base.problems)]);
+  }
+  return { scenario: branched.scenario, chain: chain.map((f) => f.display), branch: name, branches };
+}
+
+/**
+ * Everything `thaw validate` checks for one file: the scenario and every branch it declares.
+ * Throws one UserError with all problems; returns the loaded scenario when there are none.
+ */
+export function validateScenario(ref: string): LoadedScenario {
+  const chain = loadChain(resolveRef(ref));
+  const last = chain[chain.length - 1]!;
+  const layers: Layer[] = chain.map((file) => ({ file, prefix: [] }));
+  const merged = mergeChain(chain);
+  const base = check(merged, layers);
+  const problems = [...base.problems];
+  const branches = base.scenario ? branchList(merged) : [];
+  for (const { name } of branches) {
+    const data = withBranch(merged, name);
+    problems.push(...branchProblems(name, check(data, [...layers, { file: last, prefix: ['branches', name] }]).problems, base.problems));
+  }
+  if (!base.scenario || problems.length > 0) throw fail(chain, problems);
+  return { scenario: base.scenario, chain: chain.map((f) => f.display), branch: null, branches };
 }

@@ -80,7 +80,10 @@ export function applySetting(scenario: Scenario, setting: Setting): Scenario {
   const result = scenarioSchema.safeParse(copy);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UserError(`--set ${setting.path}=${setting.value}: ${issue.message}`);
+    const why = issue.code === 'too_big' ? `out of range: the maximum is ${String(issue.maximum)}`
+      : issue.code === 'too_small' ? `out of range: the minimum is ${String(issue.minimum)}`
+        : issue.message;
+    throw new UserError(`--set ${setting.path}=${setting.value}: ${why}`);
   }
   return result.data;
 }

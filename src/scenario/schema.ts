@@ -27,19 +27,19 @@ const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$
 /* ---------- the initial world ---------- */
 
 export const cohortSchema = z.strictObject({
-  id,
-  label: z.string().min(1),
+  id: id.describe('names the cohort in deals, events and `--set` paths'),
+  label: z.string().min(1).describe('the cohort in words, for the story'),
   held: z.number().int().min(0).max(100_000).describe('how many are held at the start'),
   usProfile: nonNegative.describe('what one release is worth to the US president (R06)'),
   belarusCost: nonNegative.describe('what one release costs the regime as bargaining stock (R03)'),
 });
 
 export const namedPrisonerSchema = z.strictObject({
-  id,
-  name: z.string().min(1),
-  status: z.enum(['held', 'released']).default('held'),
+  id: id.describe('names the person in deals, events and `--set` paths'),
+  name: z.string().min(1).describe('full name, for the story'),
+  status: z.enum(['held', 'released']).default('held').describe('held at the start, or already released'),
   route: route.nullable().default(null).describe('where a person already released was sent'),
-  releasedIn: month.nullable().default(null),
+  releasedIn: month.nullable().default(null).describe('when a person already released was freed'),
   usProfile: nonNegative.default(0).describe('value of this release to the US (R06)'),
   belarusCost: nonNegative.default(1).describe('cost of this release to the regime (R03)'),
   laureate: z.boolean().default(false).describe('a Nobel laureate: the US insists on Lithuania (R04)'),
@@ -48,12 +48,12 @@ export const namedPrisonerSchema = z.strictObject({
 });
 
 export const sanctionSchema = z.strictObject({
-  id: sanctionId,
-  label: z.string().min(1),
+  id: sanctionId.describe('starts with its issuer: `us.`, `eu.`, `poland.` or `lithuania.`'),
+  label: z.string().min(1).describe('the sanction in words, for the story'),
   kind: z.enum(['potash', 'other']).default('other').describe('potash relief is valued through logistics (R08)'),
   weight: nonNegative.max(1000).describe('economic weight for Belarus, in relief points (¶40)'),
-  status: z.enum(['active', 'lifted']).default('active'),
-  changedIn: month.nullable().default(null),
+  status: z.enum(['active', 'lifted']).default('active').describe('in force at the start, or already lifted'),
+  changedIn: month.nullable().default(null).describe('when it was last imposed or lifted'),
 });
 
 export const worldSchema = z.strictObject({
@@ -69,9 +69,9 @@ export const worldSchema = z.strictObject({
       poland: probability.default(0.5).describe('Belarus–Poland hostility (R07)'),
     })
     .prefault({}),
-  cohorts: z.array(cohortSchema).min(1),
-  named: z.array(namedPrisonerSchema).default([]),
-  sanctions: z.array(sanctionSchema).min(1),
+  cohorts: z.array(cohortSchema).min(1).describe('political prisoners held, by group; a child changes one by its id (¶25, ¶31)'),
+  named: z.array(namedPrisonerSchema).default([]).describe('prisoners with their own value, by id (¶6, ¶32)'),
+  sanctions: z.array(sanctionSchema).min(1).describe('sanctions with issuer and weight; a child changes one by its id (¶11, ¶28, ¶40)'),
 });
 
 /* ---------- the agents' parameters ---------- */
@@ -79,10 +79,10 @@ export const worldSchema = z.strictObject({
 const byTalks = (values: Record<(typeof TALKS_STATES)[number], number>, rule: string, description: string) =>
   z
     .strictObject({
-      advancing: z.number().min(0).max(10).default(values.advancing),
-      stalled: z.number().min(0).max(10).default(values.stalled),
-      failed: z.number().min(0).max(10).default(values.failed),
-      frozen: z.number().min(0).max(10).default(values.frozen),
+      advancing: z.number().min(0).max(10).default(values.advancing).describe('while the talks advance'),
+      stalled: z.number().min(0).max(10).default(values.stalled).describe('while the talks stall'),
+      failed: z.number().min(0).max(10).default(values.failed).describe('once the talks have failed'),
+      frozen: z.number().min(0).max(10).default(values.frozen).describe('once the war is frozen'),
     })
     .prefault({})
     .describe(`${description} (${rule})`);
@@ -104,7 +104,7 @@ export const usParamsSchema = z
     sideOfferWeight: share(0.1, 'R16', 'how much the US counts Belarus\'s offers of help with Putin or Maduro'),
     frozenPriceCut: share(0.75, 'R14', 'what a prisoner buys from the US once the war is frozen, as a share'),
     askMarkup: factor(1.3, 'R06', 'how much more than its reservation the US asks for in an opening offer'),
-    exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most'),
+    exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
   })
   .prefault({});
 
@@ -165,26 +165,109 @@ export const agentParamsSchema = z
   })
   .prefault({});
 
-const transitionRow = z.partialRecord(talksState, probability);
+const transitionRow = z.partialRecord(talksState, probability.describe('weight of moving to this state next month'));
+const row = (from: string, value: Partial<Record<(typeof TALKS_STATES)[number], number>>) =>
+  transitionRow.default(value).describe(`next-month distribution from ${from}; a child's row replaces this one whole (R13)`);
 export const talksSchema = z
   .strictObject({
-    advancing: transitionRow.default({ advancing: 0.75, stalled: 0.15, failed: 0.05, frozen: 0.05 }),
-    stalled: transitionRow.default({ advancing: 0.12, stalled: 0.76, failed: 0.08, frozen: 0.04 }),
-    failed: transitionRow.default({ advancing: 0.05, stalled: 0.15, failed: 0.75, frozen: 0.05 }),
-    frozen: transitionRow.default({ frozen: 1 }),
+    advancing: row('advancing', { advancing: 0.75, stalled: 0.15, failed: 0.05, frozen: 0.05 }),
+    stalled: row('stalled', { advancing: 0.12, stalled: 0.76, failed: 0.08, frozen: 0.04 }),
+    failed: row('failed', { advancing: 0.05, stalled: 0.15, failed: 0.75, frozen: 0.05 }),
+    frozen: row('frozen', { frozen: 1 }),
   })
   .prefault({})
   .describe('monthly peace-talks transition probabilities, row → next state (R13); rows are normalised');
 
 export const rulesSwitchSchema = z
-  .partialRecord(z.enum(RULE_IDS), z.boolean())
+  .partialRecord(z.enum(RULE_IDS), z.boolean().describe('false switches the rule off (see `thaw rules`)'))
   .default({})
-  .describe('switch a rule off with `R09: false`; every rule is on by default');
+  .describe('rule switches, e.g. `R09: false`; every rule is on by default');
+
+/* ---------- events: scheduled or conditional changes applied through the world's recipes ---------- */
+
+const oneOrMore = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1)]).transform((v): z.output<T>[] => (Array.isArray(v) ? v : [v]));
+const bounds = z.strictObject({
+  min: z.number().optional().describe('holds when the value is at least this'),
+  max: z.number().optional().describe('holds when the value is at most this'),
+});
+const apply = z.literal(true, { message: 'write `true` to apply this effect (omit the key otherwise)' });
+
+/** What must hold in the world, at the start of a month after the talks moved, for an event to fire. */
+export const conditionSchema = z.strictObject({
+  talks: oneOrMore(talksState).optional().describe('the peace talks are in this state (or one of these) (R13)'),
+  balloons: z.boolean().optional().describe('balloons are (true) or are not (false) flying (R10, R11)'),
+  transitOpen: z.boolean().optional().describe('Klaipėda transit is open (R08, R09)'),
+  confiscationThreat: z.boolean().optional().describe('Vilnius\'s confiscation threat stands (R10)'),
+  usInterest: bounds.optional().describe('US interest within bounds, e.g. `{ max: 0.4 }` (R06)'),
+  hostility: z.strictObject({ lithuania: bounds.optional(), poland: bounds.optional() }).optional()
+    .describe('hostility within bounds (R05, R10, R11)'),
+  released: bounds.optional().describe('prisoners released during the run so far'),
+  held: bounds.optional().describe('prisoners still held'),
+  prisoners: z.record(id, z.enum(['held', 'released'])).optional().describe('named prisoner id → held or released'),
+  sanctions: z.record(sanctionId, z.enum(['active', 'lifted'])).optional().describe('sanction id → active or lifted'),
+  from: month.optional().describe('not before this month'),
+  until: month.optional().describe('not after this month'),
+});
+
+/** Effects, named after the world recipes that carry them out; applied in this order. */
+export const effectsSchema = z.strictObject({
+  setTalks: talksState.optional().describe('move the peace talks to this state (R13)'),
+  liftSanction: oneOrMore(sanctionId).optional().describe('lift these sanctions (R01, R08, R12)'),
+  reimposeSanction: oneOrMore(sanctionId).optional().describe('reimpose these sanctions (R01)'),
+  releaseNamed: z.record(id, route).optional().describe('named prisoner id → route: free them (R04, R05)'),
+  releaseFromCohort: z.record(id, z.strictObject({ count: z.number().int().min(0), route })).optional()
+    .describe('cohort id → { count, route }: free that many (R05)'),
+  rearrestNamed: oneOrMore(id).optional().describe('send these named prisoners back to prison'),
+  openTransit: apply.optional().describe('Lithuania opens Klaipėda transit (R08, R09)'),
+  closeTransit: apply.optional().describe('Lithuania closes Klaipėda transit (R08, R09)'),
+  stopBalloons: apply.optional().describe('Belarus stops the balloons and turns calm (R11)'),
+  resumeBalloons: apply.optional().describe('Belarus resumes the balloons and escalates again (R10)'),
+  recordIncident: z.strictObject({
+    hostility: probability.default(0.08).describe('hostility added'),
+    driversDetained: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers detained'),
+  }).optional().describe('a balloon launch or a detention (R10)'),
+  freeLorryDrivers: apply.optional().describe('Belarus frees the detained lorry drivers (¶18)'),
+  threatenConfiscation: z.boolean().optional().describe('Vilnius raises (true) or drops (false) its confiscation threat (R10)'),
+  setHostility: z.strictObject({ lithuania: probability.optional(), poland: probability.optional() }).optional()
+    .describe('set hostility outright (R05, R10)'),
+  setUsInterest: probability.optional().describe('set the US envoy\'s interest (R06)'),
+  setRules: z.partialRecord(z.enum(RULE_IDS), z.boolean()).optional()
+    .describe('a stance change: switch rules on or off from this month, e.g. `{ R09: false }`'),
+});
+
+export const eventSchema = z.strictObject({
+  id: id.describe('names the event in traces; a child or branch replaces an event by its id'),
+  text: z.string().min(1).optional().describe('what happened, in words, for the story'),
+  at: month.optional().describe('scheduled: fires in this month only'),
+  when: conditionSchema.optional().describe('conditional: fires in a month where all of these hold'),
+  chance: probability.default(1).describe('probability it fires in a month where it is due; drawn from the run\'s seed'),
+  repeat: z.boolean().default(false).describe('fire every month it is due (default: once per run)'),
+  do: effectsSchema.describe('the effects, applied through the world\'s recipes'),
+});
+
+/* ---------- branches: named variants inside one file ---------- */
+
+const branchName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a branch name of lower-case letters, digits and dashes' });
+/** A branch names overrides merged over the file's scenario; the merged result is validated whole. */
+export const branchSchema = z.strictObject({
+  title: z.string().min(1).optional().describe('the branch\'s title (default: the scenario\'s title and the branch name)'),
+  description: z.string().optional(),
+  start: month.optional(),
+  horizon: z.number().optional(),
+  seed: z.number().optional(),
+  world: z.record(z.string(), z.unknown()).optional(),
+  talks: z.record(z.string(), z.unknown()).optional(),
+  agents: z.record(z.string(), z.unknown()).optional(),
+  rules: z.record(z.string(), z.unknown()).optional(),
+  events: z.array(z.unknown()).optional(),
+});
 
 export const scenarioSchema = z.strictObject({
-  id,
-  title: z.string().min(1),
-  description: z.string().default(''),
+  id: id.describe('the scenario\'s name in outputs (`scenario` in the JSON)'),
+  extends: z.string().min(1).optional().describe('a scenario name from `thaw list`, or a path relative to this file'),
+  title: z.string().min(1).describe('one line, shown by `thaw list` and atop the story'),
+  description: z.string().default('').describe('what the scenario supposes, citing rules and ¶'),
   start: month.default('2025-12').describe('the month of the start state; the first simulated month follows it'),
   horizon: z.number().int().min(1).max(240).default(12).describe('months to simulate'),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1).describe('default seed when --seed is not given'),
@@ -192,6 +275,8 @@ export const scenarioSchema = z.strictObject({
   talks: talksSchema,
   agents: agentParamsSchema,
   rules: rulesSwitchSchema,
+  events: z.array(eventSchema).default([]).describe('scheduled and conditional events, fired in list order each month'),
+  branches: z.record(branchName, branchSchema).default({}).describe('named variants, run with `thaw run FILE --branch NAME`'),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
@@ -203,3 +288,6 @@ export type LithuaniaParams = AgentParams['lithuania'];
 export type PolandParams = AgentParams['poland'];
 export type EuParams = AgentParams['eu'];
 export type TalksMatrix = Scenario['talks'];
+export type ScenarioEvent = Scenario['events'][number];
+export type EventCondition = NonNullable<ScenarioEvent['when']>;
+export type EventEffects = ScenarioEvent['do'];

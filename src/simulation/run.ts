@@ -20,13 +20,14 @@ import {
 import { reliefValue } from '../world/valuation.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import { nextUsInterest, remainingUsProfile } from '../rules/us-valuation.js';
-import { candidatesFor } from '../negotiation/candidates.js';
+import { candidatesFor, usProfileHeld } from '../negotiation/candidates.js';
 import { runUsTrack } from '../negotiation/us-track.js';
 import { runPolandTrack } from '../negotiation/poland-track.js';
 import { runEuTrack } from '../negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, drawFrom, type Rng } from './rng.js';
+import { ScenarioEvents } from './events.js';
 import type { AgentId, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
 import { VERSION } from '../version.js';
 
@@ -55,6 +56,27 @@ function startAgents(scenario: Scenario, world: World): Agents {
     lithuania: new Agent(lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
     poland: new Agent(polandMachine, { params: a.poland, rules }),
     eu: new Agent(euMachine, { params: a.eu, rules }),
+  };
+}
+
+/**
+ * The agents' start depends only on the scenario (its parameters and its start world), so a sweep
+ * computes it once per scenario and every run resumes from it. Machine states are immutable.
+ */
+const startedAgents = new WeakMap<Scenario, Agents>();
+
+function agentsFor(scenario: Scenario, world: World): Agents {
+  let first = startedAgents.get(scenario);
+  if (!first) {
+    first = startAgents(scenario, world);
+    startedAgents.set(scenario, first);
+  }
+  return {
+    belarus: new Agent(belarusMachine, null, first.belarus.position),
+    us: new Agent(usMachine, null, first.us.position),
+    lithuania: new Agent(lithuaniaMachine, null, first.lithuania.position),
+    poland: new Agent(polandMachine, null, first.poland.position),
+    eu: new Agent(euMachine, null, first.eu.position),
   };
 }
 
@@ -97,13 +119,19 @@ interface RunState {
   readonly agents: Agents;
   readonly rng: Rng;
   readonly scenario: Scenario;
-  readonly rules: RuleSwitches;
+  /** The rules in force; a scenario event may switch some mid-run. */
+  rules: RuleSwitches;
+  /** The scenario's events (src/simulation/events.ts), or null when it has none. */
+  readonly scenarioEvents: ScenarioEvents | null;
   readonly startInterest: number;
   readonly startProfile: number;
 }
 
-function stepMonth(s: RunState): MonthRecord {
-  const { scenario, rules, rng, agents } = s;
+/** A month's record before the world summary, which only a kept trace needs. */
+type MonthStep = Omit<MonthRecord, 'world'>;
+
+function stepMonth(s: RunState): MonthStep {
+  const { scenario, rng, agents } = s;
   const events: TraceEvent[] = [];
   const offers: OfferRecord[] = [];
   const deals: DealRecord[] = [];
@@ -115,6 +143,12 @@ function stepMonth(s: RunState): MonthRecord {
     events.push({ kind: 'talks', actor: 'talks', text: `Peace talks: ${world.talks} → ${talks}`, rules: ['R13'] });
     world = setTalks(world, talks);
   }
+  // Scenario events fire here, after the talks, in list order (src/simulation/events.ts).
+  if (s.scenarioEvents) {
+    world = s.scenarioEvents.fire(world, rng, events);
+    s.rules = s.scenarioEvents.rules;
+  }
+  const rules = s.rules;
 
   // (2) Agents observe. Draws are taken in a fixed order whatever the agents' states.
   const incidentDraw = rng.next();
@@ -152,7 +186,7 @@ function stepMonth(s: RunState): MonthRecord {
   }
 
   const usBefore = agents.us.state;
-  const hasRelief = sanctionsOf(world, 'us', 'active').length > 0;
+  const hasRelief = world.sanctions.some((x) => x.issuer === 'us' && x.status === 'active');
   const prepay = prepayItem(world, scenario);
   agents.us.send({ type: 'OBSERVE', view: { interest: world.usInterest, talks: world.talks, canPrepay: prepay !== null, hasRelief, visitDraw, stopDraw } });
   const usAfter = agents.us.state;
@@ -164,7 +198,7 @@ function stepMonth(s: RunState): MonthRecord {
   }
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
-  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: sanctionsOf(world, 'eu', 'active').length > 0, reviewDraw } });
+  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
   const ctx = (): TrackContext => ({ world, scenario, rules, rng });
@@ -190,7 +224,7 @@ function stepMonth(s: RunState): MonthRecord {
   if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
 
   // (4) Slow dynamics: US interest follows the profile still held (R06); calm heals (R11).
-  const profile = remainingUsProfile(candidatesFor(world, 'us', rules));
+  const profile = usProfileHeld(world, rules);
   const interest = nextUsInterest(world.usInterest, s.startInterest, profile, s.startProfile, scenario.agents.us, rules);
   if (interest !== world.usInterest) world = setUsInterest(world, interest);
   if (!world.balloons && isOn(rules, 'R11') && world.relations.lithuania.hostility > 0) {
@@ -198,7 +232,7 @@ function stepMonth(s: RunState): MonthRecord {
   }
 
   s.world = world;
-  return { month: world.month, talks: world.talks, events, offers, deals, world: summarize(world, agents) };
+  return { month: world.month, talks: world.talks, events, offers, deals };
 }
 
 function usTransitionEvent(from: string, to: string, talks: string): TraceEvent {
@@ -247,12 +281,14 @@ export function outcomeOf(world: World, months: readonly MonthRecord[], dealCoun
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
   const world = createWorld(scenario);
   const rules = scenario.rules;
+  const agents = agentsFor(scenario, world);
   const state: RunState = {
     world,
-    agents: startAgents(scenario, world),
+    agents,
     rng: createRng(options.seed),
     scenario,
     rules,
+    scenarioEvents: scenario.events.length > 0 ? new ScenarioEvents(scenario.events, rules, agents) : null,
     startInterest: world.usInterest,
     startProfile: remainingUsProfile(candidatesFor(world, 'us', rules)),
   };
@@ -266,7 +302,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
       const record = stepMonth(state);
       for (const d of record.deals) dealCount[d.track] += 1;
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
-      if (keep) months.push(record);
+      if (keep) months.push({ ...record, world: summarize(state.world, state.agents) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();
@@ -279,6 +315,6 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     start: scenario.start,
     horizon,
     months,
-    outcome: outcomeOf(state.world, months, dealCount, firstDealMonth, rules),
+    outcome: outcomeOf(state.world, months, dealCount, firstDealMonth, state.rules),
   };
 }

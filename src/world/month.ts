@@ -23,6 +23,17 @@ export function addMonths(key: MonthKey, count: number): MonthKey {
   return monthKey(monthIndex(key) + count);
 }
 
+/** The month after `key`. Every run of a scenario walks the same few months, so they are remembered. */
+const following = new Map<MonthKey, MonthKey>();
+export function nextMonth(key: MonthKey): MonthKey {
+  let next = following.get(key);
+  if (next === undefined) {
+    next = addMonths(key, 1);
+    if (following.size < 10_000) following.set(key, next);
+  }
+  return next;
+}
+
 const NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function monthName(key: MonthKey): string {

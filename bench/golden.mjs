@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * Behaviour guard for optimisations: records the full JSON of many runs (every shipped scenario,
+ * several seeds and horizons, some rule variants) and later checks that they are byte-identical.
+ *   node bench/golden.mjs record [DIR] [ROOT]   # before optimising (or from a reference build in ROOT)
+ *   node bench/golden.mjs check  [DIR]          # after each change (exit 1 on any difference)
+ * Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [mode = 'check', dir = '/tmp/thaw-golden', root = new URL('..', import.meta.url).pathname] = process.argv.slice(2);
+const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
+const { loadScenario, scenarioNames } = await dist('scenario/load.js');
+const { applySetting } = await dist('scenario/overrides.js');
+const { runScenario } = await dist('simulation/run.js');
+const { renderJson } = await dist('report/json.js');
+const VARIANTS = [[], ['rules.R02=false'], ['rules.R05=false', 'rules.R08=false'], ['rules.R09=false', 'rules.R12=false'],
+  ['rules.R06=false', 'rules.R13=false'], ['rules.R17=false', 'rules.R03=false'], ['agents.us.visitChance=1', 'rules.R15=true']];
+const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 1);
+
+const outputs = new Map();
+for (const name of scenarioNames()) {
+  const base = loadScenario(name).scenario;
+  for (const variant of VARIANTS) {
+    const scenario = variant.reduce((s, text) => {
+      const eq = text.indexOf('=');
+      return applySetting(s, { path: text.slice(0, eq), value: text.slice(eq + 1) });
+    }, base);
+    for (const seed of SEEDS) {
+      for (const months of [undefined, 36]) {
+        const key = `${name}|${variant.join(',')}|${seed}|${months ?? 'default'}`;
+        outputs.set(key, renderJson(runScenario(scenario, { seed, ...(months ? { months } : {}) })));
+      }
+    }
+  }
+}
+const digest = (text) => createHash('sha256').update(text).digest('hex');
+const file = join(dir, 'golden.json');
+if (mode === 'record') {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, digest(v)]))));
+  writeFileSync(join(dir, 'full.json'), JSON.stringify(Object.fromEntries(outputs)));
+  console.log(`recorded ${outputs.size} runs in ${dir}`);
+} else {
+  if (!existsSync(file)) { console.error(`no golden record in ${dir}; run with "record" first`); process.exit(2); }
+  const golden = JSON.parse(readFileSync(file, 'utf8'));
+  const bad = [...outputs].filter(([k, v]) => golden[k] !== digest(v)).map(([k]) => k);
+  const missing = Object.keys(golden).filter((k) => !outputs.has(k));
+  if (bad.length || missing.length) {
+    console.error(`${bad.length} runs differ, ${missing.length} missing; first: ${bad[0] ?? missing[0]}`);
+    process.exit(1);
+  }
+  console.log(`all ${outputs.size} runs byte-identical`);
+}

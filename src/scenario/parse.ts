@@ -1,0 +1,197 @@
+/**
+ * Reading one scenario file into YAML nodes with positions, defensively: whatever the bytes, the
+ * result is a ParsedFile or a UserError listing every problem found with its line and column.
+ * The guards run before the YAML parser where the parser itself would fail badly: the `yaml`
+ * package exhausts memory on a few thousand nested brackets, so nesting is measured first.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { FORBIDDEN_KEYS, type Plain } from './merge.js';
+import { UserError, type Problem } from './errors.js';
+
+export const MAX_BYTES = 1024 * 1024;
+/** Alias expansions allowed when building the data; a real scenario needs a handful at most. */
+export const MAX_ALIASES = 100;
+/** Nesting allowed, in mappings and lists; a scenario needs six levels. */
+export const MAX_DEPTH = 32;
+/** Indentation allowed before the parser sees the text (it recurses per level). */
+const MAX_INDENT = 4 * MAX_DEPTH;
+
+export interface ParsedFile {
+  readonly path: string;
+  /** The path as shown in messages: relative to the working directory when inside it. */
+  readonly display: string;
+  readonly data: Record<string, Plain>;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+export const displayPath = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+};
+
+export function problemAt(file: Pick<ParsedFile, 'display' | 'lines'>, offset: number, message: string, hint?: string): Problem {
+  const pos = file.lines.linePos(offset);
+  return { file: file.display, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) };
+}
+
+/** Decodes UTF-8 strictly; binary data (NUL bytes, invalid sequences) is refused with its position. */
+function decode(bytes: Buffer, shown: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const before = bytes.subarray(0, nul);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = nul - before.lastIndexOf(0x0a);
+    throw new UserError('not a text file', [{ file: shown, line, column, message: 'the file contains a NUL byte (binary data?)', hint: 'a scenario is a YAML text file' }]);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError('not a text file', [{ file: shown, line: 1, column: 1, message: 'the file is not UTF-8 text (binary data?)', hint: 'a scenario is a YAML text file; copy scenarios/base.yaml to start' }]);
+  }
+}
+
+/** Measures nesting on the raw text, cheaply, so the parser never sees a pathological file. */
+function checkNesting(text: string, shown: string): void {
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    column++;
+    if (c === '\n') { line++; column = 0; lineStart = true; indent = 0; continue; }
+    if (lineStart && (c === ' ' || c === '-')) {
+      indent++;
+      if (indent > MAX_INDENT) throw tooDeep(shown, line, column);
+      continue;
+    }
+    lineStart = false;
+    if (c === '[' || c === '{') {
+      depth++;
+      if (depth > MAX_DEPTH) throw tooDeep(shown, line, column);
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+}
+
+const tooDeep = (file: string, line: number, column: number): UserError =>
+  new UserError('nesting too deep', [{ file, line, column, message: `nesting is too deep (a scenario nests at most ${MAX_DEPTH} levels)` }]);
+
+/** Every problem the parser reports, each at its own position. */
+function syntaxProblems(doc: Document, file: Pick<ParsedFile, 'display' | 'lines'>): Problem[] {
+  return doc.errors.map((e) => {
+    const first = e.message.split('\n')[0] ?? e.message;
+    switch (e.code) {
+      case 'DUPLICATE_KEY':
+        return problemAt(file, e.pos[0], 'duplicate key: this key appears twice in the same mapping', 'delete or rename one of them');
+      case 'TAB_AS_INDENT':
+        return problemAt(file, e.pos[0], 'a tab is used for indentation', 'YAML indents with spaces only; replace the tab with spaces');
+      case 'MULTIPLE_DOCS':
+        return problemAt(file, e.pos[0], 'the file holds several YAML documents (`---`)', 'a scenario is one document; split it into files or use `branches:`');
+      default:
+        return problemAt(file, e.pos[0], `YAML syntax: ${first}`);
+    }
+  });
+}
+
+/** Keys that could reach Object.prototype, anywhere in the tree, and nesting beyond MAX_DEPTH. */
+function structureProblems(root: Node | null, file: Pick<ParsedFile, 'display' | 'lines'>): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      const offset = (node as Node).range?.[0] ?? 0;
+      problems.push(problemAt(file, offset, `nesting is too deep (a scenario nests at most ${MAX_DEPTH} levels)`));
+      break;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+          problems.push(problemAt(file, pair.key.range?.[0] ?? 0, `key \`${String(pair.key.value)}\` is not allowed in a scenario`, 'it could alter how every object behaves; rename it'));
+        }
+        stack.push({ node: pair.value, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function expand(doc: Document, whole: (message: string, hint?: string) => UserError, file: Pick<ParsedFile, 'display' | 'lines'>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias count/i.test(message)) {
+      const first = findAlias(doc.contents as Node | null, null);
+      const p = problemAt(file, first?.range?.[0] ?? 0, `too many aliases: the file expands to more than ${MAX_ALIASES} alias copies`,
+        'aliases (`*name`) are capped to stop files that expand exponentially; write the values out');
+      throw new UserError(p.message, [p]);
+    }
+    const unresolved = /Unresolved alias.*?: (.*)$/.exec(message);
+    if (unresolved) {
+      const alias = findAlias(doc.contents as Node | null, unresolved[1] ?? '');
+      const p = problemAt(file, alias?.range?.[0] ?? 0, `unknown alias \`*${unresolved[1]}\``, 'an alias refers to an anchor (`&name`) set earlier in the file');
+      throw new UserError(p.message, [p]);
+    }
+    throw whole(`the YAML could not be read: ${message}`);
+  }
+}
+
+/** The first alias in document order named `name` (any alias when `name` is null). */
+function findAlias(node: Node | null, name: string | null): Node | null {
+  let first: Node | null = null;
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isAlias(n) && (name === null || n.source === name) && (!first || (n.range?.[0] ?? 0) < (first.range?.[0] ?? 0))) first = n;
+    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+  }
+  return first;
+}
+
+export function parseFile(path: string): ParsedFile {
+  const shown = displayPath(path);
+  const whole = (message: string, hint?: string): UserError =>
+    new UserError(message, [{ file: shown, line: 1, column: 1, message, ...(hint ? { hint } : {}) }]);
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw whole('not a file (a directory?)');
+    if (stat.size > MAX_BYTES) throw whole(`the file is ${stat.size} bytes; scenarios are limited to ${MAX_BYTES} bytes (1 MiB)`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw whole('cannot read the file');
+  }
+  const text = decode(bytes, shown);
+  checkNesting(text, shown);
+  const lines = new LineCounter();
+  const located = { display: shown, lines };
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  } catch (error) {
+    throw whole(`the YAML could not be parsed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (doc.errors.length > 0) throw new UserError('YAML syntax error', syntaxProblems(doc, located));
+  const structure = structureProblems(doc.contents as Node | null, located);
+  if (structure.length > 0) throw new UserError('bad structure', structure);
+  const data = expand(doc, whole, located);
+  if (data === null || data === undefined) {
+    throw whole('the file is empty', 'a scenario is a mapping with at least `id` and `title`; copy scenarios/base.yaml to start');
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const p = problemAt(located, (doc.contents as Node | null)?.range?.[0] ?? 0,
+      `expected a mapping (key: value lines) at the top of the file, found ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+      'a scenario starts like `id: my-scenario` on its first line');
+    throw new UserError(p.message, [p]);
+  }
+  return { path, display: shown, data: data as Record<string, Plain>, doc, lines };
+}

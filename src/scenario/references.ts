@@ -1,0 +1,78 @@
+/**
+ * Checks the schema cannot make alone: every id an event or condition names exists in the merged
+ * world, ids are unique, and scheduled months fall inside the run. They read the merged data
+ * as written (not the schema's output), so they run even when the schema found other problems
+ * and a file's problems are all reported at once; anything malformed is the schema's to report.
+ */
+import { closest } from './suggest.js';
+import type { Plain } from './merge.js';
+import { locateProblem, type Layer } from './locate.js';
+import type { Problem } from './errors.js';
+import { addMonths, isMonthKey } from '../world/month.js';
+
+type Dict = Record<string, Plain>;
+const isDict = (v: Plain | undefined): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: Plain | undefined): Plain[] => (Array.isArray(v) ? v : []);
+const idOf = (v: Plain): string | null => (isDict(v) && typeof v.id === 'string' ? v.id : null);
+const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x is string => x !== null);
+
+const DEFAULT_START = '2025-12';
+
+export function referenceProblems(merged: Plain, layers: readonly Layer[]): Problem[] {
+  if (!isDict(merged)) return [];
+  const problems: Problem[] = [];
+  const at = (path: readonly PropertyKey[], message: string, hint?: string, key = false) =>
+    problems.push(locateProblem(layers, merged, path, message, hint, key));
+  const world = isDict(merged.world) ? merged.world : {};
+
+  const lists: [string, readonly PropertyKey[], Plain | undefined][] = [
+    ['cohorts', ['world', 'cohorts'], world.cohorts], ['named', ['world', 'named'], world.named],
+    ['sanctions', ['world', 'sanctions'], world.sanctions], ['events', ['events'], merged.events],
+  ];
+  for (const [name, path, items] of lists) {
+    const seen = new Set<string>();
+    list(items).forEach((item, i) => {
+      const id = idOf(item);
+      if (id === null) return;
+      if (seen.has(id)) at([...path, i, 'id'], `${name}: the id "${id}" is used twice`, 'ids must be unique in a list');
+      seen.add(id);
+    });
+  }
+
+  const known = { prisoner: ids(world.named), sanction: ids(world.sanctions), cohort: ids(world.cohorts) };
+  const refer = (kind: keyof typeof known, id: string, path: readonly PropertyKey[], key: boolean) => {
+    if (known[kind].includes(id)) return;
+    const near = closest(id, known[kind]);
+    at(path, `${path.map(String).join('.')}: unknown ${kind} "${id}"`,
+      near ? `did you mean "${near}"?` : `known ${kind} ids: ${known[kind].join(', ')}`, key);
+  };
+  /** A field holding one id or a list of ids. */
+  const referEach = (kind: keyof typeof known, value: Plain | undefined, path: readonly PropertyKey[]) => {
+    if (typeof value === 'string') refer(kind, value, path, false);
+    else list(value).forEach((v, j) => { if (typeof v === 'string') refer(kind, v, [...path, j], false); });
+  };
+  /** A mapping keyed by ids. */
+  const referKeys = (kind: keyof typeof known, value: Plain | undefined, path: readonly PropertyKey[]) => {
+    if (isDict(value)) for (const id of Object.keys(value)) refer(kind, id, [...path, id], true);
+  };
+
+  const start = typeof merged.start === 'string' && isMonthKey(merged.start) ? merged.start : DEFAULT_START;
+  const firstMonth = addMonths(start, 1);
+  list(merged.events).forEach((e, i) => {
+    if (!isDict(e)) return;
+    const base = ['events', i] as const;
+    if (typeof e.at === 'string' && isMonthKey(e.at) && e.at < firstMonth) {
+      at([...base, 'at'], `events.${i}.at: ${e.at} is before the first simulated month, ${firstMonth}`, `the run starts after \`start\` (${start})`);
+    }
+    const d = isDict(e.do) ? e.do : {};
+    referEach('sanction', d.liftSanction, [...base, 'do', 'liftSanction']);
+    referEach('sanction', d.reimposeSanction, [...base, 'do', 'reimposeSanction']);
+    referEach('prisoner', d.rearrestNamed, [...base, 'do', 'rearrestNamed']);
+    referKeys('prisoner', d.releaseNamed, [...base, 'do', 'releaseNamed']);
+    referKeys('cohort', d.releaseFromCohort, [...base, 'do', 'releaseFromCohort']);
+    const when = isDict(e.when) ? e.when : {};
+    referKeys('prisoner', when.prisoners, [...base, 'when', 'prisoners']);
+    referKeys('sanction', when.sanctions, [...base, 'when', 'sanctions']);
+  });
+  return problems;
+}

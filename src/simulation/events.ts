@@ -1,0 +1,187 @@
+/**
+ * Scenario events: what an analyst scripts on top of the model ("the EU lifts potash in March",
+ * "Vilnius softens once the balloons stop"). They fire in step (1) of each month, right after the
+ * peace talks move, in the order the scenario lists them; each sees the world the previous one
+ * left. Effects go through the world's recipes, so an event changes nothing the model could not.
+ *
+ * Determinism: every event whose `chance` is below 1 draws exactly one number from the run's
+ * stream every month, due or not, fired or not, so the number of draws depends only on the
+ * scenario, never on the world. A scenario without such events draws nothing extra.
+ */
+import type { RuleId } from '../rules/ids.js';
+import type { RuleSwitches } from '../rules/switches.js';
+import type { EventCondition, EventEffects, ScenarioEvent } from '../scenario/schema.js';
+import type { World } from '../world/types.js';
+import { heldCount } from '../world/create.js';
+import {
+  closeTransit, freeLorryDrivers, liftSanction, openTransit, rearrestNamed, recordIncident, reimposeSanction,
+  releaseFromCohort, releaseNamed, resumeBalloons, setHostility, setTalks, setUsInterest, stopBalloons,
+  threatenConfiscation,
+} from '../world/recipes.js';
+import type { Agent } from '../agents/index.js';
+import type { belarusMachine } from '../agents/belarus.js';
+import type { usMachine } from '../agents/us.js';
+import type { lithuaniaMachine } from '../agents/lithuania.js';
+import type { euMachine } from '../agents/eu.js';
+import type { Rng } from './rng.js';
+import type { TraceEvent } from './trace.js';
+
+/** The agents an event can affect: those whose guards read rules, and Belarus's balloon posture. */
+export interface EventAgents {
+  readonly belarus: Agent<typeof belarusMachine>;
+  readonly us: Agent<typeof usMachine>;
+  readonly lithuania: Agent<typeof lithuaniaMachine>;
+  readonly eu: Agent<typeof euMachine>;
+}
+
+/** The rules each effect touches, for the trace. */
+const EFFECT_RULES: Readonly<Record<keyof EventEffects, readonly RuleId[]>> = {
+  setTalks: ['R13'],
+  liftSanction: ['R01', 'R08'],
+  reimposeSanction: ['R01', 'R08'],
+  releaseNamed: ['R01'],
+  releaseFromCohort: ['R01'],
+  rearrestNamed: ['R01'],
+  openTransit: ['R08', 'R09'],
+  closeTransit: ['R08', 'R09'],
+  stopBalloons: ['R11'],
+  resumeBalloons: ['R10'],
+  recordIncident: ['R10'],
+  freeLorryDrivers: ['R10'],
+  threatenConfiscation: ['R10'],
+  setHostility: ['R05', 'R10'],
+  setUsInterest: ['R06'],
+  setRules: [],
+};
+
+const within = (value: number, b: { min?: number | undefined; max?: number | undefined } | undefined): boolean =>
+  !b || ((b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max));
+
+const released = (w: World): number => w.releasedByRoute.lithuania + w.releasedByRoute.ukraine + w.releasedByRoute.poland;
+
+/** Whether every condition of `when` holds in this world (an absent `when` always holds). */
+export function conditionHolds(when: EventCondition | undefined, world: World): boolean {
+  if (!when) return true;
+  if (when.talks && !when.talks.includes(world.talks)) return false;
+  if (when.balloons !== undefined && when.balloons !== world.balloons) return false;
+  if (when.transitOpen !== undefined && when.transitOpen !== world.transitOpen) return false;
+  if (when.confiscationThreat !== undefined && when.confiscationThreat !== world.confiscationThreat) return false;
+  if (!within(world.usInterest, when.usInterest)) return false;
+  if (!within(world.relations.lithuania.hostility, when.hostility?.lithuania)) return false;
+  if (!within(world.relations.poland.hostility, when.hostility?.poland)) return false;
+  if (when.released && !within(released(world), when.released)) return false;
+  if (when.held && !within(heldCount(world), when.held)) return false;
+  if (when.from !== undefined && world.month < when.from) return false;
+  if (when.until !== undefined && world.month > when.until) return false;
+  for (const [id, status] of Object.entries(when.prisoners ?? {})) {
+    if (world.named.find((p) => p.id === id)?.status !== status) return false;
+  }
+  for (const [id, status] of Object.entries(when.sanctions ?? {})) {
+    if (world.sanctions.find((s) => s.id === id)?.status !== status) return false;
+  }
+  return true;
+}
+
+/** The rules an event touches: those of its effects, and those it switches. */
+export function rulesOfEvent(e: ScenarioEvent): RuleId[] {
+  const ids = new Set<RuleId>();
+  for (const key of Object.keys(e.do) as (keyof EventEffects)[]) {
+    if (e.do[key] !== undefined) for (const r of EFFECT_RULES[key]) ids.add(r);
+  }
+  for (const r of Object.keys(e.do.setRules ?? {}) as RuleId[]) ids.add(r);
+  // EU relief moved by a script bends the EU's abstention (R12).
+  if ([...(e.do.liftSanction ?? []), ...(e.do.reimposeSanction ?? [])].some((id) => id.startsWith('eu.'))) ids.add('R12');
+  return [...ids].sort();
+}
+
+function describe(e: ScenarioEvent): string {
+  if (e.text) return e.text;
+  const d = e.do;
+  const parts: string[] = [];
+  if (d.setTalks) parts.push(`peace talks ${d.setTalks}`);
+  if (d.liftSanction) parts.push(`${d.liftSanction.join(', ')} lifted`);
+  if (d.reimposeSanction) parts.push(`${d.reimposeSanction.join(', ')} reimposed`);
+  for (const [id, route] of Object.entries(d.releaseNamed ?? {})) parts.push(`${id} freed to ${route}`);
+  for (const [id, r] of Object.entries(d.releaseFromCohort ?? {})) parts.push(`${r.count} ${id} freed to ${r.route}`);
+  if (d.rearrestNamed) parts.push(`${d.rearrestNamed.join(', ')} re-arrested`);
+  if (d.openTransit) parts.push('Klaipėda transit opens');
+  if (d.closeTransit) parts.push('Klaipėda transit closes');
+  if (d.stopBalloons) parts.push('the balloons stop');
+  if (d.resumeBalloons) parts.push('the balloons resume');
+  if (d.recordIncident) parts.push('an incident on the Lithuanian border');
+  if (d.freeLorryDrivers) parts.push('the lorry drivers are freed');
+  if (d.threatenConfiscation !== undefined) parts.push(d.threatenConfiscation ? 'Vilnius threatens confiscation' : 'Vilnius drops its confiscation threat');
+  if (d.setHostility) parts.push('hostility reset');
+  if (d.setUsInterest !== undefined) parts.push(`US interest set to ${d.setUsInterest}`);
+  for (const [id, on] of Object.entries(d.setRules ?? {})) parts.push(`${id} ${on ? 'on' : 'off'}`);
+  return `Scenario event ${e.id}: ${parts.join('; ') || 'nothing changes'}`;
+}
+
+/** The events of one run: which have fired, and the rule switches in force (they can change). */
+export class ScenarioEvents {
+  /** The rules in force now; the engine reads these, never the scenario's starting switches. */
+  rules: RuleSwitches;
+  private readonly fired: boolean[];
+
+  constructor(private readonly events: readonly ScenarioEvent[], rules: RuleSwitches, private readonly agents: EventAgents) {
+    this.rules = rules;
+    this.fired = events.map(() => false);
+  }
+
+  /** Fires the events due this month; returns the world after them and records each in `trace`. */
+  fire(world: World, rng: Rng, trace: TraceEvent[]): World {
+    let w = world;
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i]!;
+      const draw = e.chance < 1 ? rng.next() : 0;
+      if (this.fired[i] && !e.repeat) continue;
+      if (e.at !== undefined && e.at !== w.month) continue;
+      if (!conditionHolds(e.when, w)) continue;
+      if (e.chance < 1 && draw >= e.chance) continue;
+      this.fired[i] = true;
+      w = this.apply(e.do, w);
+      trace.push({ kind: 'scenario', actor: 'scenario', text: describe(e), rules: rulesOfEvent(e) });
+    }
+    return w;
+  }
+
+  private apply(d: EventEffects, world: World): World {
+    let w = world;
+    if (d.setTalks !== undefined) w = setTalks(w, d.setTalks);
+    for (const id of d.liftSanction ?? []) w = liftSanction(w, id);
+    for (const id of d.reimposeSanction ?? []) w = reimposeSanction(w, id);
+    for (const [id, route] of Object.entries(d.releaseNamed ?? {})) w = releaseNamed(w, id, route);
+    for (const [id, r] of Object.entries(d.releaseFromCohort ?? {})) w = releaseFromCohort(w, id, r.count, r.route);
+    for (const id of d.rearrestNamed ?? []) w = rearrestNamed(w, id);
+    if (d.openTransit) w = openTransit(w);
+    if (d.closeTransit) w = closeTransit(w);
+    if (d.stopBalloons) {
+      w = stopBalloons(w);
+      // Belarus's posture follows, or its machine would keep producing incidents (R10).
+      this.agents.belarus.send({ type: 'COMMIT_CALM' });
+    }
+    if (d.resumeBalloons) {
+      w = resumeBalloons(w);
+      this.agents.belarus.send({ type: 'RELAPSE' });
+    }
+    if (d.recordIncident) w = recordIncident(w, d.recordIncident.hostility, d.recordIncident.driversDetained);
+    if (d.freeLorryDrivers) w = freeLorryDrivers(w);
+    if (d.threatenConfiscation !== undefined) w = threatenConfiscation(w, d.threatenConfiscation);
+    if (d.setHostility?.lithuania !== undefined) w = setHostility(w, 'lithuania', d.setHostility.lithuania);
+    if (d.setHostility?.poland !== undefined) w = setHostility(w, 'poland', d.setHostility.poland);
+    if (d.setUsInterest !== undefined) w = setUsInterest(w, d.setUsInterest);
+    if (d.setRules) this.switchRules(d.setRules);
+    return w;
+  }
+
+  /** A stance change: every agent whose guards read rules hears it (Poland's read none). */
+  private switchRules(changes: RuleSwitches): void {
+    this.rules = { ...this.rules, ...changes };
+    const event = { type: 'RULES', rules: this.rules } as const;
+    this.agents.belarus.send(event);
+    this.agents.us.send(event);
+    this.agents.lithuania.send(event);
+    this.agents.eu.send(event);
+  }
+}
+

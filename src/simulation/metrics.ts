@@ -1,0 +1,76 @@
+/**
+ * The numbers a study summarises, read off each run's outcome: what was released and where,
+ * who of the named prisoners went free, which sanctions were lifted by whom, transit, the deals
+ * and when the first came, and what Belarus got out of it. One flat record per run, so rows can
+ * be streamed, merged and compared metric by metric.
+ */
+import type { Scenario } from '../scenario/schema.js';
+import { ROUTES, ISSUERS } from '../world/types.js';
+import { monthIndex } from '../world/month.js';
+import type { RunResult, TrackId } from './trace.js';
+
+export type MetricValues = Readonly<Record<string, number | null>>;
+
+const TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+
+export interface MetricInfo {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** What a scenario's start says, which the metrics compare the end against. */
+export interface StartFacts {
+  readonly start: string;
+  readonly namedHeld: readonly string[];
+  readonly activeSanctions: readonly { readonly id: string; readonly issuer: string }[];
+}
+
+export function startFacts(scenario: Scenario): StartFacts {
+  return {
+    start: scenario.start,
+    namedHeld: scenario.world.named.filter((p) => p.status === 'held').map((p) => p.id),
+    activeSanctions: scenario.world.sanctions.filter((s) => s.status === 'active').map((s) => ({ id: s.id, issuer: s.id.split('.')[0] ?? '' })),
+  };
+}
+
+/** The metrics of a scenario, in the order reports show them. */
+export function metricCatalogue(facts: StartFacts): MetricInfo[] {
+  return [
+    { name: 'released', description: 'prisoners released during the run' },
+    ...ROUTES.map((r) => ({ name: `released.${r}`, description: `released and sent to ${r}` })),
+    { name: 'remaining', description: 'prisoners still held at the end' },
+    { name: 'namedFreed', description: 'named prisoners (held at the start) freed' },
+    ...facts.namedHeld.map((id) => ({ name: `freed.${id}`, description: `${id} freed (1) or not (0)` })),
+    ...ISSUERS.filter((i) => facts.activeSanctions.some((s) => s.issuer === i))
+      .map((i) => ({ name: `lifted.${i}`, description: `${i} sanctions lifted during the run` })),
+    { name: 'transitOpen', description: 'Klaipėda transit open at the end (1) or not (0)' },
+    { name: 'deals', description: 'deals struck' },
+    ...TRACKS.map((t) => ({ name: `deals.${t}`, description: `deals on the ${t} track` })),
+    { name: 'firstDealMonth', description: 'month of the first deal, counted from the start (runs without a deal left out)' },
+    { name: 'reliefValue', description: 'what the relief obtained is worth to Belarus, in relief points (R08)' },
+    { name: 'usInterest', description: 'US interest in the file at the end (R06)' },
+  ];
+}
+
+export function metricsOf(result: RunResult, facts: StartFacts): Record<string, number | null> {
+  const o = result.outcome;
+  const m: Record<string, number | null> = {};
+  m.released = o.prisonersReleased;
+  for (const r of ROUTES) m[`released.${r}`] = o.releasedByRoute[r];
+  m.remaining = o.prisonersRemaining;
+  let freed = 0;
+  for (const id of facts.namedHeld) if (o.named[id] === 'released') freed += 1;
+  m.namedFreed = freed;
+  for (const id of facts.namedHeld) m[`freed.${id}`] = o.named[id] === 'released' ? 1 : 0;
+  for (const issuer of ISSUERS) {
+    const mine = facts.activeSanctions.filter((s) => s.issuer === issuer);
+    if (mine.length) m[`lifted.${issuer}`] = mine.filter((s) => o.sanctions[s.id] === 'lifted').length;
+  }
+  m.transitOpen = o.transitOpen ? 1 : 0;
+  m.deals = o.deals;
+  for (const t of TRACKS) m[`deals.${t}`] = o.dealsByTrack[t];
+  m.firstDealMonth = o.firstDealMonth === null ? null : monthIndex(o.firstDealMonth) - monthIndex(facts.start);
+  m.reliefValue = o.belarusReliefValue;
+  m.usInterest = o.usInterest;
+  return m;
+}

@@ -1,0 +1,157 @@
+/**
+ * The JSONL file of a sweep: a header line that identifies the study, then one line per finished
+ * run. Lines are appended whole, with one write each batch, so an interrupted sweep keeps every
+ * finished run; `--resume` and `thaw merge` read the header to refuse a file from another study.
+ * An existing file is never truncated: it is created exclusively, appended to, and repaired (a
+ * torn last line dropped) only by writing a complete copy and renaming it over the original.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import type { Scenario } from '../scenario/schema.js';
+import { UserError } from '../scenario/errors.js';
+import type { RunRow, Shard } from './sweep.js';
+import type { MetricInfo } from './metrics.js';
+
+export interface SweepHeader {
+  readonly thaw: 'sweep';
+  readonly format: 1;
+  readonly scenario: string;
+  readonly branch: string | null;
+  readonly settings: readonly string[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly months: number | null;
+  /** Months each run simulated (the scenario's horizon unless `months` is set). */
+  readonly horizon: number;
+  readonly shard: string | null;
+  /** A hash of the resolved scenario: the same name with different parameters is another study. */
+  readonly fingerprint: string;
+  readonly version: string;
+  /** The metrics each line holds, in report order. */
+  readonly metrics: readonly MetricInfo[];
+}
+
+export const fingerprintOf = (scenario: Scenario): string =>
+  createHash('sha256').update(JSON.stringify(scenario)).digest('hex').slice(0, 16);
+
+export const shardLabel = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
+
+export interface SweepFile {
+  readonly header: SweepHeader;
+  readonly rows: RunRow[];
+  /** Bytes of complete lines; less than the file's size when its last line was torn. */
+  readonly completeBytes: number;
+  readonly torn: boolean;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function parseHeader(path: string, line: string | undefined): SweepHeader {
+  let value: unknown;
+  try {
+    value = JSON.parse(line ?? '');
+  } catch {
+    value = null;
+  }
+  if (!isRecord(value) || value.thaw !== 'sweep' || value.format !== 1 || typeof value.scenario !== 'string' || typeof value.fingerprint !== 'string'
+    || typeof value.seed !== 'number' || typeof value.runs !== 'number' || !Array.isArray(value.metrics)) {
+    throw new UserError(`${path} is not a thaw sweep file (its first line is not a sweep header)`);
+  }
+  return value as unknown as SweepHeader;
+}
+
+function parseRow(path: string, lineNo: number, line: string, runs: number): RunRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new UserError(`${path}:${lineNo}: not valid JSON; the file is damaged`);
+  }
+  if (!isRecord(value) || !Number.isSafeInteger(value.run) || typeof value.seed !== 'number' || !isRecord(value.metrics)) {
+    throw new UserError(`${path}:${lineNo}: not a run line ({"run", "seed", "metrics"})`);
+  }
+  if ((value.run as number) < 0 || (value.run as number) >= runs) throw new UserError(`${path}:${lineNo}: run ${String(value.run)} is outside the study's ${runs} runs`);
+  return value as unknown as RunRow;
+}
+
+export function readSweepFile(path: string): SweepFile {
+  if (!existsSync(path)) throw new UserError(`sweep file not found: ${path}`);
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const endsClean = text.endsWith('\n');
+  // The last element is '' for a file that ends with a newline, else a line torn by an interruption.
+  const tail = lines.pop() ?? '';
+  const header = parseHeader(path, lines[0] ?? (endsClean ? undefined : tail));
+  if (lines.length === 0) {
+    // Only a torn header: nothing to keep.
+    return { header, rows: [], completeBytes: 0, torn: true };
+  }
+  const rows: RunRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    rows.push(parseRow(path, i + 1, lines[i]!, header.runs));
+  }
+  const torn = !endsClean && tail !== '';
+  return { header, rows, completeBytes: Buffer.byteLength(text) - Buffer.byteLength(tail), torn };
+}
+
+/** Why `b` is not the same study as `a` (ignoring which shard each holds), or null if it is. */
+export function studyMismatch(a: SweepHeader, b: SweepHeader): string | null {
+  if (a.scenario !== b.scenario) return `scenario ${b.scenario} instead of ${a.scenario}`;
+  if (a.branch !== b.branch) return `branch ${b.branch ?? '(none)'} instead of ${a.branch ?? '(none)'}`;
+  if (a.fingerprint !== b.fingerprint) return `different scenario parameters (settings: ${b.settings.join(' ') || 'none'} vs ${a.settings.join(' ') || 'none'}, or the scenario file changed)`;
+  if (a.seed !== b.seed) return `seed ${b.seed} instead of ${a.seed}`;
+  if (a.runs !== b.runs) return `${b.runs} runs instead of ${a.runs}`;
+  if (a.months !== b.months) return `${b.months ?? 'default'} months instead of ${a.months ?? 'default'}`;
+  return null;
+}
+
+const rowLine = (row: RunRow): string => `${JSON.stringify({ run: row.run, seed: row.seed, metrics: row.metrics })}\n`;
+
+/** Appends whole lines to a sweep file. */
+export class SweepWriter {
+  private constructor(private fd: number | null) {}
+
+  /** A new file; refuses to touch an existing one. */
+  static create(path: string, header: SweepHeader): SweepWriter {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new UserError(`${path} already exists; add --resume to complete that sweep, or choose another --out file`);
+      throw new UserError(`cannot create ${path}: ${(error as Error).message}`);
+    }
+    writeSync(fd, `${JSON.stringify(header)}\n`);
+    return new SweepWriter(fd);
+  }
+
+  /**
+   * Continues an existing file of the same study. A torn last line is dropped by writing the
+   * complete lines to a temporary file and renaming it over the original, so that at every moment
+   * the path holds either the old file or the repaired one.
+   */
+  static resume(path: string, file: SweepFile): SweepWriter {
+    if (file.torn) {
+      const temporary = `${path}.${process.pid}.tmp`;
+      const copy = openSync(temporary, 'wx');
+      const keep = file.completeBytes > 0 ? readFileSync(path).subarray(0, file.completeBytes) : Buffer.from(`${JSON.stringify(file.header)}\n`);
+      writeSync(copy, keep);
+      fsyncSync(copy);
+      closeSync(copy);
+      renameSync(temporary, path);
+    }
+    return new SweepWriter(openSync(path, 'a'));
+  }
+
+  write(rows: readonly RunRow[]): void {
+    if (this.fd === null || rows.length === 0) return;
+    writeSync(this.fd, rows.map(rowLine).join(''));
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Batch runs, Mesa style: a study is a function that returns one row per run, not a framework.
+ * `runBatch` runs some run indices of a scenario in this thread; `executeRuns` spreads indices over
+ * worker threads (./worker.ts) and gives back the same rows, in run order, whatever the number
+ * of workers: each run's seed depends only on the study's seed and the run's index (./seeds.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../scenario/schema.js';
+import { runScenario } from './run.js';
+import { runSeed } from './seeds.js';
+import { metricsOf, startFacts, type MetricValues, type StartFacts } from './metrics.js';
+
+export interface RunRow {
+  /** The run's index in its study, from 0. */
+  readonly run: number;
+  /** Its seed: `thaw run SCENARIO --seed SEED` replays it. */
+  readonly seed: number;
+  readonly metrics: MetricValues;
+}
+
+/** What makes a study: the resolved scenario, the seed, the number of runs, the horizon. */
+export interface StudyRuns {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** Months per run; null for the scenario's horizon. */
+  readonly months: number | null;
+}
+
+/** A shard I of N (1-based I): the runs whose index ≡ I − 1 (mod N). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export function shardIndices(runs: number, shard: Shard | null): number[] {
+  const out: number[] = [];
+  const step = shard?.count ?? 1;
+  for (let i = shard ? shard.index - 1 : 0; i < runs; i += step) out.push(i);
+  return out;
+}
+
+export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunRow {
+  const seed = runSeed(study.seed, index);
+  const result = runScenario(study.scenario, { seed, trace: false, ...(study.months ? { months: study.months } : {}) });
+  return { run: index, seed, metrics: metricsOf(result, facts) };
+}
+
+/** Runs the given indices in this thread, in the order given. */
+export function runBatch(study: StudyRuns, indices: readonly number[]): RunRow[] {
+  const facts = startFacts(study.scenario);
+  return indices.map((i) => runRow(study, facts, i));
+}
+
+export interface ExecuteOptions {
+  /** Worker threads; 1 runs in this thread. */
+  readonly workers: number;
+  /** Called for every finished run, in the order runs finish (not run order). */
+  readonly onRows?: (rows: readonly RunRow[]) => void;
+}
+
+/** A sensible default: one worker per core, at most four. */
+export const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
+
+/** The rows of `indices`, sorted by run index, computed by `options.workers` threads. */
+export async function executeRuns(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
+  if (indices.length === 0) return [];
+  const rows = options.workers <= 1 ? await runInThread(study, indices, options) : await runInWorkers(study, indices, options);
+  return rows.sort((a, b) => a.run - b.run);
+}
+
+async function runInThread(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
+  const facts = startFacts(study.scenario);
+  const rows: RunRow[] = [];
+  const chunk = 50;
+  for (let start = 0; start < indices.length; start += chunk) {
+    const batch = indices.slice(start, start + chunk).map((i) => runRow(study, facts, i));
+    rows.push(...batch);
+    options.onRows?.(batch);
+    // Let timers (the progress bar) and signals in between chunks.
+    if (options.onRows) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return rows;
+}
+
+/** Messages between the pool and ./worker.ts. */
+export interface BatchRequest {
+  readonly study: StudyRuns;
+  readonly indices: readonly number[];
+}
+export type BatchReply = { readonly rows: RunRow[] } | { readonly error: string };
+
+/** Under vitest the code runs from src/; workers always run the compiled dist/ modules. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('../../dist/simulation/worker.js', here) : new URL('./worker.js', here);
+}
+
+function runInWorkers(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
+  const count = Math.min(options.workers, indices.length);
+  // Small batches keep both workers busy to the end; large enough that messaging is cheap.
+  const batchSize = Math.max(1, Math.min(200, Math.ceil(indices.length / (count * 8))));
+  const rows: RunRow[] = [];
+  let next = 0;
+  let active = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(error);
+    };
+    const dispatch = (worker: Worker): void => {
+      if (next >= indices.length) {
+        void worker.terminate();
+        if (--active === 0 && !failed) resolve(rows);
+        return;
+      }
+      const batch = indices.slice(next, next + batchSize);
+      next += batch.length;
+      const request: BatchRequest = { study, indices: batch };
+      worker.postMessage(request);
+    };
+    for (let k = 0; k < count; k++) {
+      const worker = new Worker(workerUrl());
+      workers.push(worker);
+      active += 1;
+      worker.on('message', (reply: BatchReply) => {
+        if ('error' in reply) return fail(new Error(`worker: ${reply.error}`));
+        for (const row of reply.rows) rows.push(row);
+        options.onRows?.(reply.rows);
+        dispatch(worker);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0 && next < indices.length) fail(new Error(`a worker exited with code ${code}`));
+      });
+      dispatch(worker);
+    }
+  });
+}

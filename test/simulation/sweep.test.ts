@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../support/scenarios.js';
+import { executeRuns, runBatch, shardIndices, type RunRow } from '../../src/simulation/sweep.js';
+import { metricCatalogue, startFacts } from '../../src/simulation/metrics.js';
+import { compareColumns, summarizeRows, tornado } from '../../src/simulation/study.js';
+import { runScenario } from '../../src/simulation/run.js';
+import { runSeed } from '../../src/simulation/seeds.js';
+
+const study = { scenario: scenario('base'), seed: 7, months: null };
+const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('sweeps', () => {
+  it('give identical rows for 1 and 2 worker threads', async () => {
+    const one = await executeRuns(study, indices(60), { workers: 1 });
+    const two = await executeRuns(study, indices(60), { workers: 2 });
+    expect(two).toEqual(one);
+    expect(one.map((r) => r.run)).toEqual(indices(60));
+  });
+
+  it('report each run as `thaw run --seed` would compute it', () => {
+    const [row] = runBatch(study, [5]);
+    const direct = runScenario(study.scenario, { seed: runSeed(7, 5) }).outcome;
+    expect(row!.seed).toBe(runSeed(7, 5));
+    expect(row!.metrics.released).toBe(direct.prisonersReleased);
+    expect(row!.metrics.deals).toBe(direct.deals);
+    expect(row!.metrics['released.ukraine']).toBe(direct.releasedByRoute.ukraine);
+  });
+
+  it('split into shards that together are exactly the study, with equal statistics', async () => {
+    const catalogue = metricCatalogue(startFacts(study.scenario));
+    const whole = await executeRuns(study, indices(45), { workers: 1 });
+    const parts: RunRow[] = [];
+    for (const index of [1, 2, 3]) parts.push(...runBatch(study, shardIndices(45, { index, count: 3 })));
+    expect(shardIndices(10, { index: 2, count: 3 })).toEqual([1, 4, 7]);
+    const merged = parts.sort((a, b) => a.run - b.run);
+    expect(merged).toEqual(whole);
+    expect(summarizeRows(merged, catalogue)).toEqual(summarizeRows(whole, catalogue));
+  });
+
+  it('compare columns on common seeds: a scenario against itself differs by exactly zero', () => {
+    const catalogue = metricCatalogue(startFacts(study.scenario));
+    const rows = runBatch(study, indices(20));
+    const cmp = compareColumns([rows, rows], catalogue);
+    const released = cmp.find((m) => m.name === 'released')!;
+    expect(released.differences[0]).toMatchObject({ mean: 0, sd: 0 });
+  });
+
+  it('rank parameters by the swing of a metric\'s mean (tornado)', () => {
+    const point = (value: number, mean: number) => ({ value, summaries: [{ name: 'm', description: '', summary: { n: 1, missing: 0, mean, sd: null, p5: mean, p50: mean, p95: mean, ciLow: null, ciHigh: null } }] });
+    const bars = tornado([
+      { path: 'small', points: [point(0, 10), point(1, 12)] },
+      { path: 'large', points: [point(0, 30), point(1, 5), point(2, 20)] },
+    ], 'm');
+    expect(bars.map((b) => [b.path, b.swing])).toEqual([['large', 25], ['small', 2]]);
+    expect(bars[0]).toMatchObject({ atLow: 30, atHigh: 20, min: 5, max: 30 });
+  });
+});
