@@ -1,5 +1,5 @@
 /** What the study commands (sweep, compare, merge) share: loading, progress, output. */
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { applySettings, type Setting } from '../scenario/overrides.js';
@@ -61,14 +61,17 @@ export function checkMetric(metric: string, catalogue: readonly MetricInfo[]): s
 
 /** A progress bar on stderr when it is a terminal; nothing when piped (scripts and tests). */
 export class Progress {
-  private readonly bar: SingleBar | null;
   private done = 0;
 
-  constructor(total: number, label: string) {
-    this.bar = process.stderr.isTTY && total > 0
-      ? new SingleBar({ format: `${label} [{bar}] {percentage}% · {value}/{total} runs · {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50 })
-      : null;
-    this.bar?.start(total, 0);
+  private constructor(private readonly bar: SingleBar | null) {}
+
+  /** cli-progress is loaded only when a bar is shown: piped runs and other commands start faster. */
+  static async start(total: number, label: string): Promise<Progress> {
+    if (!process.stderr.isTTY || total === 0) return new Progress(null);
+    const { SingleBar } = await import('cli-progress');
+    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% · {value}/{total} runs · {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50 });
+    bar.start(total, 0);
+    return new Progress(bar);
   }
 
   add(count: number): void {
@@ -83,7 +86,7 @@ export class Progress {
 
 /** Runs run indices 0…runs−1 of a study with a progress bar. */
 export async function runStudy(study: StudyRuns, indices: readonly number[], workers: number | undefined, label: string, onRows?: (rows: readonly RunRow[]) => void): Promise<RunRow[]> {
-  const progress = new Progress(indices.length, label);
+  const progress = await Progress.start(indices.length, label);
   try {
     return await executeRuns(study, indices, {
       workers: workers ?? defaultWorkers(),

@@ -91,7 +91,7 @@ export function renderSensitivityTable(title: StudyTitle, studies: readonly Sens
   const lines = [st.bold(titleLine(title))];
   for (const s of studies) {
     const names = s.points[0]?.summaries.map((m) => m.name) ?? [];
-    const rows = [[`mean of metric \\ ${s.path}`, ...s.points.map((p) => num(p.value))],
+    const rows = [[`mean of metric \\ ${s.path}`, ...s.points.map((p) => String(p.value))],
       ...names.map((name, k) => [name, ...s.points.map((p) => num(p.summaries[k]?.summary.mean))])];
     lines.push('', st.bold(`Sensitivity to ${s.path}`), ...table(rows).map((l, i) => (i === 0 ? st.dim(l) : l)));
   }

@@ -68,6 +68,32 @@ export function releaseCost(world: World, releases: readonly Release[], byId: Re
   return { cost: base * (1 + scarcity * fractionGone), rules: [...cited] };
 }
 
+/**
+ * `releaseCost(world, [...chosen, extra], …).cost`, computed the same way (same terms, same order,
+ * so the same float) without building the list or the cited rules: `affordableReleases` asks it
+ * a dozen times per candidate in its search. `gone` and `stock` are `releasedSoFar` and
+ * `initialStock` of the world, which do not change during the search.
+ */
+function costOf(chosen: readonly Release[], extra: Release, byId: ReadonlyMap<string, Candidate>, p: BelarusParams, rules: RuleSwitches, gone: number, stock: number): number {
+  let base = 0;
+  let count = 0;
+  const r17 = isOn(rules, 'R17');
+  for (let i = 0; i <= chosen.length; i++) {
+    const r = i < chosen.length ? chosen[i]! : extra;
+    const c = byId.get(r.id);
+    if (!c) continue;
+    let each = c.belarusCost;
+    if (c.enemy) {
+      if (!r17) return Number.POSITIVE_INFINITY;
+      each *= p.enemyPremium;
+    }
+    base += each * r.count;
+    count += r.count;
+  }
+  const scarcity = isOn(rules, 'R03') ? p.scarcity : 0;
+  return base * (1 + scarcity * ((gone + count) / stock));
+}
+
 /** R03: a named (top) prisoner is released only against one item worth as much to Belarus. */
 export function topPrisonerMatched(c: Candidate, largestItemValue: number, p: BelarusParams, rules: RuleSwitches): boolean {
   if (!c.named || !isOn(rules, 'R03')) return true;
@@ -88,11 +114,13 @@ export function affordableReleases(
   rules: RuleSwitches,
 ): Release[] {
   const chosen: Release[] = [];
+  const gone = releasedSoFar(world);
+  const stock = initialStock(world);
   for (const want of wanted) {
     const c = byId.get(want.id);
     if (!c || want.count <= 0) continue;
     if (!topPrisonerMatched(c, largestItemValue, p, rules)) continue;
-    const fits = (k: number) => releaseCost(world, [...chosen, { id: want.id, count: k, named: want.named }], byId, p, rules).cost <= budget;
+    const fits = (k: number) => costOf(chosen, { id: want.id, count: k, named: want.named }, byId, p, rules, gone, stock) <= budget;
     if (!fits(1)) continue;
     let lo = 1;
     let hi = want.count;

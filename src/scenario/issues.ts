@@ -117,8 +117,8 @@ export function problemsFromIssue(layers: readonly Layer[], merged: Plain, issue
       return [at(`${prefix}expected one of ${options.join(', ')}; got ${show(value)}`, near ? `did you mean \`${near}\`?` : undefined)];
     }
     case 'invalid_union': {
-      // `oneOrMore`: report against the single-value form, which is what most people write.
-      const inner = issue.errors[0]?.[0];
+      // `oneOrMore`: report against the form written, a single value or a list.
+      const inner = issue.errors[Array.isArray(value) ? 1 : 0]?.[0];
       if (inner && inner.code !== 'invalid_type') return problemsFromIssue(layers, merged, { ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue);
       return [at(`${prefix}expected one value or a list of values; got ${show(value)}`)];
     }

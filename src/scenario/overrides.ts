@@ -40,6 +40,34 @@ function unknownPath(path: string, walked: string[], segment: string, options: s
   return new UserError(`unknown parameter path "${path}": ${at} has no "${segment}"${near ? `; did you mean "${[...walked, near].join('.')}"?` : options.length ? `; it has: ${options.slice(0, 12).join(', ')}` : ''}`);
 }
 
+/**
+ * Sanction ids contain a dot (`eu.potash`), so `world.sanctions.eu.potash.weight` must read
+ * `eu.potash` as one step: inside a list, the longest run of segments that names an item's id wins.
+ */
+function joinDottedIds(root: Json, segments: readonly string[]): string[] {
+  const steps: string[] = [];
+  let node: Json | undefined = root;
+  for (let i = 0; i < segments.length; i++) {
+    let step = segments[i]!;
+    if (Array.isArray(node)) {
+      const items: Json[] = node;
+      for (let j = segments.length; j > i + 1; j--) {
+        const joined = segments.slice(i, j).join('.');
+        if (items.some((item) => typeof item === 'object' && item !== null && !Array.isArray(item) && item.id === joined)) {
+          step = joined;
+          i = j - 1;
+          break;
+        }
+      }
+      node = items.find((item) => typeof item === 'object' && item !== null && !Array.isArray(item) && item.id === step) ?? items[Number(step)];
+    } else {
+      node = typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, step) ? (node as { [k: string]: Json })[step] : undefined;
+    }
+    steps.push(step);
+  }
+  return steps;
+}
+
 /** Converts the raw text to the type of the value it replaces. */
 function coerce(raw: string, current: Json, path: string): Json {
   if (typeof current === 'number') {
@@ -66,14 +94,15 @@ export function applySetting(scenario: Scenario, setting: Setting): Scenario {
     const rules = copy.rules as { [k: string]: Json };
     if (!(segments[1]! in rules)) rules[segments[1]!] = true;
   }
+  const steps = joinDottedIds(copy, segments);
   let node: Json = copy;
   const walked: string[] = [];
-  for (let i = 0; i < segments.length - 1; i++) {
-    const key = childKey(node, segments[i]!, setting.path, walked);
-    walked.push(segments[i]!);
+  for (let i = 0; i < steps.length - 1; i++) {
+    const key = childKey(node, steps[i]!, setting.path, walked);
+    walked.push(steps[i]!);
     node = (node as { [k: string]: Json } & Json[])[key as never] as Json;
   }
-  const last = segments[segments.length - 1]!;
+  const last = steps[steps.length - 1]!;
   const key = childKey(node, last, setting.path, walked);
   const current = (node as { [k: string]: Json } & Json[])[key as never] as Json;
   (node as { [k: string]: Json } & Json[])[key as never] = coerce(setting.value, current, setting.path) as never;

@@ -11,7 +11,7 @@ import { lithuaniaMachine } from '../agents/lithuania.js';
 import { polandMachine } from '../agents/poland.js';
 import { euMachine } from '../agents/eu.js';
 import type { Scenario } from '../scenario/schema.js';
-import { TALKS_STATES, type World } from '../world/types.js';
+import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
 import { createWorld, heldCount, initialCount } from '../world/create.js';
 import {
   advanceMonth, calmRelations, liftSanction, recordIncident, sanctionsOf, setTalks, setUsInterest, stopBalloons,
@@ -107,10 +107,29 @@ function summarize(world: World, agents: Agents): WorldSummary {
 
 /** The smallest US item the envoy can give up front (R02), if any. */
 function prepayItem(world: World, scenario: Scenario): string | null {
-  const small = sanctionsOf(world, 'us', 'active')
-    .filter((s) => s.weight <= scenario.agents.us.prepayMaxWeight)
-    .sort((a, b) => a.weight - b.weight || a.id.localeCompare(b.id));
-  return small[0]?.id ?? null;
+  // The first in (weight, id) order: a scan, since this runs every month and a sort allocates.
+  let best: Sanction | null = null;
+  for (const s of world.sanctions) {
+    if (s.issuer !== 'us' || s.status !== 'active' || s.weight > scenario.agents.us.prepayMaxWeight) continue;
+    if (best === null || (s.weight - best.weight || s.id.localeCompare(best.id)) < 0) best = s;
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * A scenario's start world and the US profile it holds. Worlds are never mutated, so every run
+ * of a scenario can start from the same one instead of building it again.
+ */
+const startWorlds = new WeakMap<Scenario, { readonly world: World; readonly profile: number }>();
+
+function startWorld(scenario: Scenario): { readonly world: World; readonly profile: number } {
+  let start = startWorlds.get(scenario);
+  if (!start) {
+    const world = createWorld(scenario);
+    start = { world, profile: remainingUsProfile(candidatesFor(world, 'us', scenario.rules)) };
+    startWorlds.set(scenario, start);
+  }
+  return start;
 }
 
 /** Everything a run carries from month to month. */
@@ -279,7 +298,7 @@ export function outcomeOf(world: World, months: readonly MonthRecord[], dealCoun
 
 /** Runs a scenario for its horizon (or `months`) with one seed. Same inputs, same result. */
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
-  const world = createWorld(scenario);
+  const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
   const agents = agentsFor(scenario, world);
   const state: RunState = {
@@ -290,7 +309,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     rules,
     scenarioEvents: scenario.events.length > 0 ? new ScenarioEvents(scenario.events, rules, agents) : null,
     startInterest: world.usInterest,
-    startProfile: remainingUsProfile(candidatesFor(world, 'us', rules)),
+    startProfile,
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;

@@ -39,12 +39,24 @@ export function reliefValue(view: LogisticsView, logistics = true): number {
   return value;
 }
 
+/**
+ * `reliefValue` of the view with `liftIds` lifted too and transit as given: the same terms in the
+ * same order, without copying the sanctions (the tracks ask this several times per exchange).
+ */
+function reliefValueWith(view: LogisticsView, liftIds: readonly string[], transitOpen: boolean, logistics: boolean): number {
+  const lifted = (s: Sanction) => s.status === 'lifted' || liftIds.includes(s.id);
+  let euPotashLifted = false;
+  for (const s of view.sanctions) if (s.issuer === 'eu' && s.kind === 'potash' && lifted(s)) euPotashLifted = true;
+  let value = 0;
+  for (const s of view.sanctions) {
+    if (!lifted(s)) continue;
+    value += s.kind === 'potash' ? s.weight * potashFactor(s, euPotashLifted, transitOpen, logistics) : s.weight;
+  }
+  return value;
+}
+
 /** What lifting `liftIds` (and opening transit) would add to Belarus's relief. */
 export function marginalRelief(view: LogisticsView, liftIds: readonly string[], openTransit: boolean, logistics = true): number {
   if (liftIds.length === 0 && (!openTransit || view.transitOpen)) return 0;
-  const after: LogisticsView = {
-    sanctions: view.sanctions.map((s) => (liftIds.includes(s.id) ? { ...s, status: 'lifted' as const } : s)),
-    transitOpen: view.transitOpen || openTransit,
-  };
-  return reliefValue(after, logistics) - reliefValue(view, logistics);
+  return reliefValueWith(view, liftIds, view.transitOpen || openTransit, logistics) - reliefValue(view, logistics);
 }

@@ -129,7 +129,7 @@ describe('study commands refuse bad input with exit 2, one message, and leave --
     ['a --vary value out of range', ['sweep', 'base', '--runs', '5', '--vary', 'agents.us.visitChance=0..2'], /--vary agents\.us\.visitChance=0\.\.2: at 2: .*maximum is 1/],
     ['--shard 3/2', ['sweep', 'base', '--runs', '5', '--shard', '3/2', '--out', existing], /--shard expects I\/N with 1 ≤ I ≤ N/],
     ['an existing --out without --resume', ['sweep', 'base', '--runs', '5', '--out', existing], /already exists; add --resume/],
-    ['--resume of another study\'s file', ['sweep', 'base', '--runs', '5', '--seed', '8', '--out', existing, '--resume'], /is from another study \(seed 8 instead of 1\)/],
+    ['--resume of another study\'s file', ['sweep', 'base', '--runs', '5', '--seed', '8', '--out', existing, '--resume'], /is from another study \(seed 1 instead of 8\)/],
     ['--resume of another scenario\'s file', ['sweep', 'war-frozen', '--runs', '5', '--out', existing, '--resume'], /is from another study \(scenario base instead of war-frozen\)/],
     ['--resume without --out', ['sweep', 'base', '--runs', '5', '--resume'], /--resume needs --out/],
     ['merge of files from two scenarios', ['merge', existing, foreign], /foreign\.jsonl is from another study than .*existing\.jsonl: scenario war-frozen instead of base/],

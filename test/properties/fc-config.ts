@@ -61,7 +61,9 @@ export function checkRuns(property: string, arb: fc.Arbitrary<RunExample>, predi
   const [example] = details.counterexample ?? [];
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   let replay = '(no counterexample)';
-  if (example) replay = writeCounterexample(property, example.scenario, example.seed, error);
+  // Under Stryker (THAW_MUTATION=1) a failing property is the expected outcome: leave no files.
+  if (example && process.env.THAW_MUTATION === '1') replay = '(not written under mutation testing)';
+  else if (example) replay = writeCounterexample(property, example.scenario, example.seed, error);
   throw new Error(`property "${property}" failed after ${details.numRuns} example(s), shrunk ${details.numShrinks} time(s)\n`
     + `  fast-check seed ${FC_SEED}, path ${details.counterexamplePath}\n  ${error}\n  replay: ${replay}`);
 }

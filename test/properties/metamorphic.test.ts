@@ -48,17 +48,18 @@ describe('metamorphic properties over fixed seed sets', () => {
   });
 
   it('with the Vilnius line on (R09), opening Klaipėda transit never lowers mean releases, potash relief in play or not', () => {
-    const cases = fc.record({ scenario: fc.constantFrom(...SHIPPED), potashActive: fc.boolean() }).map(({ scenario, potashActive }) => scenarioSchema.parse({
+    // The domain is small (each shipped scenario, potash relief already paid or still in play): all of it.
+    const cases = SHIPPED.flatMap((scenario) => [false, true].map((potashActive) => scenarioSchema.parse({
       ...scenario, rules: { ...scenario.rules, R09: true },
       world: { ...scenario.world, sanctions: scenario.world.sanctions.map((x) => (potashActive && x.kind === 'potash' ? { ...x, status: 'active', changedIn: null } : x)) },
-    }));
+    })));
     let raised = 0;
-    checkProperty(cases, (scenario) => {
+    for (const scenario of cases) {
       const closed = meanReleased(withWorld(scenario, { transitOpen: false }));
       const open = meanReleased(withWorld(scenario, { transitOpen: true }));
-      if (open < closed) throw new Error(`${scenario.id}: opening transit lowers mean releases ${closed} → ${open}`);
+      expect(open, `${scenario.id}: opening transit lowers mean releases ${closed} → ${open}`).toBeGreaterThanOrEqual(closed);
       if (open > closed) raised += 1;
-    }, 0.2);
+    }
     expect(raised, 'transit must matter somewhere (R08), or this checks nothing').toBeGreaterThan(0);
   });
 

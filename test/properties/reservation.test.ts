@@ -26,13 +26,15 @@ import { runPolandTrack } from '../../src/negotiation/poland-track.js';
 import { runEuTrack } from '../../src/negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../../src/negotiation/lithuania-track.js';
 import type { TrackResult } from '../../src/negotiation/context.js';
-import { announceSeed, checkProperty } from './fc-config.js';
+import { announceSeed, checkProperty, runsFor } from './fc-config.js';
 import { scenarioArb, seedArb } from './arbitraries.js';
 
 announceSeed('reservation values');
 const EPS = 1e-9;
 /** Accepts re-valued per track: a property that never meets an accept would check nothing. */
 const accepted: Record<string, number> = {};
+/** With the full example count each track must meet a few accepts (fewer examples, e.g. under Stryker, may meet none). */
+const MIN_ACCEPTS = runsFor(2) >= 100 ? 5 : -1;
 const seen = (track: TrackId, r: TrackResult) => { accepted[track] = (accepted[track] ?? 0) + r.offers.filter((o) => o.answer === 'accept').length; };
 
 /** A world some months into a run: random releases, lifts, talks and interest on a scenario's start. */
@@ -125,7 +127,7 @@ describe('no agent accepts below its reservation value or across a red line', ()
         }
       }
     }, 2);
-    expect(accepted['us-belarus'] ?? 0).toBeGreaterThan(5);
+    expect(accepted['us-belarus'] ?? 0).toBeGreaterThan(MIN_ACCEPTS);
   });
 
   it('Poland–Belarus: Minsk frees Poland\'s prisoner only for at least its asking price (R07, R17)', () => {
@@ -146,7 +148,7 @@ describe('no agent accepts below its reservation value or across a red line', ()
         if (o.package.grants.includes('prisoner-swap') && pl.concession <= relief) fail('poland-belarus', o, 'a swap Warsaw did not need to give');
       }
     }, 2);
-    expect(accepted['poland-belarus'] ?? 0).toBeGreaterThan(5);
+    expect(accepted['poland-belarus'] ?? 0).toBeGreaterThan(MIN_ACCEPTS);
   });
 
   it('EU–Belarus (R12 off): Minsk gives releases only worth the relief to it; Brussels takes no less than its acceptance share', () => {
@@ -167,7 +169,7 @@ describe('no agent accepts below its reservation value or across a red line', ()
         if (o.from === 'belarus' && o.answer === 'accept' && o.package.headcount < asked * s.agents.eu.acceptShare) fail('eu-belarus', o, `${o.package.headcount} of ${asked} is below the EU's share`);
       }
     }, 2);
-    expect(accepted['eu-belarus'] ?? 0).toBeGreaterThan(5);
+    expect(accepted['eu-belarus'] ?? 0).toBeGreaterThan(MIN_ACCEPTS);
   });
 
   it('Lithuania–Belarus (R09 off): Vilnius opens Klaipėda only for its price; Minsk pays only what transit is worth to it (R08, R09, R11)', () => {
@@ -191,6 +193,6 @@ describe('no agent accepts below its reservation value or across a red line', ()
         if (!o.package.grants.includes('klaipeda-transit')) fail('lithuania-belarus', o, 'a deal without transit');
       }
     }, 2);
-    expect(accepted['lithuania-belarus'] ?? 0).toBeGreaterThan(5);
+    expect(accepted['lithuania-belarus'] ?? 0).toBeGreaterThan(MIN_ACCEPTS);
   });
 });

@@ -34,6 +34,10 @@ const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)
   'unknown-sanction.yaml': [[8, 21, 'events.0.do.liftSanction: unknown sanction "eu.potassium"', 'did you mean "eu.potash"?']],
   'unknown-prisoner.yaml': [[8, 23, 'events.0.do.releaseNamed.poczbut: unknown prisoner "poczbut"', 'did you mean "poczobut"?']],
   'unknown-cohort.yaml': [[8, 9, 'events.0.do.releaseFromCohort.students: unknown cohort "students"', 'known cohort ids: journalists, unionists, activists, others']],
+  'bad-list-item.yaml': [
+    [7, 33, 'events.0.do.liftSanction.1: unknown sanction "eu.trad"', 'did you mean "eu.trade"?'],
+    [8, 19, 'events.0.do.setRules: unknown key `R9`', 'did you mean `R09`?'],
+  ],
   'unknown-effect.yaml': [[7, 11, 'events.0.do: unknown key `liftSanctions`', 'did you mean `liftSanction`?']],
   'event-before-start.yaml': [[6, 9, 'events.0.at: 2025-06 is before the first simulated month, 2026-01', 'the run starts after `start` (2025-12)']],
   'duplicate-event-id.yaml': [[6, 11, 'events: the id "twice" is used twice']],

@@ -45,3 +45,12 @@ describe('applySetting', () => {
     expect(() => applySetting(base, { path: 'agents.__proto__.x', value: '1' })).toThrow('unknown parameter path');
   });
 });
+
+describe('dotted ids', () => {
+  it('a sanction id with a dot is one step of the path', () => {
+    const s = applySetting(base, { path: 'world.sanctions.eu.potash.weight', value: '30' });
+    expect(s.world.sanctions.find((x) => x.id === 'eu.potash')!.weight).toBe(30);
+    expect(s.world.sanctions.find((x) => x.id === 'us.potash')!.weight).toBe(base.world.sanctions.find((x) => x.id === 'us.potash')!.weight);
+    expect(() => applySetting(base, { path: 'world.sanctions.eu.potash.wieght', value: '3' })).toThrow('did you mean "world.sanctions.eu.potash.weight"?');
+  });
+});

@@ -52,3 +52,16 @@ describe('generated documents', () => {
     expect(table).toMatch(/\| `agents\.us\.visitChance` \| number \| `0\.45` \| 0\.\.1 \| R02 \|/);
   });
 });
+
+describe('the authoring guide', () => {
+  it('lists exactly the ids base defines', async () => {
+    const { loadScenario: load } = await import('../../src/scenario/load.js');
+    const doc = readFileSync(new URL('../../docs/scenario-authoring.md', import.meta.url), 'utf8');
+    const block = doc.slice(doc.indexOf('<!-- base-ids'), doc.indexOf('A misspelt id'));
+    const listed = (label: string) => [...(block.split('\n- ').find((l) => l.startsWith(label)) ?? '').matchAll(/`([a-z.]+)`/g)].map((m) => m[1]);
+    const w = load('base').scenario.world;
+    expect(listed('cohorts')).toEqual(w.cohorts.map((c) => c.id));
+    expect(listed('named')).toEqual(w.named.map((p) => p.id));
+    expect(listed('sanctions')).toEqual(w.sanctions.map((x) => x.id));
+  });
+});

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * The speed benchmark (`npm run bench`). For base and every shipped scenario: runs per second on
+ * one thread, milliseconds per simulated month, bytes allocated per run, and a 10,000-run sweep's
+ * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node.
+ * It prints the machine and the commands, and a Markdown table for docs/performance.md.
+ *
+ *   npm run bench                      # everything (about two minutes)
+ *   node bench/bench.mjs --quick       # fewer, shorter measurements
+ *   node bench/bench.mjs base war-frozen
+ * Uses the compiled dist/ modules (`npm run bench` builds first).
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+
+if (args[0] === '--alloc') {
+  // Child process, run with --expose-gc and a young generation large enough that no GC happens
+  // while measuring: the heap's growth over K runs is then what K runs allocate.
+  const { loadScenario } = await import('../dist/scenario/load.js');
+  const { runScenario } = await import('../dist/simulation/run.js');
+  const scenario = loadScenario(args[1]).scenario;
+  for (let i = 0; i < 300; i++) runScenario(scenario, { seed: i, trace: false });
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => { collections += list.getEntries().length; });
+  observer.observe({ entryTypes: ['gc'] });
+  const samples = [];
+  for (let attempt = 0, k = 200; attempt < 12 && samples.length < 5; attempt++) {
+    globalThis.gc();
+    await new Promise((r) => setTimeout(r, 5));
+    collections = 0;
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < k; i++) runScenario(scenario, { seed: 10_000 + attempt * k + i, trace: false });
+    const after = process.memoryUsage().heapUsed;
+    await new Promise((r) => setTimeout(r, 5));
+    if (collections === 0) samples.push((after - before) / k);
+    else k = Math.max(10, Math.floor(k / 2));
+  }
+  observer.disconnect();
+  samples.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ bytesPerRun: samples.length ? samples[Math.floor(samples.length / 2)] : null }));
+  process.exit(0);
+}
+
+const quick = args.includes('--quick');
+const names = args.filter((a) => !a.startsWith('--'));
+const { loadScenario, scenarioNames } = await import('../dist/scenario/load.js');
+const { runScenario } = await import('../dist/simulation/run.js');
+const scenarios = names.length ? names : ['base', ...scenarioNames().filter((n) => n !== 'base')];
+const hasTime = existsSync('/usr/bin/time');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs per second on this thread: warm up, then count runs over a fixed time, best of three rounds. */
+function speed(scenario) {
+  for (let i = 0; i < 500; i++) runScenario(scenario, { seed: 100_000 + i, trace: false });
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const budget = quick ? 400 : 1500;
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < budget) {
+      for (let i = 0; i < 50; i++) runScenario(scenario, { seed: round * 1_000_000 + n + i, trace: false });
+      n += 50;
+    }
+    rounds.push(n / ((performance.now() - t0) / 1000));
+  }
+  return Math.max(...rounds);
+}
+
+function allocation(name) {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=256', fileURLToPath(import.meta.url), '--alloc', name], { encoding: 'utf8' });
+  try {
+    return JSON.parse(r.stdout).bytesPerRun;
+  } catch {
+    return null;
+  }
+}
+
+/** Wall time and peak resident memory of a CLI sweep (GNU time's %e and %M). */
+function sweep(name, runs, workers) {
+  const command = ['node', 'bin/thaw', 'sweep', name, '--runs', String(runs), '--workers', String(workers), '--format', 'json'];
+  if (!hasTime) {
+    const t0 = performance.now();
+    const r = spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8' });
+    return { wall: (performance.now() - t0) / 1000, peakMiB: null, ok: r.status === 0 };
+  }
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', ...command], { cwd: root, encoding: 'utf8' });
+  const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
+  return { wall: m ? Number(m[1]) : null, peakMiB: m ? Number(m[2]) / 1024 : null, ok: r.status === 0 };
+}
+
+function startup(command) {
+  const times = [];
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    const t0 = performance.now();
+    spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'ignore' });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const fmt = (x, digits = 0) => (x === null || x === undefined ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+console.log(`thaw benchmark · ${new Date().toISOString()}`);
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} · ${availableParallelism()} cores · ${fmt(totalmem() / 2 ** 30, 1)} GiB · Node ${process.version} · ${process.platform}/${process.arch}`);
+console.log(`command: node bench/bench.mjs ${args.join(' ')}`.trimEnd());
+console.log('');
+
+const rows = [];
+for (const name of scenarios) {
+  const scenario = loadScenario(name).scenario;
+  const runsPerSecond = speed(scenario);
+  const bytes = allocation(name);
+  const big = sweep(name, quick ? 2000 : 10_000, 2);
+  const row = { name, horizon: scenario.horizon, runsPerSecond, msPerMonth: 1000 / runsPerSecond / scenario.horizon, bytes, wall: big.wall, peakMiB: big.peakMiB, ok: big.ok };
+  rows.push(row);
+  console.log(`${name.padEnd(26)} ${fmt(runsPerSecond).padStart(6)} runs/s · ${fmt(row.msPerMonth, 3)} ms/month · ${fmt(bytes === null ? null : bytes / 1024, 1)} KiB/run · ${quick ? 2000 : 10_000} runs, 2 workers: ${fmt(big.wall, 2)} s, peak ${fmt(big.peakMiB, 0)} MiB${big.ok ? '' : ' (FAILED)'}`);
+}
+
+console.log('');
+const flat = [1000, 10_000, ...(quick ? [] : [30_000])].map((runs) => ({ runs, ...sweep('base', runs, 2) }));
+console.log(`memory vs runs (base, 2 workers): ${flat.map((f) => `${f.runs} runs ${fmt(f.peakMiB, 0)} MiB in ${fmt(f.wall, 2)} s`).join(' · ')}`);
+
+const node0 = startup(['node', '-e', '0']);
+const version = startup(['node', 'bin/thaw', '--version']);
+const run = startup(['node', 'bin/thaw', 'run', 'base']);
+console.log(`start-up (median): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms (whole 12-month run and story)`);
+
+console.log('\nMarkdown:\n');
+console.log('| scenario | months | runs/s (1 worker) | ms per month | KiB allocated per run | 10,000 runs, 2 workers: wall | peak memory |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.horizon} | ${fmt(r.runsPerSecond)} | ${fmt(r.msPerMonth, 3)} | ${fmt(r.bytes === null ? null : r.bytes / 1024, 1)} | ${fmt(r.wall, 2)} s | ${fmt(r.peakMiB, 0)} MiB |`);
+}
