@@ -22,6 +22,7 @@ const VARIANTS = [[], ['rules.R02=false'], ['rules.R05=false', 'rules.R08=false'
 const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 1);
 
 const outputs = new Map();
+const untraced = [];
 for (const name of scenarioNames()) {
   const base = loadScenario(name).scenario;
   for (const variant of VARIANTS) {
@@ -32,10 +33,18 @@ for (const name of scenarioNames()) {
     for (const seed of SEEDS) {
       for (const months of [undefined, 36]) {
         const key = `${name}|${variant.join(',')}|${seed}|${months ?? 'default'}`;
-        outputs.set(key, renderJson(runScenario(scenario, { seed, ...(months ? { months } : {}) })));
+        const full = runScenario(scenario, { seed, ...(months ? { months } : {}) });
+        // A sweep's runs keep no trace: their outcome must be the traced run's, to the byte.
+        const bare = runScenario(scenario, { seed, trace: false, ...(months ? { months } : {}) });
+        if (JSON.stringify(bare.outcome) !== JSON.stringify(full.outcome)) untraced.push(key);
+        outputs.set(key, renderJson(full));
       }
     }
   }
+}
+if (untraced.length) {
+  console.error(`${untraced.length} runs have another outcome without their trace; first: ${untraced[0]}`);
+  process.exit(1);
 }
 const digest = (text) => createHash('sha256').update(text).digest('hex');
 const file = join(dir, 'golden.json');

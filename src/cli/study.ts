@@ -22,7 +22,7 @@ export function studyOptions(command: Command, { runs }: { runs: boolean }): Com
       .requiredOption('-n, --runs <n>', `runs in the study (1 to ${MAX_RUNS})`, parseIntIn('--runs', 1, MAX_RUNS))
       .option('-s, --seed <n>', 'the study\'s seed (0 to 4294967295); each run\'s seed derives from it; defaults to the scenario\'s', parseIntIn('--seed', 0, 2 ** 32 - 1))
       .option('-m, --months <n>', 'months per run (1 to 240); defaults to the scenario\'s horizon', parseIntIn('--months', 1, 240))
-      .option('-w, --workers <k>', `worker threads (1 to ${MAX_WORKERS}); results do not depend on it; default: cores, at most 4`, parseIntIn('--workers', 1, MAX_WORKERS));
+      .option('-w, --workers <k>', `threads that run the study, this one included (1 to ${MAX_WORKERS}); results do not depend on it; default: one per core (at most 4) and per 3,000 runs`, parseIntIn('--workers', 1, MAX_WORKERS));
   }
   return command
     .option('-f, --format <format>', `output format: ${STUDY_FORMATS.join(', ')}`, parseChoice('--format', STUDY_FORMATS), 'table')
@@ -89,7 +89,7 @@ export async function runStudy(study: StudyRuns, indices: readonly number[], wor
   const progress = await Progress.start(indices.length, label);
   try {
     return await executeRuns(study, indices, {
-      workers: workers ?? defaultWorkers(),
+      workers: workers ?? defaultWorkers(indices.length),
       onRows: (rows) => {
         onRows?.(rows);
         progress.add(rows.length);

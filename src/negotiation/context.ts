@@ -10,6 +10,11 @@ export interface TrackContext {
   readonly scenario: Scenario;
   readonly rules: RuleSwitches;
   readonly rng: Rng;
+  /**
+   * False when nobody will read the offers (a sweep's runs keep no trace): the tracks then skip
+   * writing them. Deals are always recorded; they change the world and are counted.
+   */
+  readonly trace?: boolean;
 }
 
 /** A round's record, and the world after it. */

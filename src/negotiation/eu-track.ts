@@ -39,21 +39,22 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const budget = worth(item.id) * urgency(world, by, rules);
   const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
   const offers: OfferRecord[] = [];
+  const keep = ctx.trace !== false;
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
   const got = headcount(offered);
   const cost = releaseCost(world, ask, byId, by, rules).cost;
   if (got === asked) {
-    offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
+    if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
       reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost)} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
     return close(ctx, offered, item.id, offers);
   }
-  offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
+  if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
     reason: `the ${asked} asked would cost it ${fmt(cost)}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
   if (got === 0) return { world, offers, deal: null };
   const counter: Package = { ...opening, releases: offered };
   const enough = got >= asked * eu.acceptShare;
-  offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
+  if (keep) offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
     reason: enough ? `${got} of the ${asked} asked clears its bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below its bar of ${Math.ceil(asked * eu.acceptShare)}`,
     rules: ['R12', 'R03'] });
   return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null };

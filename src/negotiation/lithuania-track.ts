@@ -29,10 +29,11 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
   const offers: OfferRecord[] = [];
+  const keep = ctx.trace !== false;
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
 
   if (commitmentValue >= price) {
-    offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'accept',
+    if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'accept',
       reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
     return close(ctx, opening, offers);
   }
@@ -47,12 +48,12 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
     ask.push({ id: c.id, count: n, named: c.named });
     wanted -= n;
   }
-  offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
+  if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
     reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
   const counter: Package = { ...opening, releases: ask };
   const cost = releaseCost(world, ask, byId, by, rules).cost;
   const affordable = wanted <= 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
-  offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
+  if (keep) offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
     reason: affordable
       ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
       : `transit is worth ${fmt(budget)} to it (R08), less than the ${headcount(ask)} releases asked would cost it`,

@@ -36,28 +36,29 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   const keen = urgency(world, by, rules);
   const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
   const offers: OfferRecord[] = [];
+  const keep = ctx.trace !== false;
   const rec = (exchange: number, from: 'poland' | 'belarus', to: 'poland' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[]) =>
     offers.push({ track: 'poland-belarus', exchange, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rs)] });
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
   if (reliefValue >= ask && relief.length > 0) {
-    rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
+    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
     return close(ctx, opening, offers);
   }
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
   if (full <= reliefValue) {
-    rec(1, 'poland', 'belarus', 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules);
+    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules);
     return { world, offers, deal: null };
   }
-  rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
+  if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
   const grants: Grant[] = pl.concession > reliefValue ? ['prisoner-swap'] : [];
   const final: Package = { ...opening, grants };
   if (full >= ask) {
-    rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);
+    if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);
     return close(ctx, final, offers);
   }
-  rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules);
+  if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules);
   return { world, offers, deal: null };
 }
 

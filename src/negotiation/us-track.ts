@@ -23,6 +23,7 @@ const fmt = (x: number) => x.toFixed(1);
 
 export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): TrackResult {
   const { world, scenario, rules } = ctx;
+  const keep = ctx.trace !== false;
   const us = scenario.agents.us;
   const by = scenario.agents.belarus;
   const logistics = isOn(rules, 'R08');
@@ -58,19 +59,19 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
 
     const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
     if (sameReleases(affordable, ask) && askCost.cost <= budget) {
-      offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
+      if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
         `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
         [...openRules, 'R03', 'R08', ...askCost.rules]));
       return close(ctx, ask, ids, [], belarusEscalating, offers, grand);
     }
     if (affordable.length === 0) {
-      offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'walk',
+      if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'walk',
         `the relief is worth only ${fmt(budget)} to it, too little for any of the people asked for`, [...openRules, 'R03', 'R08']));
       items = items.length > 1 ? items.slice(0, -1) : relief.slice(next, next + 1);
       next += 1;
       continue;
     }
-    offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
+    if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
       `the ${headcount(ask)} asked would cost it ${fmt(askCost.cost)}, more than the ${fmt(budget)} the relief is worth to it`,
       [...openRules, 'R03', 'R08']));
 
@@ -81,13 +82,13 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     const counterRules: RuleId[] = ['R03', 'R06', 'R13'];
     if (sideOffers.length) counterRules.push('R16');
     if (value >= reservation) {
-      offers.push(record('belarus', 'us', 'counter', counterPkg, 'accept',
+      if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, 'accept',
         `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to it, above its reservation of ${fmt(reservation)}`,
         counterRules));
       return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, grand && emptiesPrisons);
     }
     const trimmed = items.length > 1;
-    offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || relief[next] ? 'counter' : 'walk',
+    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || relief[next] ? 'counter' : 'walk',
       `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
       counterRules));
     items = trimmed ? items.slice(0, -1) : relief.slice(next, next + 1);

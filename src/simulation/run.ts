@@ -14,7 +14,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
 import { createWorld, heldCount, initialCount } from '../world/create.js';
 import {
-  advanceMonth, calmRelations, liftSanction, recordIncident, sanctionsOf, setTalks, setUsInterest, stopBalloons,
+  advanceMonth, calmRelations, liftSanction, recordIncident, setTalks, setUsInterest, stopBalloons,
   threatenConfiscation,
 } from '../world/recipes.js';
 import { reliefValue } from '../world/valuation.js';
@@ -118,7 +118,8 @@ function prepayItem(world: World, scenario: Scenario): string | null {
 
 /**
  * A scenario's start world and the US profile it holds. Worlds are never mutated, so every run
- * of a scenario can start from the same one instead of building it again.
+ * of a scenario can start from the same one instead of building it again. Like `agentsFor`, this
+ * treats a scenario object as immutable: a changed scenario is a new object (`applySetting`).
  */
 const startWorlds = new WeakMap<Scenario, { readonly world: World; readonly profile: number }>();
 
@@ -144,6 +145,8 @@ interface RunState {
   readonly scenarioEvents: ScenarioEvents | null;
   readonly startInterest: number;
   readonly startProfile: number;
+  /** Whether the month records are kept; when not, the tracks skip writing offers. */
+  readonly trace: boolean;
 }
 
 /** A month's record before the world summary, which only a kept trace needs. */
@@ -220,7 +223,7 @@ function stepMonth(s: RunState): MonthStep {
   agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
-  const ctx = (): TrackContext => ({ world, scenario, rules, rng });
+  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace });
   const settle = (result: TrackResult, agent: Agent<typeof usMachine> | Agent<typeof polandMachine> | Agent<typeof euMachine> | Agent<typeof lithuaniaMachine>) => {
     world = result.world;
     offers.push(...result.offers);
@@ -310,6 +313,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     scenarioEvents: scenario.events.length > 0 ? new ScenarioEvents(scenario.events, rules, agents) : null,
     startInterest: world.usInterest,
     startProfile,
+    trace: options.trace !== false,
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;

@@ -59,8 +59,12 @@ export interface ExecuteOptions {
   readonly onRows?: (rows: readonly RunRow[]) => void;
 }
 
-/** A sensible default: one worker per core, at most four. */
-export const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
+/** Runs a thread must do to repay its own start-up and JIT warm-up (about 1–2 s of CPU each). */
+const RUNS_PER_EXTRA_THREAD = 3000;
+
+/** A sensible default: a thread per core (at most four), but only as many as the study repays. */
+export const defaultWorkers = (runs = Number.POSITIVE_INFINITY): number =>
+  Math.max(1, Math.min(4, availableParallelism(), Math.floor(runs / RUNS_PER_EXTRA_THREAD)));
 
 /** The rows of `indices`, sorted by run index, computed by `options.workers` threads. */
 export async function executeRuns(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
@@ -83,9 +87,10 @@ async function runInThread(study: StudyRuns, indices: readonly number[], options
   return rows;
 }
 
-/** Messages between the pool and ./worker.ts. */
+/** Messages between the pool and ./worker.ts. The study is sent once per job, not with every batch. */
 export interface BatchRequest {
-  readonly study: StudyRuns;
+  readonly job: number;
+  readonly study?: StudyRuns;
   readonly indices: readonly number[];
 }
 export type BatchReply = { readonly rows: RunRow[] } | { readonly error: string };
@@ -96,48 +101,87 @@ function workerUrl(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/simulation/worker.js', here) : new URL('./worker.js', here);
 }
 
+let jobs = 0;
+
+/**
+ * K threads share the runs: this thread and K − 1 workers, taking batches from one queue. This
+ * thread is one of them because it has loaded the code already, and each thread pays its own
+ * start-up and JIT warm-up. Each worker keeps two batches in hand so that it never waits for this
+ * thread to finish a batch of its own before getting more work.
+ */
 function runInWorkers(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
-  const count = Math.min(options.workers, indices.length);
-  // Small batches keep both workers busy to the end; large enough that messaging is cheap.
-  const batchSize = Math.max(1, Math.min(200, Math.ceil(indices.length / (count * 8))));
+  const job = ++jobs;
+  const threads = Math.min(options.workers, Math.ceil(indices.length / 20));
+  // Small batches keep every thread busy to the end; large enough that messaging is cheap.
+  const batchSize = Math.max(1, Math.min(250, Math.ceil(indices.length / (threads * 8))));
+  const facts = startFacts(study.scenario);
   const rows: RunRow[] = [];
   let next = 0;
-  let active = 0;
+  const take = (): number[] => {
+    const batch = indices.slice(next, next + batchSize);
+    next += batch.length;
+    return batch;
+  };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    let pending = 0;
     let failed = false;
+    let localDone = false;
+    const finish = () => {
+      if (!failed && localDone && pending === 0 && next >= indices.length) {
+        for (const w of workers) void w.terminate();
+        resolve(rows);
+      }
+    };
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
       for (const w of workers) void w.terminate();
       reject(error);
     };
-    const dispatch = (worker: Worker): void => {
-      if (next >= indices.length) {
-        void worker.terminate();
-        if (--active === 0 && !failed) resolve(rows);
-        return;
-      }
-      const batch = indices.slice(next, next + batchSize);
-      next += batch.length;
-      const request: BatchRequest = { study, indices: batch };
+    const accept = (batch: readonly RunRow[]) => {
+      for (const row of batch) rows.push(row);
+      options.onRows?.(batch);
+    };
+    const send = (worker: Worker, first: boolean): void => {
+      if (next >= indices.length) return;
+      const request: BatchRequest = { job, ...(first ? { study } : {}), indices: take() };
+      pending += 1;
       worker.postMessage(request);
     };
-    for (let k = 0; k < count; k++) {
+    for (let k = 1; k < threads; k++) {
       const worker = new Worker(workerUrl());
       workers.push(worker);
-      active += 1;
       worker.on('message', (reply: BatchReply) => {
+        pending -= 1;
         if ('error' in reply) return fail(new Error(`worker: ${reply.error}`));
-        for (const row of reply.rows) rows.push(row);
-        options.onRows?.(reply.rows);
-        dispatch(worker);
+        accept(reply.rows);
+        send(worker, false);
+        finish();
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0 && next < indices.length) fail(new Error(`a worker exited with code ${code}`));
+        if (code !== 0 && !failed && (pending > 0 || next < indices.length)) fail(new Error(`a worker exited with code ${code}`));
       });
-      dispatch(worker);
+      send(worker, true);
+      send(worker, false);
     }
+    // This thread's share: a batch at a time, yielding between batches so replies are handled.
+    const local = (): void => {
+      if (failed) return;
+      if (next >= indices.length) {
+        localDone = true;
+        finish();
+        return;
+      }
+      try {
+        accept(take().map((i) => runRow(study, facts, i)));
+      } catch (error) {
+        fail(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      setImmediate(local);
+    };
+    setImmediate(local);
   });
 }

@@ -109,6 +109,10 @@ describe('thaw compare', () => {
     expect(r.stdout).toMatch(/base mean\s+base mean\s+Δ vs base\s+95% CI of Δ\s+peace-talks-advance mean/);
     // The same scenario on the same seeds differs by exactly nothing.
     expect(r.stdout).toMatch(/^released\s+\S+\s+\S+\s+0\s+\[0, 0\]/m);
+    const branch = thaw('compare', 'base', 'base:eu-potash-march', '--runs', '20', '--format', 'csv');
+    expect(branch.status).toBe(0);
+    // The branch's event lifts the EU's potash ban in every run: one more EU lifting, paired.
+    expect(branch.stdout).toMatch(/^lifted\.eu,base:eu-potash-march,20,0,1,0,1,1,1,1,1,1,1,1$/m);
     const json = JSON.parse(thaw('compare', 'base', 'war-frozen', '--runs', '30', '--format', 'json').stdout);
     expect(json.columns).toEqual(['base', 'war-frozen']);
     expect(json.metrics[0].differences).toHaveLength(1);

@@ -231,7 +231,7 @@ export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Scenari
   });
 }
 
-function mergeDeep(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+export function mergeDeep(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out = { ...base };
   for (const [k, v] of Object.entries(patch)) {
     const b = out[k];
@@ -246,3 +246,15 @@ export const seedArb = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
 export const runExampleArb = (options: ScenarioOptions = {}): fc.Arbitrary<RunExample> =>
   fc.record({ scenario: scenarioArb(options), seed: seedArb });
+
+/* ---------- `--set` overrides and branches ---------- */
+
+/** One `--set PATH=VALUE` on an agent parameter, with a value in the parameter's range. */
+export const settingArb: fc.Arbitrary<{ path: string; value: number | boolean }> = fc.constantFrom(...Object.keys(shape(agentParamsSchema))).chain((agent) => {
+  const params = shape(shape(agentParamsSchema)[agent]!);
+  const leaves = Object.entries(params).filter(([, s]) => ['number', 'boolean'].includes(defOf(defOf(s).innerType ?? s).type));
+  return fc.constantFrom(...leaves).chain(([key, s]) => (arbitraryOf(s, key) as fc.Arbitrary<number | boolean>).map((value) => ({ path: `agents.${agent}.${key}`, value })));
+});
+
+/** A branch: some agent parameters and rule switches patched, as a scenario file would declare it. */
+export const branchArb = fc.record({ agents: patchOf(agentParamsSchema), rules: ruleSwitches }, { requiredKeys: [] });

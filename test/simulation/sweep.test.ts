@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { executeRuns, runBatch, shardIndices, type RunRow } from '../../src/simulation/sweep.js';
+import { availableParallelism } from 'node:os';
+import { defaultWorkers, executeRuns, runBatch, shardIndices, type RunRow } from '../../src/simulation/sweep.js';
 import { metricCatalogue, startFacts } from '../../src/simulation/metrics.js';
 import { compareColumns, summarizeRows, tornado } from '../../src/simulation/study.js';
 import { runScenario } from '../../src/simulation/run.js';
@@ -15,6 +16,12 @@ describe('sweeps', () => {
     const two = await executeRuns(study, indices(60), { workers: 2 });
     expect(two).toEqual(one);
     expect(one.map((r) => r.run)).toEqual(indices(60));
+  });
+
+  it('use extra threads by default only for studies large enough to repay their warm-up', () => {
+    expect(defaultWorkers(100)).toBe(1);
+    expect(defaultWorkers(5999)).toBe(1);
+    expect(defaultWorkers(1e9)).toBe(Math.min(4, availableParallelism()));
   });
 
   it('report each run as `thaw run --seed` would compute it', () => {
