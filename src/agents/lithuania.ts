@@ -48,6 +48,9 @@ export const lithuaniaMachine = setup({
       return !!v && v.hostility < context.params.confiscationThreshold - THREAT_RELEASE_MARGIN;
     },
     /** R09: only with the Vilnius line switched off, and relations calm enough, does it talk. */
+    /** A scenario event opened or closed Klaipėda: the machine follows the world. */
+    transitOpenedElsewhere: ({ event }) => view(event)?.transitOpen === true,
+    transitClosedElsewhere: ({ event }) => view(event)?.transitOpen === false,
     opensTalks: ({ context, event }) => {
       const v = view(event);
       return !!v && !isOn(context.rules, 'R09') && !v.transitOpen
@@ -70,6 +73,7 @@ export const lithuaniaMachine = setup({
       meta: { rules: ['R09'], summary: 'no concessions; Klaipėda closed' },
       on: {
         OBSERVE: [
+          { guard: 'transitOpenedElsewhere', target: 'transitOpen' },
           { guard: 'threatWarranted', target: 'threatening' },
           { guard: 'opensTalks', target: 'talking' },
         ],
@@ -80,6 +84,7 @@ export const lithuaniaMachine = setup({
       meta: { rules: ['R10'], summary: 'threatening to confiscate Belarusian assets' },
       on: {
         OBSERVE: [
+          { guard: 'transitOpenedElsewhere', target: 'transitOpen' },
           { guard: 'opensTalks', target: 'talking' },
           { guard: 'threatLapses', target: 'hardline' },
         ],
@@ -92,7 +97,7 @@ export const lithuaniaMachine = setup({
     },
     transitOpen: {
       meta: { rules: ['R09', 'R08'], summary: 'Klaipėda open to Belarusian potash' },
-      on: { RULES: { actions: 'takeRules' } },
+      on: { OBSERVE: { guard: 'transitClosedElsewhere', target: 'hardline' }, RULES: { actions: 'takeRules' } },
     },
   },
 });

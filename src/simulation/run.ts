@@ -200,9 +200,13 @@ function stepMonth(s: RunState): MonthStep {
       world = threatenConfiscation(world, true);
       events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius threatens to confiscate all Belarusian assets', rules: ['R10'] });
     } else if (ltBefore === 'threatening') {
+      // The threat ends when tempers cool, or when Vilnius turns to talking (or a scenario opened transit).
       world = threatenConfiscation(world, false);
-      events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius lets its confiscation threat drop as tempers cool', rules: ['R10', 'R11'] });
-    } else if (ltAfter === 'talking') {
+      if (ltAfter === 'hardline') {
+        events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius lets its confiscation threat drop as tempers cool', rules: ['R10', 'R11'] });
+      }
+    }
+    if (ltAfter === 'talking') {
       events.push({ kind: 'posture', actor: 'lithuania', text: 'Vilnius signals it will talk about Klaipėda transit', rules: ['R09'] });
     }
   }

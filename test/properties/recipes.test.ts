@@ -90,9 +90,9 @@ describe('each recipe changes only what it is named after', () => {
   it('unknown ids are errors, never silent no-ops', () => {
     checkProperty(worldArb, (w) => {
       for (const f of [() => R.releaseFromCohort(w, 'nobody', 1, 'lithuania'), () => R.releaseNamed(w, 'nobody', 'poland'), () => R.rearrestNamed(w, 'nobody'), () => R.liftSanction(w, 'us.nothing'), () => R.reimposeSanction(w, 'eu.nothing'), () => issuerOf('xx.nothing')]) {
-        let threw = false;
-        try { f(); } catch { threw = true; }
-        if (!threw) throw new Error('an unknown id passed silently');
+        let message = '';
+        try { f(); } catch (error) { message = (error as Error).message; }
+        if (!/nobody|nothing/.test(message)) throw new Error(`an unknown id passed silently or with an unhelpful error: "${message}"`);
       }
     }, 0.2);
   });
