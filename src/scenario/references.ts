@@ -8,7 +8,7 @@ import { closest } from './suggest.js';
 import type { Plain } from './merge.js';
 import { locateProblem, type Layer } from './locate.js';
 import type { Problem } from './errors.js';
-import { addMonths, isMonthKey } from '../world/month.js';
+import { addMonths, isMonthKey, monthIndex } from '../world/month.js';
 
 type Dict = Record<string, Plain>;
 const isDict = (v: Plain | undefined): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,6 +17,7 @@ const idOf = (v: Plain): string | null => (isDict(v) && typeof v.id === 'string'
 const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x is string => x !== null);
 
 const DEFAULT_START = '2025-12';
+const LAST_MONTH = '9999-12';
 
 export function referenceProblems(merged: Plain, layers: readonly Layer[]): Problem[] {
   if (!isDict(merged)) return [];
@@ -39,6 +40,15 @@ export function referenceProblems(merged: Plain, layers: readonly Layer[]): Prob
     });
   }
 
+  // Cohorts and named prisoners share one id space: releases and counts are keyed by it.
+  const cohortIds = new Set(ids(world.cohorts));
+  list(world.named).forEach((item, i) => {
+    const id = idOf(item);
+    if (id !== null && cohortIds.has(id)) {
+      at(['world', 'named', i, 'id'], `named: the id "${id}" is also a cohort's id`, 'a named prisoner and a cohort cannot share an id');
+    }
+  });
+
   const known = { prisoner: ids(world.named), sanction: ids(world.sanctions), cohort: ids(world.cohorts) };
   const refer = (kind: keyof typeof known, id: string, path: readonly PropertyKey[], key: boolean) => {
     if (known[kind].includes(id)) return;
@@ -58,6 +68,10 @@ export function referenceProblems(merged: Plain, layers: readonly Layer[]): Prob
 
   const start = typeof merged.start === 'string' && isMonthKey(merged.start) ? merged.start : DEFAULT_START;
   const firstMonth = addMonths(start, 1);
+  const horizon = typeof merged.horizon === 'number' && Number.isInteger(merged.horizon) && merged.horizon > 0 ? merged.horizon : 12;
+  if (monthIndex(start) + horizon > monthIndex(LAST_MONTH)) {
+    at(['horizon'], `horizon: ${horizon} months after ${start} runs past ${LAST_MONTH}, the last month thaw can name`, 'choose an earlier start or a shorter horizon');
+  }
   list(merged.events).forEach((e, i) => {
     if (!isDict(e)) return;
     const base = ['events', i] as const;

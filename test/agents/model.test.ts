@@ -163,7 +163,7 @@ describe('the rules as facts of the machines\' graphs', () => {
   it('R09: with the Vilnius line on, Lithuania never talks transit nor opens it unless the world already has it open', () => {
     const lt = MODELS.lithuania!;
     // Only a scenario event can open transit behind Lithuania's back; without one the world shows it closed.
-    const closedWorld: Model = { ...lt, events: { ...lt.events, OBSERVE: lt.events.OBSERVE!.filter((e) => !(e as { view: { transitOpen: boolean } }).view.transitOpen) } };
+    const closedWorld: Model = { ...lt, events: { ...lt.events, OBSERVE: lt.events.OBSERVE!.filter((e) => !(e as unknown as { view: { transitOpen: boolean } }).view.transitOpen) } };
     for (const threatening of [false, true]) {
       const reached = valuesFrom(closedWorld, { params: params.lithuania, rules: {}, transitOpen: false, threatening });
       expect(reached.has('talking')).toBe(false);

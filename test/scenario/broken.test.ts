@@ -24,6 +24,8 @@ function problemsOf(path: string, load: (p: string) => unknown = validateScenari
 /** file → [line, column, message, hint?] for each problem, in order. */
 const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)?][]> = {
   'unknown-key.yaml': [[4, 1, 'unknown key `horizn`', 'did you mean `horizon`?']],
+  'shared-id.yaml': [[6, 13, 'named: the id "journalists" is also a cohort\'s id', 'a named prisoner and a cohort cannot share an id']],
+  'past-last-month.yaml': [[5, 10, 'horizon: 12 months after 9999-06 runs past 9999-12, the last month thaw can name', 'choose an earlier start or a shorter horizon']],
   'unknown-nested-key.yaml': [[6, 5, 'agents.us: unknown key `visitChanse`', 'did you mean `visitChance`?']],
   'wrong-type.yaml': [[4, 10, 'horizon: expected a number, got the text "twelve"']],
   'out-of-range.yaml': [[6, 18, 'agents.us.visitChance: 1.5 is out of range: the maximum is 1', 'accepted: 0 to 1']],
