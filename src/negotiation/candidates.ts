@@ -67,3 +67,16 @@ export function askUntil(candidates: readonly Candidate[], perHead: (c: Candidat
 
 export const sameReleases = (a: readonly Release[], b: readonly Release[]): boolean =>
   a.length === b.length && a.every((r, i) => r.id === b[i]?.id && r.count === b[i]?.count);
+
+/** The first `count` people in order; `short` says how many were missing when there are too few. */
+export function takeInOrder(candidates: readonly Candidate[], count: number): { ask: Release[]; short: number } {
+  const ask: Release[] = [];
+  let wanted = count;
+  for (const c of candidates) {
+    if (wanted <= 0) break;
+    const n = Math.min(wanted, c.available);
+    ask.push({ id: c.id, count: n, named: c.named });
+    wanted -= n;
+  }
+  return { ask, short: Math.max(0, wanted) };
+}

@@ -8,7 +8,7 @@ import { affordableReleases, releaseCost, urgency } from '../rules/value-match.j
 import { chooseRoutes } from '../rules/routes.js';
 import { marginalRelief } from '../world/valuation.js';
 import { sanctionsOf } from '../world/recipes.js';
-import { byBelarusCost, candidatesFor, indexById } from './candidates.js';
+import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidates.js';
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
@@ -28,14 +28,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const worth = (id: string) => marginalRelief(world, [id], false, logistics);
   const item = active.slice().sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
 
-  let wanted = Math.ceil(item.weight * eu.prisonersPerWeight);
-  const ask: Release[] = [];
-  for (const c of candidates) {
-    if (wanted <= 0) break;
-    const n = Math.min(wanted, c.available);
-    ask.push({ id: c.id, count: n, named: c.named });
-    wanted -= n;
-  }
+  const { ask } = takeInOrder(candidates, Math.ceil(item.weight * eu.prisonersPerWeight));
   const budget = worth(item.id) * urgency(world, by, rules);
   const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
   const offers: OfferRecord[] = [];

@@ -7,7 +7,7 @@
 import { isOn } from '../rules/switches.js';
 import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
 import { marginalRelief } from '../world/valuation.js';
-import { byBelarusCost, candidatesFor, indexById } from './candidates.js';
+import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidates.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
 import { headcount, type Commitment, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
@@ -40,19 +40,12 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   // Vilnius asks for deportees to Lithuania to make up the difference.
   const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
   const byId = indexById(candidates);
-  let wanted = lt.valuePerPrisoner > 0 ? Math.ceil((price - commitmentValue) / lt.valuePerPrisoner) : Number.POSITIVE_INFINITY;
-  const ask: Release[] = [];
-  for (const c of candidates) {
-    if (wanted <= 0) break;
-    const n = Math.min(wanted, c.available);
-    ask.push({ id: c.id, count: n, named: c.named });
-    wanted -= n;
-  }
+  const { ask, short } = takeInOrder(candidates, lt.valuePerPrisoner > 0 ? Math.ceil((price - commitmentValue) / lt.valuePerPrisoner) : Number.POSITIVE_INFINITY);
   if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
     reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
   const counter: Package = { ...opening, releases: ask };
   const cost = releaseCost(world, ask, byId, by, rules).cost;
-  const affordable = wanted <= 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
+  const affordable = short === 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
   if (keep) offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
     reason: affordable
       ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
