@@ -10,17 +10,9 @@ import { renderCompareCsv, renderCompareTable, renderJsonReport } from '../repor
 import { renderHistogram } from '../report/chart.js';
 import { styleFor } from '../report/style.js';
 import { collect } from './options.js';
-import { allIndices, catalogueOf, checkMetric, loadStudyScenario, runStudy, studyOptions, type StudyFormat } from './study.js';
+import { allIndices, catalogueOf, checkMetric, loadStudyScenario, runStudy, studyOptions, type StudyFlags } from './study.js';
 
-interface CompareFlags {
-  runs: number;
-  seed?: number;
-  months?: number;
-  workers?: number;
-  format: StudyFormat;
-  metric: string;
-  set: Setting[];
-}
+type CompareFlags = StudyFlags;
 
 /** `SCENARIO` or `SCENARIO:BRANCH` (a path may hold colons; only a final `:name` is a branch). */
 export function parseColumnRef(text: string): { ref: string; branch: string | null } {

@@ -15,6 +15,17 @@ export type StudyFormat = (typeof STUDY_FORMATS)[number];
 export const MAX_RUNS = 10_000_000;
 export const MAX_WORKERS = 64;
 
+/** The flags `studyOptions` adds, shared by sweep and compare. */
+export interface StudyFlags {
+  runs: number;
+  seed?: number;
+  months?: number;
+  workers?: number;
+  format: StudyFormat;
+  metric: string;
+  set: Setting[];
+}
+
 /** Options every study command takes. */
 export function studyOptions(command: Command, { runs }: { runs: boolean }): Command {
   if (runs) {

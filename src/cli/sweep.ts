@@ -19,18 +19,11 @@ import { VERSION } from '../version.js';
 import { collect, parseShard } from './options.js';
 import { DEFAULT_SCENARIO } from './run.js';
 import {
-  allIndices, catalogueOf, checkMetric, describeStudy, loadStudyScenario, runStudy, studyOptions, type LoadedStudyScenario, type StudyFormat,
+  allIndices, catalogueOf, checkMetric, describeStudy, loadStudyScenario, runStudy, studyOptions, type LoadedStudyScenario, type StudyFlags, type StudyFormat,
 } from './study.js';
 
-interface SweepFlags {
-  runs: number;
-  seed?: number;
-  months?: number;
-  workers?: number;
-  format: StudyFormat;
-  metric: string;
+interface SweepFlags extends StudyFlags {
   branch?: string;
-  set: Setting[];
   vary: VarySpec[];
   out?: string;
   resume?: boolean;
