@@ -17,7 +17,7 @@ import type { OfferRecord } from '../simulation/trace.js';
 const fmt = (x: number) => x.toFixed(1);
 
 export function runEuTrack(ctx: TrackContext): TrackResult {
-  const { world, scenario, rules, rng } = ctx;
+  const { world, scenario, rules } = ctx;
   const eu = scenario.agents.eu;
   const by = scenario.agents.belarus;
   const logistics = isOn(rules, 'R08');

@@ -9,7 +9,7 @@ import { affordableReleases, releaseCost, urgency } from '../rules/value-match.j
 import { marginalRelief } from '../world/valuation.js';
 import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidates.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
-import { headcount, type Commitment, type Package, type Release } from './package.js';
+import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { OfferRecord } from '../simulation/trace.js';
 

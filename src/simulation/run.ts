@@ -228,23 +228,25 @@ function stepMonth(s: RunState): MonthStep {
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
   const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace });
-  const settle = (result: TrackResult, agent: Agent<typeof usMachine> | Agent<typeof polandMachine> | Agent<typeof euMachine> | Agent<typeof lithuaniaMachine>) => {
+  /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
+  type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
+  const settle = (result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
     if (result.deal) deals.push(result.deal);
-    (agent as Agent<typeof polandMachine>).send({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
+    tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
     const escalating = agents.belarus.state === 'escalating';
     const result = runUsTrack(ctx(), escalating);
-    settle(result, agents.us);
+    settle(result, (e) => agents.us.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
   }
-  if (agents.poland.state === 'bargaining') settle(runPolandTrack(ctx()), agents.poland);
-  if (agents.eu.state === 'offering') settle(runEuTrack(ctx()), agents.eu);
+  if (agents.poland.state === 'bargaining') settle(runPolandTrack(ctx()), (e) => agents.poland.send(e));
+  if (agents.eu.state === 'offering') settle(runEuTrack(ctx()), (e) => agents.eu.send(e));
   if (agents.lithuania.state === 'talking') {
     const result = runLithuaniaTrack(ctx());
-    settle(result, agents.lithuania);
+    settle(result, (e) => agents.lithuania.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
   }
   if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
@@ -278,8 +280,7 @@ function usTransitionEvent(from: string, to: string, talks: string): TraceEvent 
   }
 }
 
-export function outcomeOf(world: World, months: readonly MonthRecord[], dealCount: Readonly<Record<TrackId, number>>, firstDealMonth: string | null, rules: RuleSwitches): Outcome {
-  void months;
+export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, number>>, firstDealMonth: string | null, rules: RuleSwitches): Outcome {
   const named: Record<string, 'held' | 'released'> = {};
   for (const p of world.named) named[p.id] = p.status;
   const sanctions: Record<string, 'active' | 'lifted'> = {};
@@ -342,6 +343,6 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     start: scenario.start,
     horizon,
     months,
-    outcome: outcomeOf(state.world, months, dealCount, firstDealMonth, state.rules),
+    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules),
   };
 }
