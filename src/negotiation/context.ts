@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RuleSwitches } from '../rules/switches.js';
 import type { Rng } from '../simulation/rng.js';
 import type { World } from '../world/types.js';
-import type { DealRecord, OfferRecord } from '../simulation/trace.js';
+import type { DealRecord, OfferRecord, TraceEvent } from '../simulation/trace.js';
 
 /** What a track needs to negotiate one round. */
 export interface TrackContext {
@@ -22,4 +22,6 @@ export interface TrackResult {
   readonly world: World;
   readonly offers: readonly OfferRecord[];
   readonly deal: DealRecord | null;
+  /** A move that is not an offer, such as an envoy who puts nothing on the table; traced only. */
+  readonly events?: readonly TraceEvent[];
 }

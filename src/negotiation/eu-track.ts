@@ -29,6 +29,8 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const item = active.slice().sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
 
   const { ask } = takeInOrder(candidates, Math.ceil(item.weight * eu.prisonersPerWeight));
+  // R12: Brussels lifts a sanction only for releases; a sanction that asks for nobody is not traded.
+  if (ask.length === 0) return { world, offers: [], deal: null };
   const budget = worth(item.id) * urgency(world, by, rules);
   const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
   const offers: OfferRecord[] = [];

@@ -15,17 +15,24 @@ import type { OfferRecord } from '../simulation/trace.js';
 
 const fmt = (x: number) => x.toFixed(1);
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
-const COMMITMENT_COST = 0.3;
+export const PROMISE_COST = 0.3;
 
 export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules } = ctx;
   const lt = scenario.agents.lithuania;
   const by = scenario.agents.belarus;
   if (world.transitOpen) return { world, offers: [], deal: null };
-  const budget = marginalRelief(world, [], true, isOn(rules, 'R08')) * urgency(world, by, rules) - COMMITMENT_COST;
   const commitments: Commitment[] = [];
   if (world.balloons) commitments.push('stop-balloons');
   if (world.lorryDriversHeld > 0) commitments.push('free-lorry-drivers');
+  const transitWorth = marginalRelief(world, [], true, isOn(rules, 'R08')) * urgency(world, by, rules);
+  // Minsk pays for its promises only when it makes some; what is left buys deportees.
+  const promiseCost = commitments.length > 0 ? PROMISE_COST : 0;
+  const budget = transitWorth - promiseCost;
+  if (budget < 0) {
+    return { world, offers: [], deal: null, events: ctx.trace === false ? [] : [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
+      text: `Minsk makes no bid for Klaipėda: transit is worth ${fmt(transitWorth)} to it, less than the ${fmt(promiseCost)} its promises would cost` }] };
+  }
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
   const offers: OfferRecord[] = [];

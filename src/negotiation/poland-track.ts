@@ -42,7 +42,7 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
   if (reliefValue >= ask && relief.length > 0) {
-    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, [...askRules, 'R14']);
+    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules);
     return close(ctx, opening, offers);
   }
   // Warsaw's last word: everything it will give, a swap on top of the relief.

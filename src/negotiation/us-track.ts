@@ -2,13 +2,14 @@
  * The US–Belarus track, run while the envoy is in Minsk (R02). The US opens with relief and an
  * ask sized to its reservation (R06, R13); Belarus accepts what its valuation covers or counters
  * with as many as the relief is worth to it (R03, R08, R14), sweetened with side offers (R16);
- * the US takes the counter, trims its relief, or walks away. A keen US opens with everything it
- * has for everyone (R15). The laureate goes to Lithuania (R04); Poczobut is not on the list (R07).
+ * the US takes the counter, trims its relief, or walks away. It never puts up an item that even
+ * everyone still held would not pay for (R06). A keen US opens with everything it has for
+ * everyone, when emptying the prisons at once is worth that much to it (R15). The laureate goes to Lithuania (R04); Poczobut is not on the list (R07).
  */
 import type { RuleId } from '../rules/ids.js';
 import { isOn } from '../rules/switches.js';
 import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
-import { usCost, usValue, usWillingness } from '../rules/us-valuation.js';
+import { massReleaseValue, usCost, usValue, usWillingness } from '../rules/us-valuation.js';
 import { chooseRoutes } from '../rules/routes.js';
 import { marginalRelief } from '../world/valuation.js';
 import { sanctionsOf } from '../world/recipes.js';
@@ -34,18 +35,35 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   if (candidates.length === 0 || relief.length === 0) return { world, offers, deal: null };
 
   const willingness = usWillingness(world, us, rules);
-  const grand = isOn(rules, 'R15') && world.talks === 'advancing' && world.usInterest >= us.grandBargainInterest;
-  let items: Sanction[] = grand ? relief : relief.slice(0, 1);
+  const reservationFor = (items: readonly Sanction[]) => usCost(items.reduce((w, s) => w + s.weight, 0), us) / Math.max(willingness, 1e-6);
+  const everyoneAsk = everyone(candidates);
+  const heldValue = usValue(world, everyoneAsk, byId, [], us, rules);
+  const grand = isOn(rules, 'R15') && world.talks === 'advancing' && world.usInterest >= us.grandBargainInterest
+    && massReleaseValue(world, everyoneAsk, byId, us, rules) >= reservationFor(relief);
+  // R06: Washington gives up no item it could not recover in releases, even buying everyone held.
+  const payable = grand ? relief : relief.filter((s) => reservationFor([s]) <= heldValue);
+  if (payable.length === 0) {
+    if (!keep) return { world, offers, deal: null };
+    const cheapest = reservationFor(relief.slice(-1));
+    return { world, offers, deal: null, events: [{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'],
+      text: `Washington puts nothing on the table: everyone still held is worth ${fmt(heldValue)} to it, less than the ${fmt(cheapest)} its smallest relief item would cost it` }] };
+  }
+  let items: Sanction[] = grand ? payable : payable.slice(0, 1);
   let next = 1;
+  // Washington's next try: drop the smallest item of a bundle, or move to the next item alone.
+  const fewer = (current: readonly Sanction[]): Sanction[] => {
+    if (current.length > 1) return current.slice(0, -1);
+    const single = payable.slice(next, next + 1);
+    next += 1;
+    return single;
+  };
   // The regime's mood at this visit: its valuation swings a little around what the rules give (¶17).
   const keen = urgency(world, by, rules) * (1 + (ctx.rng.next() * 2 - 1) * by.moodSwing);
   const sideOffers: SideOffer[] = isOn(rules, 'R16') ? [...by.sideOffers] : [];
-  const everyoneAsk = everyone(candidates);
 
   for (let exchange = 1; exchange <= us.exchanges && items.length > 0; exchange++) {
     const ids = items.map((s) => s.id);
-    const weight = items.reduce((w, s) => w + s.weight, 0);
-    const reservation = usCost(weight, us) / Math.max(willingness, 1e-6);
+    const reservation = reservationFor(items);
     const frozenCut = isOn(rules, 'R14') && world.talks === 'frozen' ? us.frozenPriceCut : 1;
     const ask = grand ? everyoneAsk : askUntil(candidates, (c) => c.usProfile * frozenCut, reservation * us.askMarkup);
     const openRules: RuleId[] = grand ? ['R15', 'R06', 'R13'] : ['R06', 'R13'];
@@ -67,8 +85,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     if (affordable.length === 0) {
       if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'walk',
         `the relief is worth only ${fmt(budget)} to it, too little for any of the people asked for`, [...openRules, 'R03', 'R08']));
-      items = items.length > 1 ? items.slice(0, -1) : relief.slice(next, next + 1);
-      next += 1;
+      items = fewer(items);
       continue;
     }
     if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
@@ -76,8 +93,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       [...openRules, 'R03', 'R08']));
 
     // The counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16).
-    const emptiesPrisons = headcount(affordable) === headcount(everyoneAsk);
-    const value = usValue(world, affordable, byId, sideOffers, emptiesPrisons, us, rules);
+    const value = usValue(world, affordable, byId, sideOffers, us, rules);
     const counterPkg: Package = { releases: affordable, relief: ids, grants: [], commitments: [], sideOffers };
     const counterRules: RuleId[] = ['R03', 'R06', 'R13'];
     if (sideOffers.length) counterRules.push('R16');
@@ -85,14 +101,13 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, 'accept',
         `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to it, above its reservation of ${fmt(reservation)}`,
         counterRules));
-      return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, grand && emptiesPrisons);
+      return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false);
     }
     const trimmed = items.length > 1;
-    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || relief[next] ? 'counter' : 'walk',
+    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || payable[next] ? 'counter' : 'walk',
       `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
       counterRules));
-    items = trimmed ? items.slice(0, -1) : relief.slice(next, next + 1);
-    next += 1;
+    items = fewer(items);
   }
   return { world, offers: numbered(offers), deal: null };
 }

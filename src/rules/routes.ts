@@ -56,7 +56,9 @@ export function chooseRoutes(
       continue;
     }
     if (r.named) {
-      routed.push({ ...r, route: rng.next() < ukraineShare ? 'ukraine' : 'lithuania' });
+      // A draw only when spite can send someone to Ukraine, so that calm relations or R05 off
+      // leave the rest of the run's random stream untouched.
+      routed.push({ ...r, route: ukraineShare > 0 && rng.next() < ukraineShare ? 'ukraine' : 'lithuania' });
       continue;
     }
     const toUkraine = Math.round(r.count * ukraineShare);

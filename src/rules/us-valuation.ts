@@ -14,13 +14,12 @@ export function usWillingness(world: World, p: UsParams, rules: RuleSwitches): n
   return world.usInterest * talks;
 }
 
-/** R06 + R14 + R15 + R16: what the releases (and side offers) in a package are worth to the US. */
+/** R06 + R14 + R16: what the releases (and side offers) in a package are worth to the US. */
 export function usValue(
   world: World,
   releases: readonly Release[],
   byId: ReadonlyMap<string, Candidate>,
   sideOffers: readonly SideOffer[],
-  emptiesPrisons: boolean,
   p: UsParams,
   rules: RuleSwitches,
 ): number {
@@ -30,9 +29,17 @@ export function usValue(
     if (c) value += c.usProfile * r.count;
   }
   if (isOn(rules, 'R14') && world.talks === 'frozen') value *= p.frozenPriceCut;
-  if (emptiesPrisons && isOn(rules, 'R15')) value += p.massReleaseBonus;
   if (isOn(rules, 'R16')) value += sideOffers.length * p.sideOfferWeight;
   return value;
+}
+
+/**
+ * R15: what emptying the prisons at once is worth to the US: everyone still held, plus the bonus
+ * of a single sweeping release. Only a grand bargain can earn the bonus; any smaller package is
+ * valued by `usValue`.
+ */
+export function massReleaseValue(world: World, everyone: readonly Release[], byId: ReadonlyMap<string, Candidate>, p: UsParams, rules: RuleSwitches): number {
+  return usValue(world, everyone, byId, [], p, rules) + p.massReleaseBonus;
 }
 
 /** What giving up these relief points costs the US politically (R06's reservation price). */

@@ -103,7 +103,8 @@ export const usParamsSchema = z
     massReleaseBonus: factor(3, 'R15', 'extra value to the US of emptying the prisons at once'),
     sideOfferWeight: share(0.1, 'R16', 'how much the US counts Belarus\'s offers of help with Putin or Maduro'),
     frozenPriceCut: share(0.75, 'R14', 'what a prisoner buys from the US once the war is frozen, as a share'),
-    askMarkup: factor(1.3, 'R06', 'how much more than its reservation the US asks for in an opening offer'),
+    // At least 1: an opening that asks for less than the reservation would give relief below it.
+    askMarkup: z.number().min(1).max(10).default(1.3).describe('how much more than its reservation the US asks for in an opening offer (R06)'),
     exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
   })
   .prefault({});

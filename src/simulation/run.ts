@@ -233,6 +233,7 @@ function stepMonth(s: RunState): MonthStep {
   const settle = (result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
+    if (result.events) events.push(...result.events);
     if (result.deal) deals.push(result.deal);
     tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };

@@ -24,7 +24,7 @@ import type { Release } from '../../src/negotiation/package.js';
 import { runUsTrack } from '../../src/negotiation/us-track.js';
 import { runPolandTrack } from '../../src/negotiation/poland-track.js';
 import { runEuTrack } from '../../src/negotiation/eu-track.js';
-import { runLithuaniaTrack } from '../../src/negotiation/lithuania-track.js';
+import { PROMISE_COST, runLithuaniaTrack } from '../../src/negotiation/lithuania-track.js';
 import type { TrackResult } from '../../src/negotiation/context.js';
 import { announceSeed, checkProperty, runsFor } from './fc-config.js';
 import { scenarioArb, seedArb } from './arbitraries.js';
@@ -118,11 +118,14 @@ describe('no agent accepts below its reservation value or across a red line', ()
           if (!c) fail('us-belarus', o, `${rel.id} is not on the US list`);
           if (!topPrisonerMatched(c, largest, by, rules)) fail('us-belarus', o, `top prisoner ${rel.id} without a matching item (R03)`);
         }
-        if (o.from === 'belarus' && o.answer === 'accept') {
+        if (o.answer === 'accept') {
+          // Washington's side of any deal, its own opening accepted or Minsk's counter: the
+          // releases (and side offers; the mass-release bonus for emptying the prisons in a grand
+          // bargain, R15) are worth at least the relief's reservation.
           const weight = o.package.relief.reduce((w, id) => w + world.sanctions.find((s) => s.id === id)!.weight, 0);
           const reservation = usCost(weight, us) / Math.max(usWillingness(world, us, rules), 1e-6);
-          const empties = releases.reduce((n, x) => n + x.count, 0) === everyone;
-          const value = usValue(world, releases, byId, o.package.sideOffers, empties, us, rules);
+          const grandBargain = o.from === 'us' && o.rules.includes('R15') && releases.reduce((n, x) => n + x.count, 0) === everyone;
+          const value = usValue(world, releases, byId, o.package.sideOffers, us, rules) + (grandBargain ? us.massReleaseBonus : 0);
           if (value + EPS < reservation) fail('us-belarus', o, `worth ${value} to Washington, below its reservation ${reservation}`);
         }
       }
@@ -189,7 +192,9 @@ describe('no agent accepts below its reservation value or across a red line', ()
         if (value + 1e-6 < price) fail('lithuania-belarus', o, `worth ${value} to Vilnius, below its price ${price}`);
         const cost = releaseCost(world, releasesOf(o, byId), byId, by, s.rules).cost;
         const worth = marginalRelief(world, [], true, isOn(s.rules, 'R08')) * urgency(world, by, s.rules);
-        if (o.package.headcount > 0 && cost > worth + EPS) fail('lithuania-belarus', o, `releases cost Minsk ${cost}, transit is worth ${worth}`);
+        // Minsk pays in releases and, when it promises anything, in the promises' price.
+        const promises = o.package.commitments.length > 0 ? PROMISE_COST : 0;
+        if (cost + promises > worth + EPS) fail('lithuania-belarus', o, `releases and promises cost Minsk ${cost + promises}, transit is worth ${worth}`);
         if (!o.package.grants.includes('klaipeda-transit')) fail('lithuania-belarus', o, 'a deal without transit');
       }
     }, 2);

@@ -12,8 +12,8 @@ describeRule('R06', () => {
   it('values each release by its profile', () => {
     const world = createWorld(s);
     const byId = indexById(candidatesFor(world, 'us', s.rules));
-    const journalists = usValue(world, [{ id: 'journalists', count: 100, named: false }], byId, [], false, us, {});
-    const others = usValue(world, [{ id: 'others', count: 100, named: false }], byId, [], false, us, {});
+    const journalists = usValue(world, [{ id: 'journalists', count: 100, named: false }], byId, [], us, {});
+    const others = usValue(world, [{ id: 'others', count: 100, named: false }], byId, [], us, {});
     expect(journalists).toBeGreaterThan(others);
   });
 

@@ -20,7 +20,7 @@ describeRule('R14', () => {
     const w = createWorld(s);
     const byId = indexById(candidatesFor(w, 'us', {}));
     const ask = [{ id: 'journalists', count: 100, named: false }];
-    expect(usValue(setTalks(w, 'frozen'), ask, byId, [], false, s.agents.us, {})).toBeLessThan(usValue(w, ask, byId, [], false, s.agents.us, {}));
+    expect(usValue(setTalks(w, 'frozen'), ask, byId, [], s.agents.us, {})).toBeLessThan(usValue(w, ask, byId, [], s.agents.us, {}));
   });
 
   it('a frozen war frees fewer than advancing talks', () => {

@@ -17,11 +17,11 @@ describeRule('R16', () => {
     const w = createWorld(s);
     const byId = indexById(candidatesFor(w, 'us', {}));
     const ask = [{ id: 'journalists', count: 50, named: false }];
-    const bare = usValue(w, ask, byId, [], false, s.agents.us, {});
-    const sweetened = usValue(w, ask, byId, ['putin', 'maduro'], false, s.agents.us, {});
+    const bare = usValue(w, ask, byId, [], s.agents.us, {});
+    const sweetened = usValue(w, ask, byId, ['putin', 'maduro'], s.agents.us, {});
     expect(sweetened - bare).toBeCloseTo(2 * s.agents.us.sideOfferWeight);
     expect(sweetened - bare).toBeLessThan(bare);
-    expect(usValue(w, ask, byId, ['putin', 'maduro'], false, s.agents.us, { R16: false })).toBe(bare);
+    expect(usValue(w, ask, byId, ['putin', 'maduro'], s.agents.us, { R16: false })).toBe(bare);
   });
 
   it('switched off, counters carry no side offers', () => {

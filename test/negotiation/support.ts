@@ -1,0 +1,75 @@
+/**
+ * What the track suites share: a scripted random stream, tiny worlds built from `base`, and a
+ * runner that checks a track does the same with and without a trace.
+ */
+import { expect } from 'vitest';
+import type { TrackContext, TrackResult } from '../../src/negotiation/context.js';
+import { createWorld } from '../../src/world/create.js';
+import type { World } from '../../src/world/types.js';
+import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
+import type { RuleSwitches } from '../../src/rules/switches.js';
+import type { Rng } from '../../src/simulation/rng.js';
+import { scenario } from '../support/scenarios.js';
+
+/** An Rng that hands out exactly these draws and throws on one more; `left` counts those unused. */
+export function scripted(...xs: number[]): Rng & { readonly left: number } {
+  return {
+    next: () => {
+      const x = xs.shift();
+      if (x === undefined) throw new Error('extra draw');
+      return x;
+    },
+    get left() { return xs.length; },
+  };
+}
+
+export type WorldIn = ScenarioInput['world'];
+export type Patch = {
+  world: Partial<WorldIn> & Pick<WorldIn, 'cohorts' | 'sanctions'>;
+  agents?: Record<string, unknown>;
+  rules?: RuleSwitches;
+};
+export interface Setup { readonly scenario: Scenario; readonly world: World }
+
+/**
+ * The base scenario with the patch merged over it, keeping only the cohorts, named prisoners and
+ * sanctions the patch lists (the merge changes items by id and keeps the base's others).
+ */
+export function setup(patch: Patch): Setup {
+  const merged = scenario('base', patch);
+  const ids = (xs: readonly { id: string }[] | undefined) => new Set((xs ?? []).map((x) => x.id));
+  const only = <T extends { id: string }>(xs: readonly T[], keep: ReadonlySet<string>): T[] => xs.filter((x) => keep.has(x.id));
+  const s: Scenario = {
+    ...merged,
+    world: {
+      ...merged.world,
+      cohorts: only(merged.world.cohorts, ids(patch.world.cohorts)),
+      named: only(merged.world.named, ids(patch.world.named)),
+      sanctions: only(merged.world.sanctions, ids(patch.world.sanctions)),
+    },
+  };
+  return { scenario: s, world: createWorld(s) };
+}
+
+/**
+ * Runs a track on the same world and draws with a trace (default and `true`) and with
+ * `trace: false`: the quiet run writes no offers and ends in the same deal and world, drawing as
+ * often. Returns the traced result and how many draws it used.
+ */
+export function runTrack(track: (ctx: TrackContext) => TrackResult, given: Setup, draws: readonly number[] = []): TrackResult & { drawn: number } {
+  const base = { world: given.world, scenario: given.scenario, rules: given.scenario.rules };
+  const go = (trace: boolean | undefined) => {
+    const rng = scripted(...draws);
+    const ctx: TrackContext = trace === undefined ? { ...base, rng } : { ...base, rng, trace };
+    return { result: track(ctx), drawn: draws.length - rng.left };
+  };
+  const traced = go(undefined);
+  const explicit = go(true);
+  const quiet = go(false);
+  expect(explicit.result.offers).toEqual(traced.result.offers);
+  expect(quiet.result.offers).toEqual([]);
+  expect(quiet.result.deal).toEqual(traced.result.deal);
+  expect(quiet.result.world).toEqual(traced.result.world);
+  expect(quiet.drawn).toBe(traced.drawn);
+  return { ...traced.result, drawn: traced.drawn };
+}
