@@ -34,7 +34,7 @@ export function registerCompare(program: Command): void {
       if (refs.length < 2) throw new UserError(`compare needs at least two scenarios, got ${refs.length}`);
       const columns = refs.map((text) => {
         const { ref, branch } = parseColumnRef(text);
-        return { label: text, ...loadStudyScenario(ref, branch, flags.set) };
+        return { label: text, ...loadStudyScenario(ref, branch, flags.set, flags.months) };
       });
       const catalogue = unionCatalogue(columns.map((c) => catalogueOf(c.scenario)));
       const metric = checkMetric(flags.metric, catalogue);

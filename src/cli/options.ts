@@ -1,5 +1,8 @@
 /** Parsing of CLI values: each parser names what it accepts when it refuses. */
 import { InvalidArgumentError } from 'commander';
+import { LAST_MONTH, monthIndex } from '../world/month.js';
+import { UserError } from '../scenario/errors.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export function parseIntIn(name: string, min: number, max: number) {
   return (text: string): number => {
@@ -31,4 +34,13 @@ export function parseShard(text: string): { index: number; count: number } {
 /** For repeatable options: each use adds its parsed value to the list. */
 export function collect<T>(parse: (text: string) => T) {
   return (text: string, previous: T[] = []): T[] => [...previous, parse(text)];
+}
+
+/** `--months` may not run past the last month thaw can name (the file's own horizon is checked by `validate`). */
+export function checkMonths(scenario: Scenario, months: number | undefined): void {
+  if (months === undefined) return;
+  const room = monthIndex(LAST_MONTH) - monthIndex(scenario.start);
+  if (months > room) {
+    throw new UserError(`--months ${months} from ${scenario.start} runs past ${LAST_MONTH}, the last month thaw can name; use --months ${room} or fewer`);
+  }
 }

@@ -6,7 +6,7 @@ import { renderText } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { styleFor } from '../report/style.js';
-import { parseChoice, parseIntIn } from './options.js';
+import { checkMonths, parseChoice, parseIntIn } from './options.js';
 
 export const DEFAULT_SCENARIO = 'base';
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -34,6 +34,7 @@ export function registerRun(program: Command): void {
     .action((ref: string, flags: RunFlags) => {
       const loaded = loadScenario(ref, { branch: flags.branch ?? null });
       const scenario = applySettings(loaded.scenario, flags.set);
+      checkMonths(scenario, flags.months);
       const result = runScenario(scenario, { seed: flags.seed ?? scenario.seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}) });
       const out = flags.format === 'json' ? renderJson(result)
         : flags.format === 'markdown' ? renderMarkdown(result, scenario.title, scenario)

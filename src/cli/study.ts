@@ -8,7 +8,7 @@ import { closest } from '../scenario/suggest.js';
 import type { Scenario } from '../scenario/schema.js';
 import { metricCatalogue, startFacts, type MetricInfo } from '../simulation/metrics.js';
 import { defaultWorkers, executeRuns, type RunRow, type StudyRuns } from '../simulation/sweep.js';
-import { parseChoice, parseIntIn } from './options.js';
+import { checkMonths, parseChoice, parseIntIn } from './options.js';
 
 export const STUDY_FORMATS = ['table', 'json', 'csv'] as const;
 export type StudyFormat = (typeof STUDY_FORMATS)[number];
@@ -47,10 +47,12 @@ export interface LoadedStudyScenario {
   readonly settings: readonly string[];
 }
 
-export function loadStudyScenario(ref: string, branch: string | null, settings: readonly Setting[]): LoadedStudyScenario {
+export function loadStudyScenario(ref: string, branch: string | null, settings: readonly Setting[], months?: number): LoadedStudyScenario {
   const loaded = loadScenario(ref, { branch });
+  const scenario = applySettings(loaded.scenario, settings);
+  checkMonths(scenario, months);
   return {
-    scenario: applySettings(loaded.scenario, settings),
+    scenario,
     name: loaded.scenario.id,
     branch: loaded.branch,
     settings: settings.map((s) => `${s.path}=${s.value}`),

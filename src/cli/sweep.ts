@@ -43,7 +43,7 @@ export function registerSweep(program: Command): void {
     .option('--resume', 'complete the sweep in --out (same scenario, branch, settings, seed and runs)')
     .option('--shard <i/n>', 'run only the I-th of N interleaved parts of the study (combine them with `thaw merge`)', parseShard)
     .action(async (ref: string, flags: SweepFlags) => {
-      const loaded = loadStudyScenario(ref, flags.branch ?? null, flags.set);
+      const loaded = loadStudyScenario(ref, flags.branch ?? null, flags.set, flags.months);
       const metric = checkMetric(flags.metric, catalogueOf(loaded.scenario));
       const out = flags.vary.length ? await sensitivity(loaded, flags, metric) : await sweep(loaded, flags, metric);
       process.stdout.write(out);

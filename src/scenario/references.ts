@@ -8,7 +8,7 @@ import { closest } from './suggest.js';
 import type { Plain } from './merge.js';
 import { locateProblem, type Layer } from './locate.js';
 import type { Problem } from './errors.js';
-import { addMonths, isMonthKey, monthIndex } from '../world/month.js';
+import { addMonths, isMonthKey, LAST_MONTH, monthIndex } from '../world/month.js';
 
 type Dict = Record<string, Plain>;
 const isDict = (v: Plain | undefined): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,7 +17,6 @@ const idOf = (v: Plain): string | null => (isDict(v) && typeof v.id === 'string'
 const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x is string => x !== null);
 
 const DEFAULT_START = '2025-12';
-const LAST_MONTH = '9999-12';
 
 export function referenceProblems(merged: Plain, layers: readonly Layer[]): Problem[] {
   if (!isDict(merged)) return [];

@@ -1,6 +1,8 @@
 import type { MonthKey } from './types.js';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** Months are named with four-digit years, so no run may pass this one. */
+export const LAST_MONTH: MonthKey = '9999-12';
 
 export function isMonthKey(text: string): boolean {
   return MONTH.test(text);

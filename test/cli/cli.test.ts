@@ -45,6 +45,12 @@ describe('thaw run', () => {
     expect(r.stdout).toContain('## Outcome');
   });
 
+  it('runs up to the last month thaw can name, 9999-12', () => {
+    const r = thaw('run', 'test/fixtures/good/late-start.yaml', '--months', '18', '--format', 'json');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { months: { month: string }[] }).months.at(-1)!.month).toBe('9999-12');
+  });
+
   it('runs a scenario file given by path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'thaw-'));
     const file = join(dir, 'mine.yaml');
@@ -64,6 +70,8 @@ describe('bad input exits 2 with one clear line and no stack trace', () => {
     ['months out of range', ['run', '--months', '0'], /--months must be a whole number from 1 to 240/],
     ['an unknown format', ['run', '--format', 'xml'], /--format must be one of text, json, markdown/],
     ['an unknown command', ['fly'], /unknown command/],
+    ['months past 9999-12', ['run', 'test/fixtures/good/late-start.yaml', '--months', '30'], /--months 30 from 9998-06 runs past 9999-12.*--months 18 or fewer/],
+    ['months past 9999-12 in a sweep', ['sweep', 'test/fixtures/good/late-start.yaml', '--months', '19', '--runs', '2'], /--months 19 from 9998-06 runs past 9999-12/],
   ];
   for (const [what, args, message] of cases) {
     it(what, () => {
