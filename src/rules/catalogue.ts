@@ -116,7 +116,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   }),
   R15: rule({
     id: 'R15', slug: 'grand-bargain', title: 'Grand bargain',
-    summary: 'A keen US offers all its remaining relief for all remaining prisoners at once.',
+    summary: 'A keen US offers all its remaining relief for all remaining prisoners at once, when emptying the prisons is worth that much to it.',
     paragraphs: [26, 28], actors: ['us'], parameters: ['agents.us.grandBargainInterest', 'agents.us.massReleaseBonus'],
     module: 'src/negotiation/us-track.ts',
   }),
