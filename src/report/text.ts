@@ -22,13 +22,37 @@ function offerLines(o: OfferRecord, st: Style, labels: Labels): string[] {
   ];
 }
 
-function monthLines(m: MonthRecord, index: number, previousReleased: number, st: Style, labels: Labels): string[] {
+/** What makes two rounds of a track the same to a reader: who offered what, and the answers. */
+const roundKey = (offers: readonly OfferRecord[]): string =>
+  JSON.stringify(offers.map((o) => [o.from, o.to, o.kind, o.package.releases, o.package.relief, o.package.grants, o.package.commitments, o.package.sideOffers, o.answer]));
+
+/**
+ * A failed round that repeats the track's previous round offer for offer, told in one step: the
+ * story stays readable when Warsaw and Minsk go over the same ground month after month. The last
+ * answer is still given with its reason (the prices drift from round to round) and its rules.
+ */
+function repeatedRoundLines(offers: readonly OfferRecord[], st: Style, labels: Labels): string[] {
+  const first = offers[0]!;
+  const last = offers[offers.length - 1]!;
+  const { give: people, get: relief } = describePackage(last.package, labels);
+  return [
+    `    ${AGENT_NAMES[first.from]} and ${AGENT_NAMES[first.to]} go over last round's offers again (${people} for ${relief}).`,
+    ...offerLines(last, st, labels).slice(1),
+  ];
+}
+
+function monthLines(m: MonthRecord, index: number, previousReleased: number, st: Style, labels: Labels, lastRound: Map<string, string>): string[] {
   const lines = [st.bold(`Month ${index} · ${monthName(m.month)}`) + st.dim(`   talks ${m.talks} · US interest ${m.world.usInterest.toFixed(2)} · Vilnius hostility ${m.world.hostilityLithuania.toFixed(2)}`)];
   for (const e of m.events) lines.push(`  • ${e.text}. ${st.dim(`[${cite(e.rules)}]`)}`);
   // Each track's exchanges, then its deal, in the order the tracks ran.
   const tracks = [...new Set([...m.offers.map((o) => o.track), ...m.deals.map((d) => d.track)])];
   for (const track of tracks) {
-    for (const o of m.offers) if (o.track === track) lines.push(...offerLines(o, st, labels));
+    const offers = m.offers.filter((o) => o.track === track);
+    const key = roundKey(offers);
+    const repeated = offers.length > 0 && lastRound.get(track) === key && !m.deals.some((d) => d.track === track);
+    if (offers.length > 0) lastRound.set(track, key);
+    if (repeated) lines.push(...repeatedRoundLines(offers, st, labels));
+    else for (const o of offers) lines.push(...offerLines(o, st, labels));
     for (const d of m.deals) {
       if (d.track !== track) continue;
       lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}.`);
@@ -49,8 +73,9 @@ export function renderText(result: RunResult, st: Style, title: string, scenario
   out.push(st.dim('Values are relief points: what a package is worth to the side weighing it. [Rxx …¶] cites the rule and article paragraphs behind each step.'));
   out.push('');
   let released = 0;
+  const lastRound = new Map<string, string>();
   for (const [i, m] of result.months.entries()) {
-    out.push(...monthLines(m, i + 1, released, st, labels));
+    out.push(...monthLines(m, i + 1, released, st, labels, lastRound));
     out.push('');
     released = m.world.released;
   }

@@ -4,6 +4,32 @@ import { runScenario } from '../../src/simulation/run.js';
 import { renderText } from '../../src/report/text.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { plain } from '../../src/report/style.js';
+import type { OfferRecord, RunResult } from '../../src/simulation/trace.js';
+
+const ANSWER_LINE = /^ {6}(Minsk|Washington|Warsaw|Brussels|Vilnius) (accepts|counters|walks away): /gm;
+const AGAIN_LINE = /^ {4}\S.* go over last round's offers again \(.+ for .+\)\.$/gm;
+
+/**
+ * How the story should tell a run's rounds: a round is told offer by offer, unless it ends without
+ * a deal and has the same offers and answers as the track's previous round; then it is told in one
+ * step with its last answer.
+ */
+function toldRounds(result: RunResult): { answers: number; repeats: number } {
+  const shape = (os: readonly OfferRecord[]) => JSON.stringify(os.map((o) => [o.from, o.to, o.kind, o.package, o.answer]));
+  const last = new Map<string, string>();
+  let answers = 0;
+  let repeats = 0;
+  for (const m of result.months) {
+    for (const track of new Set(m.offers.map((o) => o.track))) {
+      const round = m.offers.filter((o) => o.track === track);
+      const repeated = last.get(track) === shape(round) && !m.deals.some((d) => d.track === track);
+      last.set(track, shape(round));
+      answers += repeated ? 1 : round.length;
+      if (repeated) repeats += 1;
+    }
+  }
+  return { answers, repeats };
+}
 
 describe('the text story', () => {
   const s = scenario('poland-poczobut-deal');
@@ -18,9 +44,9 @@ describe('the text story', () => {
   });
 
   it('tells every offer with its answer and its rules, and every deal by name', () => {
-    const offers = result.months.flatMap((m) => m.offers);
-    expect(offers.length).toBeGreaterThan(0);
-    expect(text.match(/^ {6}(Minsk|Washington|Warsaw|Brussels|Vilnius) (accepts|counters|walks away): /gm)).toHaveLength(offers.length);
+    const told = toldRounds(result);
+    expect(told.answers).toBeGreaterThan(0);
+    expect(text.match(ANSWER_LINE)).toHaveLength(told.answers);
     expect(text.match(/✔ Deal/g)).toHaveLength(result.outcome.deals);
     expect(text).toContain('Andrzej Poczobut freed to Poland');
     expect(text).not.toMatch(/(?<![-\w])poczobut(?![-\w])/);
@@ -30,5 +56,18 @@ describe('the text story', () => {
     const md = renderMarkdown(result, s.title, s);
     expect(md.match(/^## /gm)!.length).toBe(result.months.length + 1);
     expect(md).toContain(`| released | ${result.outcome.prisonersReleased} |`);
+  });
+
+  it('tells a failed round that repeats the previous one in one step, with this round\'s reason', () => {
+    const base = scenario('base');
+    const runs = [1, 2, 3, 4, 5, 6].map((seed) => runScenario(base, { seed }));
+    const withRepeats = runs.find((r) => toldRounds(r).repeats > 0)!;
+    expect(withRepeats).toBeDefined();
+    const story = renderText(withRepeats, plain, base.title, base);
+    const told = toldRounds(withRepeats);
+    expect(story.match(ANSWER_LINE)).toHaveLength(told.answers);
+    expect(story.match(AGAIN_LINE)).toHaveLength(told.repeats);
+    // Minsk's price drifts from round to round: every last answer keeps its own reason.
+    for (const m of withRepeats.months) for (const o of m.offers.filter((x) => x.answer === 'walk')) expect(story).toContain(o.reason);
   });
 });
