@@ -15,7 +15,7 @@ export default defineConfig({
       'test/simulation/determinism.test.ts', 'test/simulation/agent-step.test.ts',
       // The rule suites that are unit tests; the others run 40–90 simulations per test, which on
       // two cores makes a full mutation run take hours (docs/testing.md).
-      'test/rules/R03.test.ts', 'test/rules/R05.test.ts',
+      'test/rules/R03.test.ts', 'test/rules/R05.test.ts', 'test/rules/catalogue.test.ts',
     ],
     // The metamorphic suite compares means over thousands of runs: it judges the model, not a
     // mutant, and would add seconds to every one.

@@ -32,9 +32,10 @@ export function usProfileHeld(world: World, rules: RuleSwitches): number {
   for (const p of world.named) {
     if (p.status !== 'held') continue;
     if (p.onlyThrough !== null && p.onlyThrough !== 'us' && r07) continue;
-    total += p.usProfile * 1;
+    total += p.usProfile;
   }
-  for (const c of world.cohorts) if (c.held > 0) total += c.usProfile * c.held;
+  // An empty cohort adds 0: the same float as leaving it out, as candidatesFor does.
+  for (const c of world.cohorts) total += c.usProfile * c.held;
   return total;
 }
 
@@ -56,17 +57,17 @@ export function askUntil(candidates: readonly Candidate[], perHead: (c: Candidat
   let value = 0;
   for (const c of candidates) {
     if (value >= target) break;
-    const each = perHead(c);
-    const needed = each > 0 ? Math.ceil((target - value) / each) : c.available;
+    // Someone worth nothing per head is asked for in full (the division gives Infinity).
+    const needed = Math.ceil((target - value) / perHead(c));
     const count = Math.min(c.available, Math.max(1, needed));
     ask.push({ id: c.id, count, named: c.named });
-    value += each * count;
+    value += perHead(c) * count;
   }
   return ask;
 }
 
 export const sameReleases = (a: readonly Release[], b: readonly Release[]): boolean =>
-  a.length === b.length && a.every((r, i) => r.id === b[i]?.id && r.count === b[i]?.count);
+  a.length === b.length && a.every((r, i) => r.id === b[i]!.id && r.count === b[i]!.count);
 
 /** The first `count` people in order; `short` says how many were missing when there are too few. */
 export function takeInOrder(candidates: readonly Candidate[], count: number): { ask: Release[]; short: number } {

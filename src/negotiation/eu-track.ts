@@ -26,7 +26,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const active = sanctionsOf(world, 'eu', 'active');
   if (candidates.length === 0 || active.length === 0) return { world, offers: [], deal: null };
   const worth = (id: string) => marginalRelief(world, [id], false, logistics);
-  const item = active.slice().sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
+  const item = active.sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
 
   const { ask } = takeInOrder(candidates, Math.ceil(item.weight * eu.prisonersPerWeight));
   // R12: Brussels lifts a sanction only for releases; a sanction that asks for nobody is not traded.

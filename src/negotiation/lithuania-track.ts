@@ -47,7 +47,8 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   // Vilnius asks for deportees to Lithuania to make up the difference.
   const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
   const byId = indexById(candidates);
-  const { ask, short } = takeInOrder(candidates, lt.valuePerPrisoner > 0 ? Math.ceil((price - commitmentValue) / lt.valuePerPrisoner) : Number.POSITIVE_INFINITY);
+  // The shortfall is positive here; a deportee worth nothing makes the ask endless (Infinity).
+  const { ask, short } = takeInOrder(candidates, Math.ceil((price - commitmentValue) / lt.valuePerPrisoner));
   if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
     reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
   const counter: Package = { ...opening, releases: ask };

@@ -52,7 +52,8 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
     return { world, offers, deal: null };
   }
   if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
-  const grants: Grant[] = pl.concession > reliefValue ? ['prisoner-swap'] : [];
+  // Warsaw raises only when its concession beats the relief alone: the swap is what it adds.
+  const grants: Grant[] = ['prisoner-swap'];
   const final: Package = { ...opening, grants };
   if (full >= ask) {
     if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);

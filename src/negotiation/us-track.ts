@@ -76,7 +76,8 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     const offerPkg: Package = { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] };
 
     const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
-    if (sameReleases(affordable, ask) && askCost.cost <= budget) {
+    // Minsk gives all that was asked exactly when its cost fits the budget (that is what `affordable` is).
+    if (sameReleases(affordable, ask)) {
       if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
         `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
         [...openRules, 'R03', 'R08', ...askCost.rules]));
@@ -103,11 +104,12 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
         counterRules));
       return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false);
     }
-    const trimmed = items.length > 1;
-    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, trimmed || payable[next] ? 'counter' : 'walk',
+    // Washington comes back while it has something left to try and the visit has time for it.
+    items = fewer(items);
+    const comesBack = items.length > 0 && exchange < us.exchanges;
+    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, comesBack ? 'counter' : 'walk',
       `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
       counterRules));
-    items = fewer(items);
   }
   return { world, offers: numbered(offers), deal: null };
 }

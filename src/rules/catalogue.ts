@@ -136,19 +136,14 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
 
 export const RULE_LIST: readonly Rule[] = Object.values(RULES);
 
-export function citation(id: RuleId): string {
-  const r = RULES[id];
-  return `${id} ${r.slug} (¶${formatParagraphs(r.paragraphs)})`;
-}
-
+/** Paragraph lists as the docs write them: [5, 6, 7, 30] → '5–7, 30'. */
 export function formatParagraphs(paragraphs: readonly number[]): string {
   const parts: string[] = [];
-  let start = paragraphs[0];
-  let prev = start;
-  for (const p of [...paragraphs.slice(1), Number.NaN]) {
-    if (prev !== undefined && p === prev + 1) { prev = p; continue; }
-    if (start !== undefined && prev !== undefined) parts.push(start === prev ? String(start) : `${start}–${prev}`);
-    start = p; prev = p;
+  for (let i = 0; i < paragraphs.length;) {
+    let j = i;
+    while (j + 1 < paragraphs.length && paragraphs[j + 1] === paragraphs[j]! + 1) j += 1;
+    parts.push(i === j ? String(paragraphs[i]) : `${paragraphs[i]}–${paragraphs[j]}`);
+    i = j + 1;
   }
   return parts.join(', ');
 }

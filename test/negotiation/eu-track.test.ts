@@ -189,6 +189,8 @@ describe('the counter: Brussels takes at least acceptShare of its ask', () => {
       expect.objectContaining(opening('counter', pkg({ a: 4 }, ['eu.trade']))),
       expect.objectContaining(counter('accept', pkg({ a: 2 }, ['eu.trade']))),
     ]);
+    // The reason names the bar, ceil(4 × 0.5) = 2.
+    expect(r.offers[1]!.reason).toContain('bar of 2');
     expect(r.deal).toEqual({
       track: 'eu-belarus', parties: ['eu', 'belarus'], package: pkg({ a: 2 }, ['eu.trade']), released: 2,
       byRoute: { lithuania: 2 }, routed: [{ id: 'a', count: 2, route: 'lithuania' }],
@@ -271,5 +273,21 @@ describe('where the freed go (R05)', () => {
       releasedByRoute: { lithuania: 1, ukraine: 4, poland: 0 }, releasedByCohort: { a: 4, n: 1 },
     });
     expect(r.drawn).toBe(2);
+    expect(r.deal!.summary).toContain('4 to ukraine, 1 to lithuania');
+  });
+
+  it('a laureate freed by the EU is routed like anyone else: R04 binds only when the US is a party', () => {
+    // As above with n a laureate: its draw 0.5 < 0.75 still sends it to Ukraine, and R04 is not cited.
+    const s = eu({
+      cohorts: [cohort('a', 4, 0.5)],
+      named: [{ id: 'n', name: 'N', belarusCost: 0.5, laureate: true }],
+      prisonersPerWeight: 1.25,
+      world: { hostility: { lithuania: 0.75 } },
+      belarus: { escalationHostility: 0.5, impulse: 0.25, spiteShare: 0.75, topMatch: 1 },
+      rules: { R05: true },
+    });
+    const r = run(s, [0.5, 0.5]);
+    expect(r.deal!.routed).toContainEqual({ id: 'n', count: 1, route: 'ukraine' });
+    expect(r.deal!.rules).not.toContain('R04');
   });
 });

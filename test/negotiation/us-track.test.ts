@@ -75,6 +75,7 @@ describe('nothing to trade', () => {
       const r = run(s, []);
       expect(r.offers).toEqual([]);
       expect(r.deal).toBeNull();
+      expect(r.events).toBeUndefined();
       expect(r.world).toBe(s.world);
     }
   });
@@ -103,9 +104,23 @@ describe('the opening ask and Minsk accepting it', () => {
     expect(run(us({ us: { askMarkup: 2.5 } })).deal!.package.releases).toEqual({ a: 8, b: 4 });
   });
 
+  it('people by profile and relief by weight, however the scenario lists them', () => {
+    const r = run(us({ cohorts: [B, A], sanctions: [sanction('us.small', 2), sanction('us.big', 4)], us: { askMarkup: 2.5 } }));
+    expect(Object.keys(r.offers[0]!.package.releases)).toEqual(['a', 'b']);
+    expect(r.offers[0]!.package.relief).toEqual(['us.big']);
+  });
+
   it('equal weights: the item first by id is offered', () => {
     const r = run(us({ sanctions: [sanction('us.b', 4), sanction('us.a', 4)] }));
     expect(r.offers[0]!.package.relief).toEqual(['us.a']);
+  });
+
+  it('Minsk\'s mood scales its budget by 1 + (2 × draw − 1) × moodSwing: draw 0.75, swing 0.25 ⇒ × 1.125', () => {
+    // urgency 0.125: us.big is worth 4 × 0.125 × 1.125 = 0.5625 to Minsk, which buys 2 of a (0.5), not 3.
+    const r = run(us({ belarus: { urgency: { stalled: 0.125 }, moodSwing: 0.25 } }), [0.75]);
+    expect(r.offers[1]!.package.releases).toEqual({ a: 2 });
+    // swing 0.5: × 1.25 = 0.625, still 2; the same draw with no swing: 0.5, 2 as well; at 0.25 × 4 × 1.125 = 1.125 all 4 asked.
+    expect(run(us({ belarus: { urgency: { stalled: 0.25 }, moodSwing: 0.25 } }), [0.75]).offers.map((o) => o.answer)).toEqual(['accept']);
   });
 
   it('Minsk\'s mood: draw 0.5 leaves urgency 0.25 × 4 = 1 just enough for the ask of cost 1; a draw below it is not', () => {
@@ -173,6 +188,37 @@ describe('Minsk counters; Washington weighs the counter against its reservation'
     const r = run(us({ belarus: { urgency: { stalled: 2 ** -6 } }, us: { exchanges: 1 } }));
     expect(r.offers.map((o) => o.exchange)).toEqual([1]);
   });
+
+  it('at the last exchange a counter below the reservation ends the visit: Washington walks, though us.small is left', () => {
+    const r = run(us({ belarus: { urgency: { stalled: 0.125 } }, us: { exchanges: 1 }, rules: { R16: false } }));
+    expect(r.offers.map((o) => [o.from, o.answer])).toEqual([['us', 'counter'], ['belarus', 'walk']]);
+  });
+
+  it('a later US offer that Minsk takes is a counter, not an opening', () => {
+    // us.fert (weight 8, potash, R08): alone it is worth 8 × 0.2 = 1.6 to Minsk, less than the
+    // 8 of a asked (cost 2); Minsk's 6 of a are worth 1.5 < the reservation 2 (R16 off). us.small
+    // (reservation 0.5, ask 2 of a costing 0.5 <= 2) is then taken.
+    const r = run(us({ sanctions: [{ ...sanction('us.fert', 8), kind: 'potash' }, sanction('us.small', 2)], rules: { R16: false } }));
+    expect(r.offers).toEqual([
+      fromUs(1, 'offer', pkg({ a: 8 }, ['us.fert']), 'counter', OPEN),
+      fromMinsk(2, pkg({ a: 6 }, ['us.fert']), 'counter', ['R03', 'R06', 'R13']),
+      fromUs(3, 'counter', pkg({ a: 2 }, ['us.small']), 'accept', OPEN),
+    ]);
+  });
+
+  it('Minsk values an item without the Klaipėda transit it does not get (R08)', () => {
+    // US potash (weight 4) already lifted counts at 4 × 0.2: lifting us.big adds 4, not the 3.2
+    // more that transit would unlock. Urgency 0.125: budget 0.5 buys 2 of a, not 4 at 0.9.
+    const lifted = { ...sanction('us.potash', 4), kind: 'potash', status: 'lifted' };
+    const r = run(us({ sanctions: [sanction('us.big', 4), sanction('us.small', 2), lifted], belarus: { urgency: { stalled: 0.125 } } }));
+    expect(r.offers[1]!.package.releases).toEqual({ a: 2 });
+    // A top prisoner x (cost 4.5 to Minsk, profile 8) is matched only by an item worth 4.5: us.big
+    // is worth 4 without transit, so x is not in Minsk's counter (with transit it would be 7.2).
+    const x = { id: 'x', name: 'X', usProfile: 8, belarusCost: 4.5 };
+    const top = run(us({ named: [x], sanctions: [sanction('us.big', 4), lifted], belarus: { urgency: { stalled: 2 } }, us: { askMarkup: 1 } }));
+    expect(Object.keys(top.offers[0]!.package.releases)).toEqual(['x']);
+    expect(top.offers[0]!.answer).toBe('walk');
+  });
 });
 
 describe('R06: no item the US could not recover in releases', () => {
@@ -188,7 +234,7 @@ describe('R06: no item the US could not recover in releases', () => {
 
   it('when no item is payable the envoy puts nothing on the table, says why, and draws nothing', () => {
     // us.small's reservation 2 × 2.5 = 5 > 4.
-    const s = us({ us: { pricePerWeight: 2.5 } });
+    const s = us({ us: { pricePerWeight: 2.5 }, sanctions: [sanction('us.big', 4), sanction('us.mid', 3), sanction('us.small', 2)] });
     const r = run(s, []);
     expect(r.offers).toEqual([]);
     expect(r.deal).toBeNull();
@@ -260,6 +306,15 @@ describe('R15: the grand bargain', () => {
     expect(r.deal).toBeNull();
   });
 
+  it('trimming drops the smallest item of the bundle first: three items, then two', () => {
+    // Reservations 6.75 (all 9 points), 5.25 (us.big + us.mid), 3 (us.big); at urgency 0.25
+    // Minsk's budgets 2.25, 1.75, 1 buy value 2.25, 1.75, 1, below each; everyone held is worth
+    // 4 + bonus 3 = 7 >= 6.75, so the grand bargain is offered.
+    const r = run(grand({ sanctions: [sanction('us.big', 4), sanction('us.mid', 3), sanction('us.small', 2)],
+      belarus: { urgency: { advancing: 0.25 } }, rules: { R16: false }, us: { pricePerWeight: 0.75, massReleaseBonus: 3 } }));
+    expect(r.offers.filter((o) => o.from === 'us').map((o) => o.package.relief.join('+'))).toEqual(['us.big+us.mid+us.small', 'us.big+us.mid', 'us.big']);
+  });
+
   it('a top prisoner is matched against the largest item of the package (R03), not the smallest', () => {
     // x costs Minsk 3: us.big (4) matches it, us.small (2) would not.
     const x = { id: 'x', name: 'X', usProfile: 2, belarusCost: 3 };
@@ -273,6 +328,7 @@ describe('after the deal: routes (R04, R05) and calm (R11)', () => {
     const r = run(us({ rules: { R05: true } }), [0.5, 0.25]);
     expect(r.drawn).toBe(2);
     expect(r.deal!.byRoute).toEqual({ ukraine: 3, lithuania: 1 });
+    expect(r.deal!.summary).toContain('3 to ukraine, 1 to lithuania');
     expect(r.deal!.rules).toEqual(['R01', 'R02', 'R03', 'R05']);
   });
 
