@@ -11,22 +11,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runEuTrack } from '../../src/negotiation/eu-track.js';
-import type { TrackResult } from '../../src/negotiation/context.js';
 import { POTASH_USABILITY } from '../../src/world/valuation.js';
-import type { World } from '../../src/world/types.js';
 import type { RuleSwitches } from '../../src/rules/switches.js';
-import { runTrack, setup, type Setup, type WorldIn } from './support.js';
+import { packageOf, runTrack, setup, untouched, worldState, type Setup, type WorldIn } from './support.js';
 
 /* ---------- helpers ---------- */
 
-/** What the track may change in the world, in one comparable record. */
-const state = (w: World) => ({
-  named: Object.fromEntries(w.named.map((p) => [p.id, `${p.status} ${p.route ?? '-'} ${p.releasedIn ?? '-'}`])),
-  sanctions: Object.fromEntries(w.sanctions.map((s) => [s.id, `${s.status} ${s.changedIn ?? '-'}`])),
-  held: Object.fromEntries(w.cohorts.map((c) => [c.id, c.held])),
-  releasedByRoute: w.releasedByRoute,
-  releasedByCohort: w.releasedByCohort,
-});
+const state = worldState;
 
 const run = (given: Setup, draws: readonly number[] = []) => runTrack(runEuTrack, given, draws);
 
@@ -63,18 +54,12 @@ function eu(o: Opts = {}) {
   });
 }
 
-const pkg = (releases: Record<string, number>, relief: string[]) => ({
-  releases, headcount: Object.values(releases).reduce((a, b) => a + b, 0), relief, grants: [], commitments: [], sideOffers: [],
-});
+const pkg = (releases: Record<string, number>, relief: string[]) => packageOf(releases, { relief });
 const opening = (answer: 'accept' | 'counter' | 'walk', p: object) =>
   ({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: p, answer, rules: ['R12', 'R03', 'R08'] });
 const counter = (answer: 'accept' | 'walk', p: object) =>
   ({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: p, answer, rules: ['R12', 'R03'] });
 
-const untouched = (r: TrackResult, w: World) => {
-  expect(r.deal).toBeNull();
-  expect(r.world).toBe(w);
-};
 
 /* ---------- the tests ---------- */
 

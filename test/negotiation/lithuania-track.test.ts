@@ -12,11 +12,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runLithuaniaTrack } from '../../src/negotiation/lithuania-track.js';
-import type { TrackResult } from '../../src/negotiation/context.js';
 import { POTASH_USABILITY } from '../../src/world/valuation.js';
 import type { World } from '../../src/world/types.js';
 import type { RuleSwitches } from '../../src/rules/switches.js';
-import { runTrack, scripted, setup, type Setup, type WorldIn } from './support.js';
+import { packageOf, runTrack, scripted, setup, untouched, type Setup, type WorldIn } from './support.js';
 
 /* ---------- helpers ---------- */
 
@@ -80,9 +79,7 @@ function lt(o: Opts = {}) {
 }
 
 type Commitment = 'stop-balloons' | 'free-lorry-drivers';
-const pkg = (releases: Record<string, number>, commitments: Commitment[]) => ({
-  releases, headcount: Object.values(releases).reduce((a, b) => a + b, 0), relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [],
-});
+const pkg = (releases: Record<string, number>, commitments: Commitment[]) => packageOf(releases, { grants: ['klaipeda-transit'], commitments });
 const offer = (answer: 'accept' | 'counter', p: object) =>
   ({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: p, answer, rules: ['R09', 'R10', 'R11'] });
 const ask = (answer: 'accept' | 'walk', p: object) =>
@@ -97,10 +94,6 @@ const deal = (releases: Record<string, number>, commitments: Commitment[]) => {
   };
 };
 
-const untouched = (r: TrackResult, w: World) => {
-  expect(r.deal).toBeNull();
-  expect(r.world).toBe(w);
-};
 
 /* ---------- the tests ---------- */
 

@@ -10,22 +10,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPolandTrack } from '../../src/negotiation/poland-track.js';
-import type { TrackResult } from '../../src/negotiation/context.js';
 import { POTASH_USABILITY } from '../../src/world/valuation.js';
-import type { World } from '../../src/world/types.js';
 import type { RuleSwitches } from '../../src/rules/switches.js';
-import { runTrack, setup, type Setup, type WorldIn } from './support.js';
+import { packageOf, runTrack, setup, untouched, worldState, type Setup, type WorldIn } from './support.js';
 
 /* ---------- helpers ---------- */
 
-/** What the track may change in the world, in one comparable record. */
-const state = (w: World) => ({
-  named: Object.fromEntries(w.named.map((p) => [p.id, `${p.status} ${p.route ?? '-'} ${p.releasedIn ?? '-'}`])),
-  sanctions: Object.fromEntries(w.sanctions.map((s) => [s.id, `${s.status} ${s.changedIn ?? '-'}`])),
-  held: Object.fromEntries(w.cohorts.map((c) => [c.id, c.held])),
-  releasedByRoute: w.releasedByRoute,
-  releasedByCohort: w.releasedByCohort,
-});
+const state = worldState;
 
 const run = (given: Setup, draws: readonly number[] = []) => runTrack(runPolandTrack, given, draws);
 
@@ -55,9 +46,7 @@ function world1(o: { named?: Record<string, unknown>[]; sanctions?: Record<strin
   });
 }
 
-const openingPackage = (relief: string[], releases: Record<string, number> = { pz: 1 }) => ({
-  releases, headcount: Object.values(releases).reduce((a, b) => a + b, 0), relief, grants: [], commitments: [], sideOffers: [],
-});
+const openingPackage = (relief: string[], releases: Record<string, number> = { pz: 1 }) => packageOf(releases, { relief });
 const swapPackage = (relief: string[]) => ({ ...openingPackage(relief), grants: ['prisoner-swap'] });
 
 const offer = (answer: 'accept' | 'counter' | 'walk', pkg: object, rules: string[]) =>
@@ -65,9 +54,14 @@ const offer = (answer: 'accept' | 'counter' | 'walk', pkg: object, rules: string
 const raise = (answer: 'accept' | 'walk', pkg: object, rules: string[]) =>
   ({ track: 'poland-belarus', exchange: 2, from: 'poland', to: 'belarus', kind: 'counter', package: pkg, answer, rules });
 
-const untouched = (r: TrackResult, w: World) => {
-  expect(r.deal).toBeNull();
-  expect(r.world).toBe(w);
+
+/** The world after Pawel Z is freed to Poland for its border relief, in December 2025. */
+const PZ_FREED_FOR_BORDER = {
+  named: { pz: 'released poland 2025-12' },
+  sanctions: { 'poland.border': 'lifted 2025-12' },
+  held: { x: 3 },
+  releasedByRoute: { lithuania: 0, ukraine: 0, poland: 1 },
+  releasedByCohort: { pz: 1 },
 };
 
 /* ---------- the tests ---------- */
@@ -156,13 +150,7 @@ describe('the opening: Minsk takes the relief when it is worth at least its ask'
       released: 1, byRoute: { poland: 1 }, routed: [{ id: 'pz', count: 1, route: 'poland' }],
       lifted: ['poland.border'], rules: ['R07', 'R03'], summary: expect.stringContaining('Pawel Z'),
     });
-    expect(state(r.world)).toEqual({
-      named: { pz: 'released poland 2025-12' },
-      sanctions: { 'poland.border': 'lifted 2025-12' },
-      held: { x: 3 },
-      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 1 },
-      releasedByCohort: { pz: 1 },
-    });
+    expect(state(r.world)).toEqual(PZ_FREED_FOR_BORDER);
     expect(r.drawn).toBe(1);
   });
 
@@ -199,13 +187,7 @@ describe('the opening: Minsk takes the relief when it is worth at least its ask'
       routed: [{ id: 'pz', count: 1, route: 'poland' }], lifted: ['poland.border'], rules: ['R07', 'R03'],
     });
     expect(r.deal!.summary).toContain('prisoner-swap');
-    expect(state(r.world)).toEqual({
-      named: { pz: 'released poland 2025-12' },
-      sanctions: { 'poland.border': 'lifted 2025-12' },
-      held: { x: 3 },
-      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 1 },
-      releasedByCohort: { pz: 1 },
-    });
+    expect(state(r.world)).toEqual(PZ_FREED_FOR_BORDER);
     expect(r.drawn).toBe(1);
   });
 

@@ -73,3 +73,23 @@ export function runTrack(track: (ctx: TrackContext) => TrackResult, given: Setup
   expect(quiet.drawn).toBe(traced.drawn);
   return { ...traced.result, drawn: traced.drawn };
 }
+
+/** A package as the trace shows it (PackageView): `releases` by id, their headcount, and the rest. */
+export const packageOf = (releases: Record<string, number>, rest: { relief?: string[]; grants?: string[]; commitments?: string[]; sideOffers?: string[] } = {}) => ({
+  releases, headcount: Object.values(releases).reduce((a, b) => a + b, 0), relief: [], grants: [], commitments: [], sideOffers: [], ...rest,
+});
+
+/** No deal, and the very world the track was given. */
+export function untouched(r: TrackResult, w: World): void {
+  expect(r.deal).toBeNull();
+  expect(r.world).toBe(w);
+}
+
+/** What a deal may change in the world, in one comparable record (status, route and month of each person and sanction). */
+export const worldState = (w: World) => ({
+  named: Object.fromEntries(w.named.map((p) => [p.id, `${p.status} ${p.route ?? '-'} ${p.releasedIn ?? '-'}`])),
+  sanctions: Object.fromEntries(w.sanctions.map((s) => [s.id, `${s.status} ${s.changedIn ?? '-'}`])),
+  held: Object.fromEntries(w.cohorts.map((c) => [c.id, c.held])),
+  releasedByRoute: w.releasedByRoute,
+  releasedByCohort: w.releasedByCohort,
+});

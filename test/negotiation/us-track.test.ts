@@ -18,7 +18,7 @@ import { runUsTrack } from '../../src/negotiation/us-track.js';
 import type { TrackContext } from '../../src/negotiation/context.js';
 import type { RuleSwitches } from '../../src/rules/switches.js';
 import type { World } from '../../src/world/types.js';
-import { runTrack, setup, type Setup, type WorldIn } from './support.js';
+import { packageOf, runTrack, setup, type Setup, type WorldIn } from './support.js';
 
 type Opts = {
   cohorts?: Record<string, unknown>[];
@@ -57,9 +57,7 @@ function us(o: Opts = {}): Setup {
 const run = (given: Setup, draws: readonly number[] = [0.5], escalating = false) =>
   runTrack((ctx: TrackContext) => runUsTrack(ctx, escalating), given, draws);
 
-const pkg = (releases: Record<string, number>, relief: string[], sideOffers: string[] = [], commitments: string[] = []) => ({
-  releases, headcount: Object.values(releases).reduce((a, b) => a + b, 0), relief, grants: [], commitments, sideOffers,
-});
+const pkg = (releases: Record<string, number>, relief: string[], sideOffers: string[] = []) => packageOf(releases, { relief, sideOffers });
 const fromUs = (exchange: number, kind: 'offer' | 'counter', p: object, answer: string, rules: string[]) =>
   ({ track: 'us-belarus', exchange, from: 'us', to: 'belarus', kind, package: p, answer, reason: expect.any(String), rules });
 const fromMinsk = (exchange: number, p: object, answer: string, rules: string[]) =>
