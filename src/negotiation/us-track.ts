@@ -30,7 +30,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const logistics = isOn(rules, 'R08');
   const candidates = candidatesFor(world, 'us', rules).sort(byUsPreference);
   const byId = indexById(candidates);
-  const relief = sanctionsOf(world, 'us', 'active').slice().sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  const relief = sanctionsOf(world, 'us', 'active').sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
   const offers: OfferRecord[] = [];
   if (candidates.length === 0 || relief.length === 0) return { world, offers, deal: null };
 

@@ -141,7 +141,8 @@ export function formatParagraphs(paragraphs: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < paragraphs.length;) {
     let j = i;
-    while (j + 1 < paragraphs.length && paragraphs[j + 1] === paragraphs[j]! + 1) j += 1;
+    // Past the end the next paragraph is undefined, which ends the run.
+    while (paragraphs[j + 1] === paragraphs[j]! + 1) j += 1;
     parts.push(i === j ? String(paragraphs[i]) : `${paragraphs[i]}–${paragraphs[j]}`);
     i = j + 1;
   }

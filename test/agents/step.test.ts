@@ -22,8 +22,12 @@ type Ctx = { n: number; k: number };
 type AnyEvent = { type: string; [field: string]: unknown };
 type Ev = { type: 'INC'; by: number } | { type: 'GO' } | { type: 'BACK' } | { type: 'PING' } | { type: 'JUMP' } | { type: 'WILD' } | { type: 'ADD2' };
 
-/** A flat machine with one state of each kind the stepper must tell apart. */
-const probe = setup({
+/**
+ * A flat machine with one state of each kind the stepper must tell apart. Each test builds its own:
+ * the stepper compiles a machine once and caches it, and a fresh machine makes every test compile
+ * (and so check) the stepper's decisions anew.
+ */
+const makeProbe = () => setup({
   types: { context: {} as Ctx, events: {} as Ev },
   guards: {
     positive: ({ event }) => event.type === 'INC' && event.by > 0,
@@ -85,6 +89,7 @@ function both(machine: AnyStateMachine, state: MachineState<AnyStateMachine>, ac
 
 describe('the fast path, where it is exact', () => {
   it('named guards in document order, object and function assigns in sequence, a guard with params', () => {
+    const probe = makeProbe();
     const actor = live(probe);
     let s = initialState(probe, undefined as never);
     expect(s.snapshot).not.toBeNull();
@@ -106,6 +111,7 @@ describe('the fast path, where it is exact', () => {
   });
 
   it('handles(): a fast state answers for its own events only; an XState state for every event', () => {
+    const probe = makeProbe();
     const idle = initialState(probe, undefined as never);
     expect(handles(probe, idle, 'INC')).toBe(true);
     expect(handles(probe, idle, 'NOPE')).toBe(false);
@@ -163,6 +169,7 @@ describe('XState\'s own step, wherever the fast path would not be exact', () => 
     ['an action with params', [{ type: 'ADD2' }, { type: 'INC', by: 9 }], 'params'],
   ];
   it.each(cases)('%s', (_, events, end) => {
+    const probe = makeProbe();
     const actor = live(probe);
     let s = initialState(probe, undefined as never);
     for (const e of events) s = both(probe, s, actor, e);
@@ -172,6 +179,7 @@ describe('XState\'s own step, wherever the fast path would not be exact', () => 
   });
 
   it('the reached contexts are XState\'s: entry, eventless and parameterised actions all ran', () => {
+    const probe = makeProbe();
     const run = (events: Ev[]) => {
       let s = initialState(probe, undefined as never);
       for (const e of events) s = step(probe, s, e);
@@ -184,6 +192,7 @@ describe('XState\'s own step, wherever the fast path would not be exact', () => 
   });
 
   it('a state left by XState steps fast again (the stepper resolves no snapshot it does not need)', () => {
+    const probe = makeProbe();
     let s = initialState(probe, undefined as never);
     s = step(probe, s, { type: 'GO' });
     expect(s.snapshot).not.toBeNull();
@@ -195,5 +204,14 @@ describe('XState\'s own step, wherever the fast path would not be exact', () => 
     s = step(probe, s, { type: 'WILD' });
     expect(s).toMatchObject({ value: 'wild', context: { n: 1, k: 3 } });
     expect(s.snapshot).not.toBeNull();
+  });
+
+  it('a machine in error, or one that is not flat, is refused with XState\'s error or a plain one', () => {
+    const failing = setup({ guards: { broken: () => { throw new Error('guard failed'); } } }).createMachine({
+      initial: 'a', states: { a: { on: { BOOM: { guard: and(['broken']), target: 'b' } } }, b: {} },
+    });
+    expect(() => step(failing, initialState(failing, undefined as never), { type: 'BOOM' })).toThrow('guard failed');
+    const nested = setup({}).createMachine({ initial: 'outer', states: { outer: { initial: 'inner', states: { inner: {} } } } });
+    expect(() => initialState(nested, undefined as never)).toThrow('only flat machines');
   });
 });

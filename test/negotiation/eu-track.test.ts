@@ -194,6 +194,7 @@ describe('the counter: Brussels takes at least acceptShare of its ask', () => {
       expect.objectContaining(opening('counter', pkg({ a: 4 }, ['eu.trade']))),
       expect.objectContaining(counter('walk', pkg({ a: 1 }, ['eu.trade']))),
     ]);
+    expect(r.offers[1]!.reason).toContain('bar of 2');
     untouched(r, s.world);
   });
 
