@@ -20,7 +20,7 @@ import { scenario } from '../support/scenarios.js';
 type Ctx = { n: number; k: number };
 /** Any machine's event, as the tests write them. */
 type AnyEvent = { type: string; [field: string]: unknown };
-type Ev = { type: 'INC'; by: number } | { type: 'GO' } | { type: 'BACK' } | { type: 'PING' } | { type: 'JUMP' } | { type: 'WILD' } | { type: 'ADD2' };
+type Ev = { type: 'INC'; by: number } | { type: 'GO' } | { type: 'BACK' } | { type: 'PING' } | { type: 'JUMP' } | { type: 'WILD' } | { type: 'ADD2' } | { type: 'LEAVE' } | { type: 'DEC' };
 
 /**
  * A flat machine with one state of each kind the stepper must tell apart. Each test builds its own:
@@ -57,16 +57,19 @@ const makeProbe = () => setup({
         BACK: { target: 'idle', reenter: true, actions: 'bump' },
       },
     },
-    ready: { on: { BACK: 'idle', INC: { actions: 'add' } } },
-    // XState only: a guard combinator.
-    combined: { on: { INC: { guard: and(['small', 'positive']), actions: 'add' }, BACK: 'idle' } },
-    // XState only: an entry action (also reached from idle, so that step hands the target over).
-    entering: { entry: 'bump', on: { BACK: 'idle', INC: { guard: not('small'), actions: 'add' }, GO: 'combined' } },
-    // XState only: an eventless transition straight back.
+    ready: { on: { BACK: 'idle', INC: { actions: 'add' }, LEAVE: 'leaving' } },
+    // XState only, one feature per state, so that each is checked on its own:
+    // guard combinators,
+    combined: { on: { INC: { guard: and(['small', 'positive']), actions: 'add' }, DEC: { guard: not('small'), actions: 'reset' }, BACK: 'idle' } },
+    // an entry action (also reached from idle, so that step hands the target over),
+    entering: { entry: 'bump', on: { BACK: 'idle', GO: 'combined' } },
+    // an exit action,
+    leaving: { exit: 'bump', on: { BACK: 'idle' } },
+    // an eventless transition straight back,
     passing: { always: { target: 'idle', actions: 'bump' } },
-    // XState only: a wildcard.
+    // a wildcard,
     wild: { on: { '*': { actions: 'bump' }, BACK: 'idle' } },
-    // XState only: an action with params.
+    // an action with params.
     params: { on: { INC: { actions: { type: 'addBy', params: { by: 2 } } }, BACK: 'idle' } },
   },
 });
@@ -163,7 +166,8 @@ describe('the fast path, where it is exact', () => {
 describe('XState\'s own step, wherever the fast path would not be exact', () => {
   const cases: [string, Ev[], string][] = [
     ['a transition into a state with an entry action (its entry runs)', [{ type: 'GO' }], 'entering'],
-    ['a guard combinator (and / not)', [{ type: 'GO' }, { type: 'INC', by: 5 }, { type: 'GO' }, { type: 'INC', by: 1 }, { type: 'INC', by: 1 }], 'combined'],
+    ['guard combinators (and, not)', [{ type: 'GO' }, { type: 'GO' }, { type: 'INC', by: 1 }, { type: 'INC', by: 2 }, { type: 'INC', by: 1 }, { type: 'DEC' }], 'combined'],
+    ['a transition out of a state with an exit action (its exit runs)', [{ type: 'INC', by: 2 }, { type: 'PING' }, { type: 'LEAVE' }, { type: 'BACK' }], 'idle'],
     ['an eventless transition (taken at once, with its action)', [{ type: 'INC', by: 1 }, { type: 'JUMP' }], 'idle'],
     ['a wildcard transition', [{ type: 'WILD' }, { type: 'PING' }, { type: 'INC', by: 3 }], 'wild'],
     ['an action with params', [{ type: 'ADD2' }, { type: 'INC', by: 9 }], 'params'],
