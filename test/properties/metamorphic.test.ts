@@ -71,7 +71,8 @@ describe('metamorphic properties over fixed seed sets', () => {
 
 /**
  * Switching a rule off changes only what it governs: where a scenario leaves a rule nothing to
- * govern, switching it off must leave the whole trace byte-identical (the agents' machine states
+ * govern, switching it off must leave the whole trace byte-identical, but for the rule's own
+ * citations (the agents' machine states
  * aside where a rule decides a posture with nothing behind it). Each entry makes its rule idle.
  */
 const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idle: (s: Scenario) => Scenario; readonly mask?: 'eu' }>>> = {
@@ -86,6 +87,9 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
 };
 
 const masked = (json: string, mask?: 'eu') => (mask === 'eu' ? json.replace(/"eu": "[a-z]+"/g, '"eu": "*"') : json);
+/** The rule's own citations are left out of the comparison: some steps cite a rule only while it is on. */
+const uncited = (json: string, id: RuleId) =>
+  JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'rules' && Array.isArray(value) ? value.filter((r) => r !== id) : value));
 const clean = (s: Scenario): Scenario => {
   const { relations: _r, ...world } = s.world as Scenario['world'] & { relations?: unknown };
   void _r;
@@ -99,8 +103,8 @@ describe('switching a rule off changes only what it governs', () => {
         const on = clean({ ...scenario, rules: { ...scenario.rules, [id]: true } });
         const off = clean({ ...scenario, rules: { ...scenario.rules, [id]: false } });
         for (const seed of [1, 2, 3]) {
-          const a = masked(renderJson(runScenario(on, { seed })), mask);
-          const b = masked(renderJson(runScenario(off, { seed })), mask);
+          const a = uncited(masked(renderJson(runScenario(on, { seed })), mask), id);
+          const b = uncited(masked(renderJson(runScenario(off, { seed })), mask), id);
           if (a !== b) throw new Error(`${id} off changed the run (seed ${seed}) although ${why}`);
         }
       }, 0.3);
