@@ -57,11 +57,12 @@ export function askUntil(candidates: readonly Candidate[], perHead: (c: Candidat
   let value = 0;
   for (const c of candidates) {
     if (value >= target) break;
+    const each = perHead(c);
     // Someone worth nothing per head is asked for in full (the division gives Infinity).
-    const needed = Math.ceil((target - value) / perHead(c));
+    const needed = Math.ceil((target - value) / each);
     const count = Math.min(c.available, Math.max(1, needed));
     ask.push({ id: c.id, count, named: c.named });
-    value += perHead(c) * count;
+    value += each * count;
   }
   return ask;
 }

@@ -38,14 +38,15 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
   const got = headcount(offered);
-  const cost = releaseCost(world, ask, byId, by, rules).cost;
+  // Only the trace reads what the ask costs Minsk.
+  const cost = () => releaseCost(world, ask, byId, by, rules).cost;
   if (got === asked) {
     if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost)} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
+      reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
     return close(ctx, offered, item.id, offers);
   }
   if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
-    reason: `the ${asked} asked would cost it ${fmt(cost)}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
+    reason: `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
   if (got === 0) return { world, offers, deal: null };
   const counter: Package = { ...opening, releases: offered };
   const enough = got >= asked * eu.acceptShare;

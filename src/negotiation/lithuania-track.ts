@@ -22,6 +22,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const lt = scenario.agents.lithuania;
   const by = scenario.agents.belarus;
   if (world.transitOpen) return { world, offers: [], deal: null };
+  const keep = ctx.trace !== false;
   const commitments: Commitment[] = [];
   if (world.balloons) commitments.push('stop-balloons');
   if (world.lorryDriversHeld > 0) commitments.push('free-lorry-drivers');
@@ -30,13 +31,12 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const promiseCost = commitments.length > 0 ? PROMISE_COST : 0;
   const budget = transitWorth - promiseCost;
   if (budget < 0) {
-    return { world, offers: [], deal: null, events: ctx.trace === false ? [] : [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
-      text: `Minsk makes no bid for Klaipėda: transit is worth ${fmt(transitWorth)} to it, less than the ${fmt(promiseCost)} its promises would cost` }] };
+    return { world, offers: [], deal: null, events: keep ? [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
+      text: `Minsk makes no bid for Klaipėda: transit is worth ${fmt(transitWorth)} to it, less than the ${fmt(promiseCost)} its promises would cost` }] : [] };
   }
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
   const offers: OfferRecord[] = [];
-  const keep = ctx.trace !== false;
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
 
   if (commitmentValue >= price) {
@@ -52,11 +52,10 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
     reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
   const counter: Package = { ...opening, releases: ask };
-  const cost = releaseCost(world, ask, byId, by, rules).cost;
   const affordable = short === 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
   if (keep) offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
     reason: affordable
-      ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(cost)} the ${headcount(ask)} releases cost it`
+      ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(releaseCost(world, ask, byId, by, rules).cost)} the ${headcount(ask)} releases cost it`
       : `transit is worth ${fmt(budget)} to it (R08), less than the ${headcount(ask)} releases asked would cost it`,
     rules: ['R08', 'R03', 'R09'] });
   return affordable ? close(ctx, counter, offers) : { world, offers, deal: null };

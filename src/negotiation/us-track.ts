@@ -4,12 +4,13 @@
  * with as many as the relief is worth to it (R03, R08, R14), sweetened with side offers (R16);
  * the US takes the counter, trims its relief, or walks away. It never puts up an item that even
  * everyone still held would not pay for (R06). A keen US opens with everything it has for
- * everyone, when emptying the prisons at once is worth that much to it (R15). The laureate goes to Lithuania (R04); Poczobut is not on the list (R07).
+ * everyone, when emptying the prisons at once is worth that much to it (R15). The laureate goes
+ * to Lithuania (R04); Poczobut is not on the list (R07).
  */
 import type { RuleId } from '../rules/ids.js';
 import { isOn } from '../rules/switches.js';
 import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
-import { massReleaseValue, usCost, usValue, usWillingness } from '../rules/us-valuation.js';
+import { usCost, usValue, usWillingness } from '../rules/us-valuation.js';
 import { chooseRoutes } from '../rules/routes.js';
 import { marginalRelief } from '../world/valuation.js';
 import { sanctionsOf } from '../world/recipes.js';
@@ -38,8 +39,9 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const reservationFor = (items: readonly Sanction[]) => usCost(items.reduce((w, s) => w + s.weight, 0), us) / Math.max(willingness, 1e-6);
   const everyoneAsk = everyone(candidates);
   const heldValue = usValue(world, everyoneAsk, byId, [], us, rules);
+  // R15: emptying the prisons at once is worth everyone held plus a bonus; only a grand bargain earns it.
   const grand = isOn(rules, 'R15') && world.talks === 'advancing' && world.usInterest >= us.grandBargainInterest
-    && massReleaseValue(world, everyoneAsk, byId, us, rules) >= reservationFor(relief);
+    && heldValue + us.massReleaseBonus >= reservationFor(relief);
   // R06: Washington gives up no item it could not recover in releases, even buying everyone held.
   const payable = grand ? relief : relief.filter((s) => reservationFor([s]) <= heldValue);
   if (payable.length === 0) {
@@ -72,15 +74,18 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     // Belarus weighs the relief (R08 logistics, R14 urgency) against the cost of the ask (R03, R17).
     const budget = marginalRelief(world, ids, false, logistics) * keen;
     const largestItem = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
-    const askCost = releaseCost(world, ask, byId, by, rules);
     const offerPkg: Package = { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] };
 
     const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
     // Minsk gives all that was asked exactly when its cost fits the budget (that is what `affordable` is).
     if (sameReleases(affordable, ask)) {
-      if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
-        `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
-        [...openRules, 'R03', 'R08', ...askCost.rules]));
+      if (keep) {
+        // Only the trace needs the ask's cost and the rules it cites (R17 for an enemy).
+        const askCost = releaseCost(world, ask, byId, by, rules);
+        offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
+          `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
+          [...openRules, 'R03', 'R08', ...askCost.rules]));
+      }
       return close(ctx, ask, ids, [], belarusEscalating, offers, grand);
     }
     if (affordable.length === 0) {
@@ -90,7 +95,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       continue;
     }
     if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
-      `the ${headcount(ask)} asked would cost it ${fmt(askCost.cost)}, more than the ${fmt(budget)} the relief is worth to it`,
+      `the ${headcount(ask)} asked would cost it ${fmt(releaseCost(world, ask, byId, by, rules).cost)}, more than the ${fmt(budget)} the relief is worth to it`,
       [...openRules, 'R03', 'R08']));
 
     // The counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16).

@@ -33,15 +33,6 @@ export function usValue(
   return value;
 }
 
-/**
- * R15: what emptying the prisons at once is worth to the US: everyone still held, plus the bonus
- * of a single sweeping release. Only a grand bargain can earn the bonus; any smaller package is
- * valued by `usValue`.
- */
-export function massReleaseValue(world: World, everyone: readonly Release[], byId: ReadonlyMap<string, Candidate>, p: UsParams, rules: RuleSwitches): number {
-  return usValue(world, everyone, byId, [], p, rules) + p.massReleaseBonus;
-}
-
 /** What giving up these relief points costs the US politically (R06's reservation price). */
 export function usCost(weight: number, p: UsParams): number {
   return weight * p.pricePerWeight;

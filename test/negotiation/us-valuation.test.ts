@@ -5,7 +5,7 @@
  * operator or a condition changed in any of them gives a different answer.
  */
 import { describe, expect, it } from 'vitest';
-import { massReleaseValue, nextUsInterest, remainingUsProfile, usCost, usValue, usWillingness } from '../../src/rules/us-valuation.js';
+import { nextUsInterest, remainingUsProfile, usCost, usValue, usWillingness } from '../../src/rules/us-valuation.js';
 import type { Candidate } from '../../src/rules/value-match.js';
 import type { Release, SideOffer } from '../../src/negotiation/package.js';
 import type { UsParams } from '../../src/scenario/schema.js';
@@ -72,16 +72,6 @@ describe('usValue (R06, R14, R16)', () => {
   it('cuts the releases before adding the side offers', () => {
     // 2.5 × 0.5 + 2 × 0.25 = 1.75 (cutting last would give (2.5 + 0.5) × 0.5 = 1.5)
     expect(usValue(world('frozen'), releases, byId, both, p, {})).toBe(1.75);
-  });
-});
-
-describe('massReleaseValue (R15)', () => {
-  it('is what everyone is worth, without side offers, plus the mass-release bonus', () => {
-    expect(massReleaseValue(world('stalled'), releases, byId, p, {})).toBe(6.5); // 2.5 + 4
-    // the R14 cut applies to the people, not the bonus: 2.5 × 0.5 + 4 = 5.25
-    expect(massReleaseValue(world('frozen'), releases, byId, p, {})).toBe(5.25);
-    expect(massReleaseValue(world('frozen'), releases, byId, p, { R14: false })).toBe(6.5);
-    expect(massReleaseValue(world('stalled'), [], byId, p, {})).toBe(4); // 0 + 4
   });
 });
 
