@@ -12,6 +12,8 @@ import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
+import { registerReport } from './report.js';
+import { registerDiagram } from './diagram.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerMerge(program);
   registerValidate(program);
+  registerReport(program);
+  registerDiagram(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
