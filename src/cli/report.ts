@@ -4,6 +4,7 @@
  * Graphviz, are loaded only here, so that other commands start without them.
  */
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
 import { applySettings, parseSetting, type Setting } from '../scenario/overrides.js';
 import { runScenario } from '../simulation/run.js';
@@ -24,6 +25,7 @@ interface ReportFlags {
   runs?: number;
   workers?: number;
   out: string;
+  svgDir?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -37,6 +39,7 @@ export function registerReport(program: Command): void {
     .option('-b, --branch <name>', 'report one of the scenario\'s branches (see `thaw list`)')
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable; applied after --branch)', collect(parseSetting), [] as Setting[])
     .option('-n, --runs <n>', `also run a study of N seeded runs and chart every metric's distribution (1 to ${MAX_REPORT_RUNS})`, parseIntIn('--runs', 1, MAX_REPORT_RUNS))
+    .option('--svg-dir <folder>', 'also write the page\'s pictures (timeline.svg, AGENT.svg) into an existing folder')
     .option('-w, --workers <k>', `threads for --runs (1 to ${MAX_WORKERS}); results do not depend on it`, parseIntIn('--workers', 1, MAX_WORKERS))
     .action(async (ref: string, flags: ReportFlags) => {
       const loaded = loadScenario(ref, { branch: flags.branch ?? null });
@@ -44,6 +47,7 @@ export function registerReport(program: Command): void {
       checkMonths(scenario, flags.months);
       // Refuse an unwritable --out before any work.
       checkWritable(flags.out, '--out');
+      if (flags.svgDir !== undefined) checkWritable(join(flags.svgDir, 'timeline.svg'), '--svg-dir');
       // The page's modules and Graphviz's WebAssembly load while the simulation runs.
       const page = import('../report/html/page.js');
       void import('../report/render.js').then((m) => m.preloadDiagrams());
@@ -54,10 +58,11 @@ export function registerReport(program: Command): void {
         ? { runs: flags.runs, seed, metrics: catalogueOf(scenario), rows: await runStudy({ scenario, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, 'report') }
         : null;
       const { renderReport } = await page;
-      const html = await renderReport({
+      const { html, pictures } = await renderReport({
         result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: agentGraphs(), study,
       });
       writeAtomically(flags.out, html, '--out');
+      if (flags.svgDir !== undefined) for (const p of pictures) writeAtomically(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
       process.stderr.write(`thaw: wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
     });
 }

@@ -9,7 +9,7 @@ import type { RunResult } from '../../simulation/trace.js';
 import type { RunRow } from '../../simulation/sweep.js';
 import type { MetricInfo } from '../../simulation/metrics.js';
 import { summarizeRows, valuesOf } from '../../simulation/study.js';
-import { RULES, formatParagraphs } from '../../rules/catalogue.js';
+import { RULES } from '../../rules/catalogue.js';
 import { RULE_IDS } from '../../rules/ids.js';
 import { PARAGRAPHS } from '../../rules/paragraphs.js';
 import { monthName } from '../../world/month.js';
@@ -18,7 +18,8 @@ import { distributionSpec, timelineSeries, timelineSpec } from '../charts.js';
 import { highlightOf, toDot } from '../diagram.js';
 import { chartToSvg, dotToSvg } from '../render.js';
 import { esc, scriptJson } from './escape.js';
-import { movesText, storyHtml } from './story.js';
+import { storyHtml } from './story.js';
+import { movesText } from '../words.js';
 import { summaryHtml } from './summary.js';
 import { PAGE_CSS } from './style.js';
 import { STEPPER_SCRIPT } from './stepper.js';
@@ -69,13 +70,20 @@ function stepperData(result: RunResult, graphs: readonly MachineGraph[], names: 
   return { months };
 }
 
-async function diagramsHtml(result: RunResult, graphs: readonly MachineGraph[]): Promise<string> {
+/** A picture of the page by name, for `--svg-dir` (the README's pictures are made so). */
+export interface Picture {
+  readonly name: string;
+  readonly svg: string;
+}
+
+async function diagramsHtml(result: RunResult, graphs: readonly MachineGraph[], pictures: Picture[]): Promise<string> {
   const start = startStates(result, graphs);
   const figures: string[] = [];
   for (const g of graphs) {
     const moves = result.months.flatMap((m) => m.moves).filter((m) => m.agent === g.agent);
     const used = highlightOf(g, start[g.agent]!, moves);
     const svg = await dotToSvg(toDot(g, used));
+    pictures.push({ name: `${g.agent}.svg`, svg });
     const alt = `${g.name} statechart. States: ${g.states.filter((s) => !s.transient).map((s) => `${s.id}${s.rules.length ? ` (${s.rules.join(', ')})` : ''}`).join(', ')}. This run used ${[...used.states].join(', ')}; transitions ${[...used.transitions].map((t) => t.replace('>', ' → ')).join(', ') || 'none'}.`;
     figures.push(`<figure class="machine" id="machine-${g.agent}" data-agent="${g.agent}">
 <figcaption><strong>${esc(g.name)}</strong> (<code>${g.agent}</code>) · now: <span class="now-state" data-agent="${g.agent}">${esc(start[g.agent]!)}</span></figcaption>
@@ -86,8 +94,9 @@ async function diagramsHtml(result: RunResult, graphs: readonly MachineGraph[]):
   return figures.join('\n');
 }
 
-async function timelineHtml(result: RunResult, title: string): Promise<string> {
+async function timelineHtml(result: RunResult, title: string, pictures: Picture[]): Promise<string> {
   const svg = await chartToSvg(timelineSpec(result.months, `${title}: the run month by month`));
+  pictures.push({ name: 'timeline.svg', svg });
   const { people, indices } = timelineSeries(result.months);
   const series = [...new Set([...people, ...indices].map((p) => p.series))];
   const byMonth = result.months.map((m) => {
@@ -135,7 +144,14 @@ function paragraphsHtml(): string {
   }).join('\n')}</dl>`;
 }
 
-export async function renderReport(input: ReportInput): Promise<string> {
+export interface RenderedReport {
+  readonly html: string;
+  /** The page's pictures as standalone SVG files: the timeline and each machine, highlighted for this run. */
+  readonly pictures: readonly Picture[];
+}
+
+export async function renderReport(input: ReportInput): Promise<RenderedReport> {
+  const pictures: Picture[] = [];
   const { result, scenario } = input;
   const labels = labelsOf(scenario);
   const names: Record<string, string> = Object.fromEntries(input.graphs.map((g) => [g.agent, g.name]));
@@ -150,7 +166,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
     ...(input.study ? [['runs', String(input.study.runs)] as [string, string]] : []),
   ];
   const sections: [string, string, string][] = [
-    ['timeline', 'Timeline', await timelineHtml(result, title)],
+    ['timeline', 'Timeline', await timelineHtml(result, title, pictures)],
     ['machines', 'The machines, month by month', `<div class="stepper" role="group" aria-label="Month stepper">
 <button type="button" id="step-prev" aria-label="previous month">◀ previous</button>
 <input type="range" id="step-range" min="0" max="${result.months.length}" value="0" aria-label="month">
@@ -159,14 +175,14 @@ export async function renderReport(input: ReportInput): Promise<string> {
 <p id="step-note" aria-live="polite">Where every machine stood before the first simulated month.</p>
 <p class="hint">Keys: ← and → step a month, Home and End jump. Blue outlines: states and arrows this run used; orange: where each machine stands in the chosen month, and the arrows it took that month.</p>
 </div>
-<div class="machines">${await diagramsHtml(result, input.graphs)}</div>`],
+<div class="machines">${await diagramsHtml(result, input.graphs, pictures)}</div>`],
     ['story', 'The story', storyHtml(result, labels, names)],
     ['summary', 'Summary', summaryHtml(result, labels, names)],
     ...(input.study ? [['distributions', `Distributions over ${input.study.rows.length} runs`, await studyHtml(input.study)] as [string, string, string]] : []),
     ['rules', 'The rule catalogue', catalogueHtml()],
     ['article', 'The article, paragraph by paragraph (paraphrased)', `<p>Paraphrases of Yurii Panchenko, European Pravda, 15 December 2025, in our own words; the numbers are the paragraphs the rules cite.</p>${paragraphsHtml()}`],
   ];
-  return `<!DOCTYPE html>
+  const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -191,4 +207,5 @@ ${sections.map(([id, h, body]) => `<section id="${id}" aria-labelledby="${id}-h"
 </body>
 </html>
 `;
+  return { html, pictures };
 }

@@ -1,9 +1,9 @@
 /** The month-by-month story as HTML: each step with its rules and ¶ linked to the page's catalogue and paraphrases. */
-import type { AgentMove, MonthRecord, OfferRecord, RunResult } from '../../simulation/trace.js';
+import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace.js';
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
-import { AGENT_NAMES, describeDeal, describePackage } from '../words.js';
+import { AGENT_NAMES, describeDeal, describePackage, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
 import { esc } from './escape.js';
 
@@ -29,18 +29,6 @@ function offerHtml(o: OfferRecord, labels: Labels): string {
   const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
   const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
   return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}. ${citeHtml(o.rules)}</li>`;
-}
-
-/** "US envoy: engaged → visiting → cooling" per agent that moved, in the order of its moves. */
-export function movesText(moves: readonly AgentMove[], names: Readonly<Record<string, string>>): string[] {
-  const paths = new Map<string, string[]>();
-  for (const m of moves) {
-    const path = paths.get(m.agent);
-    if (!path) paths.set(m.agent, [m.from, m.to]);
-    else if (path[path.length - 1] === m.from) path.push(m.to);
-    else path.push(m.from, m.to);
-  }
-  return [...paths].map(([agent, path]) => `${names[agent] ?? agent}: ${path.join(' → ')}`);
 }
 
 export function monthHtml(m: MonthRecord, index: number, previousHeld: number, labels: Labels, names: Readonly<Record<string, string>>): string {
