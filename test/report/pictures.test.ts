@@ -156,8 +156,12 @@ describe('the HTML page', () => {
     const rows = runBatch({ scenario: s, seed: 1, months: null }, [0, 1, 2, 3, 4, 5, 6, 7]);
     const metrics = metricCatalogue(facts);
     const { html } = await renderReport({ result, scenario: s, settings: ['agents.us.visitChance=0.5'], fingerprint: 'abc', graphs, study: { runs: 8, seed: 1, rows, metrics } });
-    const withValues = metrics.filter((m) => rows.some((r) => r.metrics[m.name] !== null)).length;
-    expect(html.match(/<figure class="dist">/g)!.length).toBe(withValues);
+    const values = (name: string) => rows.map((r) => r.metrics[name]).filter((v) => v !== null);
+    const varying = metrics.filter((m) => new Set(values(m.name)).size > 1);
+    const constant = metrics.filter((m) => new Set(values(m.name)).size === 1);
+    expect(varying.length).toBeGreaterThan(3);
+    expect(html.match(/<figure class="dist">/g)!.length).toBe(varying.length);
+    for (const m of constant) expect(html).toContain(`${m.name} = ${values(m.name)[0]}`);
     expect(html).toContain('agents.us.visitChance=0.5');
     expect(html).toContain('Distributions over 8 runs');
   });

@@ -116,16 +116,23 @@ async function timelineHtml(result: RunResult, title: string, pictures: Picture[
 async function studyHtml(study: StudyInput): Promise<string> {
   const summaries = summarizeRows(study.rows, study.metrics);
   const figures: string[] = [];
+  const constant: string[] = [];
   for (const m of summaries) {
     const values = valuesOf(study.rows, m.name).filter((v): v is number => v !== null);
     if (values.length === 0) continue;
     const s = m.summary;
+    // A metric with one value in every run has no distribution to draw (and each chart costs ~40 ms).
+    if (values.every((v) => v === values[0])) {
+      constant.push(`${m.name} = ${fmt(values[0]!)}`);
+      continue;
+    }
     const svg = await chartToSvg(distributionSpec(m.name, m.description, values));
     const alt = `Distribution of ${m.name} (${m.description}) over ${s.n} runs: mean ${fmt(s.mean)}, 95% CI ${fmt(s.ciLow)} to ${fmt(s.ciHigh)}, p5 ${fmt(s.p5)}, median ${fmt(s.p50)}, p95 ${fmt(s.p95)}.`;
     figures.push(`<figure class="dist"><div class="svg" role="img" aria-label="${esc(alt)}">${svg}</div><figcaption>${esc(alt)}</figcaption></figure>`);
   }
   return `<p>${study.rows.length} runs on seeds derived from study seed ${study.seed}; run <var>i</var> replays with <code>thaw run</code> and its own seed (see <code>thaw sweep --out</code>).</p>
-<div class="dists">${figures.join('\n')}</div>`;
+<div class="dists">${figures.join('\n')}</div>
+${constant.length ? `<p>The same in every run: ${esc(constant.join('; '))}.</p>` : ''}`;
 }
 
 function catalogueHtml(): string {
