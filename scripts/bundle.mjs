@@ -7,18 +7,30 @@
 //   thaw writes its own messages.
 // - CommonJS, so that bin/thaw can compile it with vm.Script and V8's cached data: Node 20 has no
 //   compile cache for ES modules (module.enableCompileCache came in Node 22).
-// - Heavy libraries that only some commands need stay out of the bundle (LAZY below) and are
-//   loaded with import() where they are used; cli-progress is inside, but evaluated only when a
-//   progress bar is drawn.
+// - Heavy libraries that only some commands need stay out of the bundle (LAZY below): the code
+//   loads them with import() where it uses them, which in the bundle goes through the loader
+//   (bin/bundle-loader.mjs). cli-progress is inside, but evaluated only when a bar is drawn.
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
-import Module from 'node:module';
-import vm from 'node:vm';
+import { loadBundle } from '../bin/bundle-loader.mjs';
 import * as esbuild from 'esbuild';
 
 const OUT = new URL('../dist/thaw.cjs', import.meta.url).pathname;
 const CACHE = `${OUT}.cache`;
 /** Packages loaded lazily with import() by the commands that need them, never bundled. */
-const LAZY = [];
+const LAZY = ['vega', 'vega-lite', '@viz-js/viz'];
+
+/** import('x') of a LAZY package becomes __thawImport('x'): bin/bundle-loader.mjs passes a real import(). */
+const lazyImports = {
+  name: 'lazy-imports',
+  setup(build) {
+    const pattern = new RegExp(`\\bimport\\((['"])(${LAZY.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})\\1\\)`, 'g');
+    build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      pattern.lastIndex = 0;
+      return pattern.test(text) ? { contents: text.replace(pattern, '__thawImport($1$2$1)'), loader: 'js' } : undefined;
+    });
+  },
+};
 
 const zodLocales = {
   name: 'zod-english-only',
@@ -62,7 +74,7 @@ await esbuild.build({
   legalComments: 'none',
   external: LAZY,
   outfile: `${OUT}.tmp`,
-  plugins: [zodLocales, lazyBuiltins],
+  plugins: [lazyImports, zodLocales, lazyBuiltins],
   // import.meta.url has no meaning in CommonJS: the bundle's own file stands in for every module's.
   define: { 'import.meta.url': '__thawModuleUrl' },
   banner: { js: "const __thawModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -73,17 +85,14 @@ renameSync(`${OUT}.tmp`, OUT);
 // The code cache: compile the bundle as bin/thaw does, run a story (the common case) so that the
 // functions it needs are compiled too, and save what V8 compiled.
 rmSync(CACHE, { force: true });
-const source = readFileSync(OUT, 'utf8');
-const script = new vm.Script(Module.wrap(source), { filename: OUT, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, Module.createRequire(OUT), bundle, OUT, new URL('.', `file://${OUT}`).pathname);
+const { script, exports: bundle } = loadBundle(OUT, { cache: false });
 const write = process.stdout.write;
 process.stdout.write = () => true;
 try {
-  await bundle.exports.main(['run', 'base']);
+  await bundle.main(process.env.THAW_CACHE_ARGS ? process.env.THAW_CACHE_ARGS.split(' ') : ['run', 'base']);
 } finally {
   process.stdout.write = write;
 }
 writeFileSync(`${CACHE}.tmp`, script.createCachedData());
 renameSync(`${CACHE}.tmp`, CACHE);
-console.log(`bundled dist/thaw.cjs (${(source.length / 1024).toFixed(0)} kB) and its code cache`);
+console.log(`bundled dist/thaw.cjs (${(readFileSync(OUT).length / 1024).toFixed(0)} kB) and its code cache`);

@@ -86,7 +86,10 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };
 
-const masked = (json: string, mask?: 'eu') => (mask === 'eu' ? json.replace(/"eu": "[a-z]+"/g, '"eu": "*"') : json);
+/** With the EU's posture masked: its state in the summaries and its moves (months[].moves) alike. */
+const masked = (json: string, mask?: 'eu') => (mask === 'eu'
+  ? JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'moves' && Array.isArray(value) ? value.filter((m: { agent?: string }) => m.agent !== 'eu') : value)).replace(/"eu":"[a-z]+"/g, '"eu":"*"')
+  : json);
 /** The rule's own citations are left out of the comparison: some steps cite a rule only while it is on. */
 const uncited = (json: string, id: RuleId) =>
   JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'rules' && Array.isArray(value) ? value.filter((r) => r !== id) : value));
