@@ -5,8 +5,8 @@
  * problems found, each with file, line and column; nothing here throws anything else at bad input.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve, sep } from 'node:path';
+import { inPackage } from '../paths.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { mergeScenario, type Plain } from './merge.js';
 import { UserError, formatProblem, type Problem } from './errors.js';
@@ -14,10 +14,12 @@ import { displayPath, parseFile, problemAt, type ParsedFile } from './parse.js';
 import type { Layer } from './locate.js';
 import { problemsFromIssue } from './issues.js';
 import { referenceProblems } from './references.js';
+import { closest } from './suggest.js';
 
 export { parseFile, type ParsedFile } from './parse.js';
 
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+/** With a trailing separator, as callers join names onto it. */
+export const SCENARIO_DIR = `${inPackage('scenarios')}${sep}`;
 
 export interface BranchInfo {
   readonly name: string;
@@ -54,7 +56,8 @@ export function resolveRef(ref: string, from?: string): string {
   }
   const path = resolve(SCENARIO_DIR, `${ref}.yaml`);
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(ref) || !existsSync(path)) {
-    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)`);
+    const near = closest(ref, scenarioNames());
+    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)${near ? `; did you mean "${near}"?` : ''}`);
   }
   return path;
 }
@@ -153,7 +156,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     return { scenario: base.scenario, chain: chain.map((f) => f.display), branch: null, branches };
   }
   if (!branches.some((b) => b.name === name)) {
-    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}`);
+    const near = closest(name, branches.map((b) => b.name));
+    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}${near ? `; did you mean "${near}"?` : ''}`);
   }
   const data = withBranch(merged, name);
   const branched = check(data, [...layers, { file: last, prefix: ['branches', name] }]);

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
 import { RULE_IDS } from '../rules/ids.js';
 
+// One scenario is checked per command: zod's compiled fast path (built with new Function on the
+// first parse) costs more than it saves for a single parse, and a sweep parses once too.
+z.config({ jitless: true });
+
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const month = z.string().regex(MONTH_PATTERN, { message: 'expected a month as YYYY-MM, e.g. 2026-03' });
