@@ -1,7 +1,8 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeDeal, describePackage } from './words.js';
+import { AGENT_NAMES, cite, describeDeal, describePackage, movesText } from './words.js';
+import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Style } from './style.js';
@@ -61,6 +62,8 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
+  const moved = movesText(m.moves);
+  if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
   if (freed > 0) lines.push(`  → ${freed} freed this month; ${m.world.held} still held.`);
@@ -99,6 +102,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland})`],
     ['Still held', String(o.prisonersRemaining)],
+    ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
     ['Deals', `${o.deals} (US ${o.dealsByTrack['us-belarus']}, Poland ${o.dealsByTrack['poland-belarus']}, EU ${o.dealsByTrack['eu-belarus']}, Lithuania ${o.dealsByTrack['lithuania-belarus']})`],
     ['First deal', o.firstDealMonth ?? 'none'],
