@@ -29,7 +29,7 @@ import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
-import type { AgentId, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
 import { VERSION } from '../version.js';
 
 export interface RunOptions {
@@ -66,18 +66,18 @@ function startAgents(scenario: Scenario, world: World): Agents {
  */
 const startedAgents = new WeakMap<Scenario, Agents>();
 
-function agentsFor(scenario: Scenario, world: World): Agents {
+function agentsFor(scenario: Scenario, world: World, moves: AgentMove[] | null): Agents {
   let first = startedAgents.get(scenario);
   if (!first) {
     first = startAgents(scenario, world);
     startedAgents.set(scenario, first);
   }
   return {
-    belarus: new Agent(belarusMachine, null, first.belarus.position),
-    us: new Agent(usMachine, null, first.us.position),
-    lithuania: new Agent(lithuaniaMachine, null, first.lithuania.position),
-    poland: new Agent(polandMachine, null, first.poland.position),
-    eu: new Agent(euMachine, null, first.eu.position),
+    belarus: new Agent(belarusMachine, null, first.belarus.position, moves),
+    us: new Agent(usMachine, null, first.us.position, moves),
+    lithuania: new Agent(lithuaniaMachine, null, first.lithuania.position, moves),
+    poland: new Agent(polandMachine, null, first.poland.position, moves),
+    eu: new Agent(euMachine, null, first.eu.position, moves),
   };
 }
 
@@ -148,10 +148,12 @@ interface RunState {
   readonly startProfile: number;
   /** Whether the month records are kept; when not, the tracks skip writing offers. */
   readonly trace: boolean;
+  /** The agents' changes of state since the last month was recorded (null without a trace). */
+  readonly moves: AgentMove[] | null;
 }
 
 /** A month's record before the world summary, which only a kept trace needs. */
-type MonthStep = Omit<MonthRecord, 'world'>;
+type MonthStep = Omit<MonthRecord, 'world' | 'moves'>;
 
 function stepMonth(s: RunState): MonthStep {
   const { scenario, rng, agents } = s;
@@ -311,7 +313,8 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
   const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
-  const agents = agentsFor(scenario, world);
+  const moves: AgentMove[] | null = options.trace !== false ? [] : null;
+  const agents = agentsFor(scenario, world, moves);
   const state: RunState = {
     world,
     agents,
@@ -322,6 +325,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     startInterest: world.usInterest,
     startProfile,
     trace: options.trace !== false,
+    moves,
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
@@ -333,7 +337,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
       const record = stepMonth(state);
       for (const d of record.deals) dealCount[d.track] += 1;
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
-      if (keep) months.push({ ...record, world: summarize(state.world, state.agents) });
+      if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();

@@ -63,12 +63,22 @@ export interface WorldSummary {
   readonly agents: Readonly<Record<AgentId, string>>;
 }
 
+/** An agent machine changing state: which machine, from and to which state, on which event. */
+export interface AgentMove {
+  readonly agent: AgentId;
+  readonly from: string;
+  readonly to: string;
+  readonly event: string;
+}
+
 export interface MonthRecord {
   readonly month: string;
   readonly talks: TalksState;
   readonly events: readonly TraceEvent[];
   readonly offers: readonly OfferRecord[];
   readonly deals: readonly DealRecord[];
+  /** Every change of an agent machine's state this month, in the order it happened. */
+  readonly moves: readonly AgentMove[];
   readonly world: WorldSummary;
 }
 
