@@ -70,6 +70,15 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
   return lines;
 }
 
+/** The uncertain inputs this run drew, for the story's header (null when the scenario has none). */
+export function drawsLine(result: RunResult): string | null {
+  const entries = Object.entries(result.draws);
+  if (entries.length === 0) return null;
+  return `drawn for this seed: ${entries.map(([path, v]) => `${path} = ${typeof v === 'number' ? formatDraw(v) : String(v)}`).join(' · ')}`;
+}
+
+const formatDraw = (v: number): string => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
+
 /**
  * The story, wrapped at `width` columns (the CLI gives the terminal's, or 80 when piped; no wrapping by default): a long line continues
  * under its own indentation, two columns further in. User text (the title, labels, event texts)
@@ -80,6 +89,8 @@ export function renderText(result: RunResult, st: Style, title: string, scenario
   const out: string[] = [];
   out.push(st.bold(`thaw: ${neutraliseLine(title)}`));
   out.push(st.dim(`scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''} · seed ${result.seed} · ${result.horizon} month${result.horizon === 1 ? '' : 's'} after ${monthName(result.start)}`));
+  const drawn = drawsLine(result);
+  if (drawn) out.push(neutraliseLine(drawn));
   out.push(st.dim('Values are relief points: what a package is worth to the side weighing it. [Rxx …¶] cites the rule and article paragraphs behind each step.'));
   out.push('');
   let released = 0;
