@@ -3,6 +3,7 @@
  * on several machines) as if it had been one run: rows are combined by run index, so the sums are
  * taken in the same order as a single sweep's.
  */
+import { describeUsage } from './conventions.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
 import { readSweepFile, studyMismatch } from '../simulation/sweep-file.js';
@@ -42,4 +43,8 @@ export function registerMerge(program: Command): void {
     if (note) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
     process.stdout.write(renderStudy(header, rows, flags.format, metric, note));
   });
+  describeUsage(command, [
+    ['thaw merge a.jsonl b.jsonl', 'the statistics of a study run in shards'],
+    ['thaw merge a.jsonl b.jsonl --format json', 'the same as JSON'],
+  ]);
 }

@@ -9,7 +9,7 @@ export function renderRulesDoc(): string {
     '<!-- Generated from src/rules/catalogue.ts by `npm run docs`; a test fails if this file is stale. -->',
     '',
     'Every behaviour of thaw comes from one of these rules, read out of the source article',
-    '(`../shared/article.md`, paragraphs ¶1–¶48). Traces cite them by id; `thaw rules` prints this',
+    '([docs/source.md](source.md): the citation and ¶1–¶48). Traces cite them by id; `thaw rules` prints this',
     'table. A scenario switches a rule off with `rules: { R09: false }` and tunes it through the',
     'parameters listed. The summaries are paraphrases, not quotations.',
     '',

@@ -5,8 +5,8 @@
  * problems found, each with file, line and column; nothing here throws anything else at bad input.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve, sep } from 'node:path';
+import { inPackage } from '../paths.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { mergeScenario, type Plain } from './merge.js';
 import { UserError, formatProblem, type Problem } from './errors.js';
@@ -14,10 +14,14 @@ import { displayPath, parseFile, problemAt, type ParsedFile } from './parse.js';
 import type { Layer } from './locate.js';
 import { problemsFromIssue } from './issues.js';
 import { referenceProblems } from './references.js';
+import { closest } from './suggest.js';
+import { locateProblem } from './locate.js';
+import { liftDistributions } from './uncertain.js';
 
 export { parseFile, type ParsedFile } from './parse.js';
 
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+/** With a trailing separator, as callers join names onto it. */
+export const SCENARIO_DIR = `${inPackage('scenarios')}${sep}`;
 
 export interface BranchInfo {
   readonly name: string;
@@ -54,7 +58,8 @@ export function resolveRef(ref: string, from?: string): string {
   }
   const path = resolve(SCENARIO_DIR, `${ref}.yaml`);
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(ref) || !existsSync(path)) {
-    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)`);
+    const near = closest(ref, scenarioNames());
+    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)${near ? `; did you mean "${near}"?` : ''}`);
   }
   return path;
 }
@@ -113,11 +118,19 @@ interface Checked {
   readonly problems: Problem[];
 }
 
-function check(data: Record<string, Plain>, layers: readonly Layer[]): Checked {
+function check(original: Record<string, Plain>, layers: readonly Layer[]): Checked {
+  // Distributions are lifted out first: the schema then sees their medians where they stood.
+  const lifted = liftDistributions(original);
+  const data = lifted.data as Record<string, Plain>;
   const result = scenarioSchema.safeParse(data);
   const references = referenceProblems(data, layers);
-  if (!result.success) return { scenario: null, problems: [...result.error.issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references] };
-  return { scenario: result.data, problems: references };
+  const uncertain = lifted.problems.map((p) => locateProblem(layers, original, p.at, p.message, p.hint));
+  // A distribution that does not fit is reported once, as such, not again as "not a number".
+  const refused = new Set(lifted.problems.map((p) => p.at.join('.')));
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !refused.has(issue.path.map(String).join('.')));
+  if (!result.success) return { scenario: null, problems: [...issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references, ...uncertain] };
+  const scenario: Scenario = lifted.inputs.length ? { ...result.data, uncertain: lifted.inputs } : result.data;
+  return { scenario, problems: [...references, ...uncertain] };
 }
 
 const branchList = (merged: Record<string, Plain>): BranchInfo[] =>
@@ -153,7 +166,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     return { scenario: base.scenario, chain: chain.map((f) => f.display), branch: null, branches };
   }
   if (!branches.some((b) => b.name === name)) {
-    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}`);
+    const near = closest(name, branches.map((b) => b.name));
+    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}${near ? `; did you mean "${near}"?` : ''}`);
   }
   const data = withBranch(merged, name);
   const branched = check(data, [...layers, { file: last, prefix: ['branches', name] }]);

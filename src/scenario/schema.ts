@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
 import { RULE_IDS } from '../rules/ids.js';
+import type { UncertainInput } from './uncertain.js';
+
+// One scenario is checked per command: zod's compiled fast path (built with new Function on the
+// first parse) costs more than it saves for a single parse, and a sweep parses once too.
+z.config({ jitless: true });
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -280,7 +285,8 @@ export const scenarioSchema = z.strictObject({
   branches: z.record(branchName, branchSchema).default({}).describe('named variants, run with `thaw run FILE --branch NAME`'),
 });
 
-export type Scenario = z.output<typeof scenarioSchema>;
+/** A resolved scenario; `uncertain` lists the parameters written as distributions, drawn afresh each run. */
+export type Scenario = z.output<typeof scenarioSchema> & { readonly uncertain?: readonly UncertainInput[] };
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type AgentParams = Scenario['agents'];
 export type UsParams = AgentParams['us'];

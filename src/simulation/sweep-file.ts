@@ -5,9 +5,7 @@
  * An existing file is never truncated: it is created exclusively, appended to, and repaired (a
  * torn last line dropped) only by writing a complete copy and renaming it over the original.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/errors.js';
 import type { RunRow, Shard } from './sweep.js';
 import type { MetricInfo } from './metrics.js';
@@ -31,8 +29,7 @@ export interface SweepHeader {
   readonly metrics: readonly MetricInfo[];
 }
 
-export const fingerprintOf = (scenario: Scenario): string =>
-  createHash('sha256').update(JSON.stringify(scenario)).digest('hex').slice(0, 16);
+export { fingerprintOf } from '../scenario/fingerprint.js';
 
 export const shardLabel = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
 

@@ -86,10 +86,9 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };
 
-/** The EU machine's states aside: its state in each month's world, and its moves (`months[].moves`). */
+/** With the EU's posture masked: its state in the summaries and its moves (months[].moves) alike. */
 const masked = (json: string, mask?: 'eu') => (mask === 'eu'
-  ? JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'moves' && Array.isArray(value) ? value.filter((m: { agent: string }) => m.agent !== 'eu') : value))
-    .replace(/"eu":"[a-z]+"/g, '"eu":"*"')
+  ? JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'moves' && Array.isArray(value) ? value.filter((m: { agent?: string }) => m.agent !== 'eu') : value)).replace(/"eu":"[a-z]+"/g, '"eu":"*"')
   : json);
 /** The rule's own citations are left out of the comparison: some steps cite a rule only while it is on. */
 const uncited = (json: string, id: RuleId) =>
