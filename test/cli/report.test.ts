@@ -97,6 +97,15 @@ describe('thaw diagram', () => {
     expect(svg.stdout).toContain('belarus&#45;state&#45;escalating');
   });
 
+  it('prints the machine graph itself as JSON', () => {
+    const p = thaw('diagram', 'poland', '--format', 'json');
+    expect(p.status).toBe(0);
+    const g = JSON.parse(p.stdout);
+    expect(g.states.map((s: { id: string }) => s.id)).toEqual(['waiting', 'bargaining', 'settled']);
+    expect(g.transitions).toContainEqual({ from: 'bargaining', to: 'settled', event: 'DEAL', guard: null });
+    expect(JSON.parse(thaw('diagram', '--format', 'json').stdout)).toHaveLength(5);
+  });
+
   it('writes one file per agent with --out-dir', () => {
     const out = join(dir, 'diagrams');
     mkdirSync(out);
