@@ -4,6 +4,7 @@
  * taken in the same order as a single sweep's.
  */
 import { describeUsage } from './conventions.js';
+import { isQuiet } from './terminal.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
 import { readSweepFile, studyMismatch } from '../simulation/sweep-file.js';
@@ -40,7 +41,7 @@ export function registerMerge(program: Command): void {
     const metric = checkMetric(flags.metric, header.metrics);
     const rows = [...byRun.values()].map((x) => x.row).sort((a, b) => a.run - b.run);
     const note = rows.length < header.runs ? `${rows.length} of ${header.runs} runs present` : undefined;
-    if (note) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
+    if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
     process.stdout.write(renderStudy(header, rows, flags.format, metric, note));
   });
   describeUsage(command, [
