@@ -12,6 +12,7 @@ import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
+import { registerStudy } from './study-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerRules(program);
   registerSweep(program);
   registerCompare(program);
+  registerStudy(program);
   registerMerge(program);
   registerValidate(program);
   for (const command of program.commands) command.exitOverride();

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { UserError } from '../scenario/errors.js';
 import type { RunRow, Shard } from './sweep.js';
 import type { MetricInfo } from './metrics.js';
+import type { StudySpec } from '../scenario/study-file.js';
 
 export interface SweepHeader {
   readonly thaw: 'sweep';
@@ -36,8 +37,21 @@ export const fingerprintOf = (scenario: Scenario): string =>
 
 export const shardLabel = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
 
-export interface SweepFile {
-  readonly header: SweepHeader;
+/** A study's file header: the whole study, so that `thaw merge` can analyse its shards without the study file. */
+export interface StudyHeader {
+  readonly thaw: 'study';
+  readonly format: 1;
+  readonly study: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly shard: string | null;
+  readonly fingerprint: string;
+  readonly version: string;
+  readonly spec: StudySpec;
+}
+
+export interface SweepFile<H = SweepHeader> {
+  readonly header: H;
   readonly rows: RunRow[];
   /** Bytes of complete lines; less than the file's size when its last line was torn. */
   readonly completeBytes: number;
@@ -46,12 +60,15 @@ export interface SweepFile {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function parseHeader(path: string, line: string | undefined): SweepHeader {
+function parseHeader(path: string, line: string | undefined): SweepHeader | StudyHeader {
   let value: unknown;
   try {
     value = JSON.parse(line ?? '');
   } catch {
     value = null;
+  }
+  if (isRecord(value) && value.thaw === 'study' && value.format === 1 && typeof value.fingerprint === 'string' && typeof value.runs === 'number' && isRecord(value.spec)) {
+    return value as unknown as StudyHeader;
   }
   if (!isRecord(value) || value.thaw !== 'sweep' || value.format !== 1 || typeof value.scenario !== 'string' || typeof value.fingerprint !== 'string'
     || typeof value.seed !== 'number' || typeof value.runs !== 'number' || !Array.isArray(value.metrics)) {
@@ -74,7 +91,15 @@ function parseRow(path: string, lineNo: number, line: string, runs: number): Run
   return value as unknown as RunRow;
 }
 
+/** A sweep's file (a study's is refused: see readRunFile). */
 export function readSweepFile(path: string): SweepFile {
+  const file = readRunFile(path);
+  if (file.header.thaw !== 'sweep') throw new UserError(`${path} is a study's file (thaw study --out), not a sweep's`);
+  return file as SweepFile;
+}
+
+/** A sweep's or a study's file. */
+export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> {
   if (!existsSync(path)) throw new UserError(`sweep file not found: ${path}`);
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
@@ -106,14 +131,21 @@ export function studyMismatch(a: SweepHeader, b: SweepHeader): string | null {
   return null;
 }
 
-const rowLine = (row: RunRow): string => `${JSON.stringify({ run: row.run, seed: row.seed, metrics: row.metrics })}\n`;
+/** A run's line; a study's rows add their design point and factor values, an uncertain scenario's its draws. */
+const rowLine = (row: RunRow): string => `${JSON.stringify({
+  run: row.run, seed: row.seed,
+  ...(row.point !== undefined ? { point: row.point } : {}),
+  ...(row.factors ? { factors: row.factors } : {}),
+  ...(row.draws ? { draws: row.draws } : {}),
+  metrics: row.metrics,
+})}\n`;
 
 /** Appends whole lines to a sweep file. */
 export class SweepWriter {
   private constructor(private fd: number | null) {}
 
   /** A new file; refuses to touch an existing one. */
-  static create(path: string, header: SweepHeader): SweepWriter {
+  static create(path: string, header: SweepHeader | StudyHeader | Record<string, unknown>): SweepWriter {
     let fd: number;
     try {
       fd = openSync(path, 'wx');
@@ -131,7 +163,7 @@ export class SweepWriter {
    * complete lines to a temporary file and renaming it over the original, so that at every moment
    * the path holds either the old file or the repaired one.
    */
-  static resume(path: string, file: SweepFile): SweepWriter {
+  static resume(path: string, file: SweepFile<SweepHeader | StudyHeader>): SweepWriter {
     if (file.torn) {
       const temporary = `${path}.${process.pid}.tmp`;
       const copy = openSync(temporary, 'wx');
