@@ -23,3 +23,52 @@ export function drawFrom<K extends string>(rng: Rng, row: Partial<Record<K, numb
   }
   return stay;
 }
+
+/**
+ * A second stream of the same seed, for the open world's draws (R18–R24). They come from here
+ * and never from the run's main stream, so switching an open-world rule on or off leaves every
+ * draw of the closed world where it was: that is what lets the golden runs compare run by run.
+ */
+export function createSubstream(seed: number | string, name: string): Rng {
+  return createRng(`${seed}:${name}`);
+}
+
+/** Φ⁻¹, Acklam's rational approximation (relative error below 1.2e-9), for `poisson`. */
+function inverseNormal(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  if (q < 0.02425) {
+    const t = Math.sqrt(-2 * Math.log(q));
+    return (((((c[0]! * t + c[1]!) * t + c[2]!) * t + c[3]!) * t + c[4]!) * t + c[5]!) / ((((d[0]! * t + d[1]!) * t + d[2]!) * t + d[3]!) * t + 1);
+  }
+  if (q > 1 - 0.02425) return -inverseNormal(1 - q);
+  const t = q - 0.5;
+  const r = t * t;
+  return (((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * t / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+/** Above this mean the Poisson count is drawn from its normal approximation (error under 1 %). */
+export const POISSON_EXACT_UP_TO = 30;
+
+/**
+ * A Poisson count with mean `mean` from ONE uniform `u` in [0, 1), by inverting the distribution
+ * function: one draw per count whatever the mean, so the number of draws a month takes never
+ * depends on the world. Above `POISSON_EXACT_UP_TO` the normal approximation N(mean, mean),
+ * rounded and floored at 0, replaces the exact inversion (whose terms underflow for large means).
+ */
+export function poisson(u: number, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean > POISSON_EXACT_UP_TO) return Math.max(0, Math.round(mean + Math.sqrt(mean) * inverseNormal(u)));
+  let k = 0;
+  let term = Math.exp(-mean);
+  let cumulative = term;
+  while (u >= cumulative && k < 1000) {
+    k += 1;
+    term *= mean / k;
+    cumulative += term;
+  }
+  return k;
+}

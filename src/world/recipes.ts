@@ -33,7 +33,8 @@ export const releaseFromCohort = (world: World, cohortId: string, count: number,
   let n = 0;
   const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (cohort) => {
     n = Math.max(0, Math.min(Math.floor(count), cohort.held));
-    return { ...cohort, held: cohort.held - n };
+    // Freed at home, they stay within reach of the regime (R19, R23).
+    return route === 'home' ? { ...cohort, held: cohort.held - n, atHome: cohort.atHome + n } : { ...cohort, held: cohort.held - n };
   }, `no cohort ${cohortId}`);
   return {
     ...world,
@@ -60,14 +61,47 @@ export const rearrestNamed = (world: World, prisonerId: string): World =>
   produce(world, (draft) => {
     const person = draft.named.find((p) => p.id === prisonerId);
     if (!person) throw new Error(`no named prisoner ${prisonerId}`);
+    if (person.status === 'released') draft.rearrested += 1;
     person.status = 'held';
   });
+
+/** New political prisoners join a cohort (R18). */
+export const arrestIntoCohort = (world: World, cohortId: string, count: number): World => {
+  const n = Math.max(0, Math.floor(count));
+  if (n === 0) return world;
+  const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (c) => ({ ...c, held: c.held + n, arrested: c.arrested + n }), `no cohort ${cohortId}`);
+  return { ...world, cohorts, arrested: world.arrested + n };
+};
+
+/** People a cohort released at home are jailed again (R23); never more than are at home. */
+export const rearrestFromHome = (world: World, cohortId: string, count: number): World => {
+  let n = 0;
+  const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (c) => {
+    n = Math.max(0, Math.min(Math.floor(count), c.atHome));
+    return { ...c, held: c.held + n, atHome: c.atHome - n, rearrested: c.rearrested + n };
+  }, `no cohort ${cohortId}`);
+  return n === 0 ? world : { ...world, cohorts, rearrested: world.rearrested + n };
+};
+
+/** Releases outside any deal are counted as such (R20): call after the release itself. */
+export const countPardoned = (world: World, count: number): World =>
+  (count <= 0 ? world : { ...world, pardoned: world.pardoned + count });
+
+/** Minsk–Washington trust moves after a tranche kept or a promise broken (R24). */
+export const setTrust = (world: World, trust: number): World => {
+  const t = clamp01(trust);
+  return t === world.trust ? world : { ...world, trust: t };
+};
 
 const setSanctionStatus = (world: World, sanctionId: string, status: 'active' | 'lifted', month: MonthKey): World => {
   const sanction = world.sanctions.find((s) => s.id === sanctionId);
   if (!sanction) throw new Error(`no sanction ${sanctionId}`);
   if (sanction.status === status) return world;
-  return { ...world, sanctions: replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), '') };
+  return {
+    ...world,
+    sanctions: replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), ''),
+    sanctionChanges: [...world.sanctionChanges, { id: sanctionId, month, status }],
+  };
 };
 
 export const liftSanction = (world: World, sanctionId: string): World =>
