@@ -5,7 +5,7 @@
 import type { AnyStateMachine, ContextFrom, EventFromLogic, InputFrom } from 'xstate';
 import { initialState, step, type MachineState } from './step.js';
 import type { RuleId } from '../rules/ids.js';
-import type { AgentId } from '../simulation/trace.js';
+import type { AgentId, AgentMove } from '../simulation/trace.js';
 import { usMachine } from './us.js';
 import { belarusMachine } from './belarus.js';
 import { lithuaniaMachine } from './lithuania.js';
@@ -56,13 +56,21 @@ export const AGENTS: Readonly<Record<AgentId, AgentInfo>> = {
 export class Agent<M extends AnyStateMachine> {
   private current: MachineState<M>;
 
-  /** `start` skips computing the initial state again when a caller has it already (one per scenario). */
-  constructor(private readonly machine: M, input: unknown, start?: MachineState<M>) {
+  /**
+   * `start` skips computing the initial state again when a caller has it already (one per scenario).
+   * `moves`, when given, is a log (shared by a run's agents, so it keeps their order) to which every
+   * change of state is appended: the trace shows the states a month passed through, not only its end.
+   */
+  constructor(private readonly machine: M, input: unknown, start?: MachineState<M>, private readonly moves: AgentMove[] | null = null) {
     this.current = start ?? initialState(machine, input as InputFrom<M>);
   }
 
   send(event: EventFromLogic<M>): void {
-    this.current = step(this.machine, this.current, event);
+    const before = this.current;
+    this.current = step(this.machine, before, event);
+    if (this.moves && this.current.value !== before.value) {
+      this.moves.push({ agent: this.machine.id as AgentId, from: before.value, to: this.current.value, event: (event as { type: string }).type });
+    }
   }
 
   get state(): string {

@@ -29,7 +29,7 @@ import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { ScenarioEvents } from './events.js';
-import type { AgentId, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -69,18 +69,18 @@ function startAgents(scenario: Scenario, world: World): Agents {
  */
 const startedAgents = new WeakMap<Scenario, Agents>();
 
-function agentsFor(scenario: Scenario, world: World): Agents {
+function agentsFor(scenario: Scenario, world: World, moves: AgentMove[] | null): Agents {
   let first = startedAgents.get(scenario);
   if (!first) {
     first = startAgents(scenario, world);
     startedAgents.set(scenario, first);
   }
   return {
-    belarus: new Agent(belarusMachine, null, first.belarus.position),
-    us: new Agent(usMachine, null, first.us.position),
-    lithuania: new Agent(lithuaniaMachine, null, first.lithuania.position),
-    poland: new Agent(polandMachine, null, first.poland.position),
-    eu: new Agent(euMachine, null, first.eu.position),
+    belarus: new Agent(belarusMachine, null, first.belarus.position, moves),
+    us: new Agent(usMachine, null, first.us.position, moves),
+    lithuania: new Agent(lithuaniaMachine, null, first.lithuania.position, moves),
+    poland: new Agent(polandMachine, null, first.poland.position, moves),
+    eu: new Agent(euMachine, null, first.eu.position, moves),
   };
 }
 
@@ -151,6 +151,8 @@ interface RunState {
   readonly startProfile: number;
   /** Whether the month records are kept; when not, the tracks skip writing offers. */
   readonly trace: boolean;
+  /** The agents' changes of state since the last month was recorded (null without a trace). */
+  readonly moves: AgentMove[] | null;
   /** The open world's own stream (R18–R24), apart from the main one (see `createSubstream`). */
   readonly open: Rng;
   /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
@@ -233,7 +235,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
 }
 
 /** A month's record before the world summary, which only a kept trace needs. */
-type MonthStep = Omit<MonthRecord, 'world'>;
+type MonthStep = Omit<MonthRecord, 'world' | 'moves'>;
 
 function stepMonth(s: RunState): MonthStep {
   const { scenario, rng, agents } = s;
@@ -444,7 +446,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
 export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
-  const agents = agentsFor(scenario, world);
+  const moves: AgentMove[] | null = options.trace !== false ? [] : null;
+  const agents = agentsFor(scenario, world, moves);
   const state: RunState = {
     world,
     agents,
@@ -455,6 +458,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     startInterest: world.usInterest,
     startProfile,
     trace: options.trace !== false,
+    moves,
     open: createSubstream(options.seed, 'open-world'),
     arrestRates: arrestRatesFor(scenario),
     waves: [],
@@ -471,7 +475,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
       const record = stepMonth(state);
       for (const d of record.deals) dealCount[d.track] += 1;
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
-      if (keep) months.push({ ...record, world: summarize(state.world, state.agents) });
+      if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();

@@ -116,12 +116,22 @@ export interface WorldSummary {
   readonly trust: number;
 }
 
+/** An agent machine changing state: which machine, from and to which state, on which event. */
+export interface AgentMove {
+  readonly agent: AgentId;
+  readonly from: string;
+  readonly to: string;
+  readonly event: string;
+}
+
 export interface MonthRecord {
   readonly month: string;
   readonly talks: TalksState;
   readonly events: readonly TraceEvent[];
   readonly offers: readonly OfferRecord[];
   readonly deals: readonly DealRecord[];
+  /** Every change of an agent machine's state this month, in the order it happened. */
+  readonly moves: readonly AgentMove[];
   /** The open world's structured records (R18–R24) and scripted waves, in the order they happened. */
   readonly changes: readonly ChangeRecord[];
   readonly world: WorldSummary;

@@ -88,7 +88,7 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R16: { why: 'Belarus has no side offers', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, sideOffers: [] } } }) },
   // The open world (R18–R24): each idle when its parameters make it do nothing.
   R18: { why: 'no arrest rate', idle: (s) => ({ ...s, world: { ...s.world, cohorts: s.world.cohorts.map((c) => ({ ...c, arrestRate: 0 })) }, agents: { ...s.agents, belarus: { ...s.agents.belarus, arrestRate: 0 } } }) },
-  R19: { why: 'nobody freed at home in a deal and every neighbour takes deportees', idle: (s) => ({ ...s, world: { ...s.world, accepts: { lithuania: true, ukraine: true, poland: true, home: 0 } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, homeShare: 0 } } }) },
+  R19: { why: 'nobody freed at home in a deal and every neighbour takes deportees', idle: (s) => ({ ...s, world: { ...s.world, accepts: { lithuania: true, ukraine: true, poland: true } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, homeShare: 0 } } }) },
   R20: { why: 'no pardon rate', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, pardonRate: 0, signalPardon: 0 } } }) },
   R21: { why: 'one tranche', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, tranches: 1 } } }) },
   R22: { why: 'no chance of reneging', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0 } }, us: { ...s.agents.us, renege: { base: 0, talksFailed: 0, incident: 0 } } } }) },
@@ -97,7 +97,10 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };
 
-const masked = (json: string, mask?: 'eu') => (mask === 'eu' ? json.replace(/"eu": "[a-z]+"/g, '"eu": "*"') : json);
+/** With the EU's posture masked: its state in the summaries and its moves (months[].moves) alike. */
+const masked = (json: string, mask?: 'eu') => (mask === 'eu'
+  ? JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'moves' && Array.isArray(value) ? value.filter((m: { agent?: string }) => m.agent !== 'eu') : value)).replace(/"eu":"[a-z]+"/g, '"eu":"*"')
+  : json);
 /** The rule's own citations are left out of the comparison: some steps cite a rule only while it is on. */
 const uncited = (json: string, id: RuleId) =>
   JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'rules' && Array.isArray(value) ? value.filter((r) => r !== id) : value));

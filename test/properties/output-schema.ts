@@ -17,6 +17,9 @@ const track = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-b
 const route = z.enum(ROUTES).describe('where released people go: deported (¶15, ¶20) or home, freed inside Belarus (R19)');
 const rules = z.array(z.enum(RULE_IDS)).describe('the rules (ids, see `thaw rules`) that produced this');
 const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$/).describe('starts with its issuer');
+const move = z.strictObject({
+  agent, from: z.string().min(1), to: z.string().min(1), event: z.string().min(1).describe('the machine event that caused it (OBSERVE, DEAL, NO_DEAL, …)'),
+}).describe('an agent machine changing state, in the order the month\'s changes happened');
 const byRoute = z.strictObject({ lithuania: count, ukraine: count, poland: count, home: count.describe('freed inside Belarus (R19)') });
 const someRoutes = z.strictObject({ lithuania: count.optional(), ukraine: count.optional(), poland: count.optional(), home: count.optional() });
 
@@ -135,7 +138,7 @@ export const outputSchema = z.strictObject({
   version: z.string().min(1),
   start: month,
   horizon: z.number().int().min(1),
-  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), changes: z.array(change), world: summary })),
+  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary })),
   outcome,
 }).describe('thaw run --format json: one simulated run, month by month, and its outcome');
 
