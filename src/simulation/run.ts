@@ -153,8 +153,10 @@ interface RunState {
   readonly trace: boolean;
   /** The agents' changes of state since the last month was recorded (null without a trace). */
   readonly moves: AgentMove[] | null;
-  /** The open world's own stream (R18–R24), apart from the main one (see `createSubstream`). */
+  /** The open world's own stream (R18, R20, R23), apart from the main one (see `createSubstream`). */
   readonly open: Rng;
+  /** The staged deals' stream (R22): one draw per deal step due, so apart from the fixed monthly draws. */
+  readonly stages: Rng;
   /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
   readonly arrestRates: readonly number[];
   /** Every deal and scripted wave so far (`outcome.waves`). */
@@ -183,8 +185,9 @@ function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, 
 /**
  * The open world's month (R18, R20, R23, then the staged deals due, R21, R22): its draws come
  * from the open stream in a fixed order, every month, whatever the rules and the world: one per
- * cohort for arrests, two for pardons, one per cohort for re-arrests, then one per staged deal
- * due, oldest first. The closed world's stream is never touched.
+ * cohort for arrests, two for pardons, one per cohort for re-arrests. Each staged deal due draws
+ * one number from a stream of its own (oldest deal first), so that deals never shift the
+ * monthly flows' draws. The closed world's stream is never touched.
  */
 function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVisiting: boolean, incident: boolean, changes: ChangeRecord[]): World {
   const { open, scenario, rules } = s;
@@ -223,7 +226,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const still: PendingDeal[] = [];
   for (const deal of s.pending) {
     if (deal.due !== w.month) { still.push(deal); continue; }
-    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, open.next(), incident, scenario.agents.us, by, rules);
+    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents.us, by, rules);
     w = step.world;
     changes.push(...step.changes);
     if (step.relapse) s.agents.belarus.send({ type: 'RELAPSE' });
@@ -460,6 +463,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     trace: options.trace !== false,
     moves,
     open: createSubstream(options.seed, 'open-world'),
+    stages: createSubstream(options.seed, 'staged-deals'),
     arrestRates: arrestRatesFor(scenario),
     waves: [],
     pending: [],
