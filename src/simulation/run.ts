@@ -204,7 +204,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
     const arrests = drawArrests(s.arrestRates, arrestDraws, escalating, by, w);
     if (arrests.length) {
       w = applyArrests(w, arrests);
-      changes.push({ kind: 'arrest', actor: 'belarus', people: arrests, sanctions: [], numbers: { count: arrests.reduce((t, a) => t + a.count, 0) }, rules: ['R18'] });
+      if (s.trace) changes.push({ kind: 'arrest', actor: 'belarus', people: arrests, sanctions: [], numbers: { count: arrests.reduce((t, a) => t + a.count, 0) }, rules: ['R18'] });
     }
   }
   if (isOn(rules, 'R20')) {
@@ -212,7 +212,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
     if (pardons.length) {
       w = applyPardons(w, pardons);
       const rs: ('R20' | 'R19')[] = ['R20', 'R19'];
-      changes.push({ kind: 'pardon', actor: 'belarus', people: pardons.map((p) => ({ ...p, route: 'home' as const })), sanctions: [],
+      if (s.trace) changes.push({ kind: 'pardon', actor: 'belarus', people: pardons.map((p) => ({ ...p, route: 'home' as const })), sanctions: [],
         numbers: { count: pardons.reduce((t, p) => t + p.count, 0), signal: envoyVisiting ? 1 : 0 }, rules: rs });
     }
   }
@@ -220,7 +220,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
     const again = drawRearrests(w, rearrestDraws, by);
     if (again.length) {
       w = applyRearrests(w, again);
-      changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
+      if (s.trace) changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
     }
   }
   const still: PendingDeal[] = [];

@@ -7,7 +7,7 @@
  */
 import type { BelarusParams, Scenario } from '../scenario/schema.js';
 import type { World } from './types.js';
-import { arrestIntoCohort, countPardoned, rearrestFromHome, releaseFromCohort } from './recipes.js';
+import { countPardoned, flowCohorts, rearrestFromHome } from './recipes.js';
 import { poisson } from '../simulation/rng.js';
 
 /** One cohort's share of a monthly flow: who, and how many. */
@@ -45,9 +45,17 @@ export function drawArrests(rates: readonly number[], draws: readonly number[], 
 }
 
 export function applyArrests(world: World, arrests: readonly CohortCount[]): World {
-  let w = world;
-  for (const a of arrests) w = arrestIntoCohort(w, a.id, a.count);
-  return w;
+  return flowCohorts(world, countsByIndex(world, arrests), 'arrest');
+}
+
+/** Counts by cohort id → counts in the world's cohort order. */
+function countsByIndex(world: World, xs: readonly CohortCount[]): number[] {
+  const counts = new Array<number>(world.cohorts.length).fill(0);
+  let j = 0;
+  // `xs` lists cohorts in the world's order (every producer here walks world.cohorts), so one pass.
+  world.cohorts.forEach((c, i) => { if (xs[j]?.id === c.id) counts[i] = xs[j++]!.count; });
+  if (j < xs.length) for (const x of xs) { const i = world.cohorts.findIndex((c) => c.id === x.id); if (i >= 0) counts[i] = x.count; }
+  return counts;
 }
 
 /**
@@ -60,11 +68,16 @@ export function allocateByHeld(world: World, total: number): CohortCount[] {
   if (n === 0) return [];
   const exact = world.cohorts.map((c) => (c.held * n) / held);
   const counts = exact.map(Math.floor);
+  const rest = exact.map((x, i) => x - counts[i]!);
   let left = n - counts.reduce((t, x) => t + x, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left === 0) break;
-    if (counts[i]! < world.cohorts[i]!.held) { counts[i]! += 1; left -= 1; }
+  // Largest remainders first (ties to the earlier cohort): a few cohorts, so a scan beats a sort.
+  while (left > 0) {
+    let best = -1;
+    for (let i = 0; i < rest.length; i++) if (counts[i]! < world.cohorts[i]!.held && (best < 0 || rest[i]! > rest[best]!)) best = i;
+    if (best < 0) break;
+    counts[best]! += 1;
+    rest[best] = -1;
+    left -= 1;
   }
   return world.cohorts.map((c, i) => ({ id: c.id, count: counts[i]! })).filter((x) => x.count > 0);
 }
@@ -76,14 +89,8 @@ export function pardonCount(draw: number, signalDraw: number, envoyVisiting: boo
 
 /** R20: the pardoned go home; counted as released outside deals. */
 export function applyPardons(world: World, pardons: readonly CohortCount[]): World {
-  let w = world;
-  let total = 0;
-  for (const x of pardons) {
-    const before = w.releasedByRoute.home;
-    w = releaseFromCohort(w, x.id, x.count, 'home');
-    total += w.releasedByRoute.home - before;
-  }
-  return countPardoned(w, total);
+  const w = flowCohorts(world, countsByIndex(world, pardons), 'home');
+  return countPardoned(w, w.releasedByRoute.home - world.releasedByRoute.home);
 }
 
 /** R23: of those freed at home, each is jailed again with a small monthly chance (a Poisson count). */
