@@ -73,7 +73,7 @@ describe('diagrams as text', () => {
 });
 
 const month = (m: string, world: Record<string, unknown>, extra: Partial<MonthRecord> = {}): MonthRecord => ({
-  month: m, talks: 'stalled', events: [], offers: [], deals: [], moves: [], world: world as unknown as MonthRecord['world'], ...extra,
+  month: m, talks: 'stalled', events: [], offers: [], deals: [], moves: [], changes: [], world: world as unknown as MonthRecord['world'], ...extra,
 });
 
 describe('chart specs', () => {
