@@ -28,14 +28,26 @@ export interface SeriesPoint {
 
 const label = (key: string): string => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
+/**
+ * A numeric field of the world summary that is a share rather than a count: a known index, or
+ * one whose every value lies in 0–1 and is not always a whole number (trust, say).
+ */
+function isIndex(key: string, months: readonly MonthRecord[]): boolean {
+  if (key in INDEX_FIELDS) return true;
+  const values = months.map((m) => (m.world as unknown as Record<string, unknown>)[key]).filter((v): v is number => typeof v === 'number');
+  return values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => !Number.isInteger(v));
+}
+
 /** The timeline's series, one point per month and series, in the order the series first appear. */
 export function timelineSeries(months: readonly MonthRecord[]): { people: SeriesPoint[]; indices: SeriesPoint[] } {
   const people: SeriesPoint[] = [];
   const indices: SeriesPoint[] = [];
+  const index = new Map<string, boolean>();
   for (const m of months) {
     for (const [key, value] of Object.entries(m.world as unknown as Record<string, unknown>)) {
       if (typeof value === 'number') {
-        if (key in INDEX_FIELDS) indices.push({ month: m.month, series: INDEX_FIELDS[key]!, value });
+        if (!index.has(key)) index.set(key, isIndex(key, months));
+        if (index.get(key)) indices.push({ month: m.month, series: INDEX_FIELDS[key] ?? label(key), value });
         else if (!REDUNDANT.has(key)) people.push({ month: m.month, series: label(key), value });
       } else if (key === 'releasedByRoute' && value && typeof value === 'object') {
         for (const [route, n] of Object.entries(value as Record<string, unknown>)) {
@@ -95,7 +107,7 @@ export function timelineSpec(months: readonly MonthRecord[], title: string): Top
     encoding: {
       x,
       y: { field: 'value', type: 'quantitative' as const, title: yTitle, ...(domain ? { scale: { domain } } : {}) },
-      color: { field: 'series', type: 'nominal' as const, title: null, scale: { domain: series, range: SERIES_COLOURS.slice(0, series.length) }, legend: { orient: 'right' as const } },
+      color: { field: 'series', type: 'nominal' as const, title: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!) }, legend: { orient: 'right' as const } },
       strokeDash: { field: 'series', type: 'nominal' as const, legend: null, scale: { domain: series, range: series.map((_, i) => (i % 3 === 0 ? [1, 0] : i % 3 === 1 ? [6, 3] : [2, 2])) } },
     },
   });

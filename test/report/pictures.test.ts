@@ -86,6 +86,11 @@ describe('chart specs', () => {
     expect([...new Set(people.map((p) => p.series))]).toEqual(['held', 'released to lithuania', 'released to home', 'arrested']);
     expect(people.find((p) => p.month === '2026-02' && p.series === 'released to home')!.value).toBe(1);
     expect(indices.map((p) => p.value)).toEqual([0.5, 0.2, 0.4, 0.3]);
+    // A new share (0–1, not whole) goes with the indices, a new count with the people.
+    const withTrust = months.map((m, i) => ({ ...m, world: { ...m.world, trust: [0.5, 0.75][i]!, pardoned: i } as MonthRecord['world'] }));
+    const split = timelineSeries(withTrust);
+    expect([...new Set(split.indices.map((p) => p.series))]).toEqual(['US interest (R06)', 'Vilnius hostility (R10)', 'trust']);
+    expect([...new Set(split.people.map((p) => p.series))]).toContain('pardoned');
     const spec = JSON.stringify(timelineSpec(months, 'T'));
     expect(spec).toContain('"released to home"');
     expect(spec).toContain('"description"');

@@ -140,7 +140,7 @@ ${constant.length ? `<p>The same in every run: ${esc(constant.join('; '))}.</p>`
 function catalogueHtml(): string {
   return `<dl class="rules">${RULE_IDS.map((id) => {
     const r = RULES[id];
-    const ps = r.paragraphs.map((p) => `<a href="#p${p}">¶${p}</a>`).join(' ');
+    const ps = r.basis === 'the article' ? r.paragraphs.map((p) => `<a href="#p${p}">¶${p}</a>`).join(' ') : `beyond the article: ${esc(r.fact ?? '')}`;
     return `<dt id="rule-${id}">${id} ${esc(r.slug)}: ${esc(r.title)}</dt><dd>${esc(r.summary)} <span class="cite">${ps}</span></dd>`;
   }).join('\n')}</dl>`;
 }

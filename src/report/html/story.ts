@@ -12,6 +12,8 @@ export function citeHtml(rules: readonly RuleId[]): string {
   if (rules.length === 0) return '';
   const one = (id: RuleId): string => {
     const r = RULES[id];
+    // Rules beyond the article cite public facts (in the catalogue below), not paragraphs.
+    if (r.basis !== 'the article') return `<a href="#rule-${id}" class="rule">${id} ${esc(r.slug)}</a> (beyond the article)`;
     const paragraphs = formatParagraphs(r.paragraphs).split(', ').map((part) => {
       const first = Number(part.split('–')[0]);
       return `<a href="#p${first}">¶${esc(part)}</a>`;
