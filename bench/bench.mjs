@@ -2,7 +2,8 @@
 /**
  * The speed benchmark (`npm run bench`). For base and every shipped scenario: runs per second on
  * one thread, milliseconds per simulated month, bytes allocated per run, and a 10,000-run sweep's
- * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node.
+ * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node,
+ * and the HTML report: a single-run report and one with --runs 10000 (wall, size).
  * It prints the machine and the commands, and a Markdown table for docs/performance.md.
  *
  *   npm run bench                      # everything (about two minutes)
@@ -11,8 +12,9 @@
  * Uses the compiled dist/ modules (`npm run bench` builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
-import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -137,6 +139,19 @@ const [node0, version, run, modules] = startups([
   { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
 ]);
 console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+
+// The HTML report (issue 14): targets 1 s for a single run, 6 s with --runs 10000, 2 MiB.
+const reportDir = mkdtempSync(join(tmpdir(), 'thaw-bench-report-'));
+const single = join(reportDir, 'single.html');
+const many = join(reportDir, 'many.html');
+const reportRun = startup(['node', 'bin/thaw', 'report', 'base', '--seed', '3', '--out', single]);
+const manyRuns = quick ? 2000 : 10_000;
+const t0 = performance.now();
+const manyOk = spawnSync('node', ['bin/thaw', 'report', 'base', '--runs', String(manyRuns), '--out', many], { cwd: root, stdio: 'ignore' }).status === 0;
+const manyWall = (performance.now() - t0) / 1000;
+const kib = (file) => (existsSync(file) ? statSync(file).size / 1024 : null);
+console.log(`report (base, seed 3): thaw run base ${fmt(run)} ms · thaw report ${fmt(reportRun)} ms (median, start-up included), ${fmt(kib(single))} KiB · with --runs ${manyRuns}: ${fmt(manyWall, 2)} s${manyOk ? '' : ' (FAILED)'}, ${fmt(kib(many))} KiB · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+rmSync(reportDir, { recursive: true, force: true });
 
 console.log('\nMarkdown:\n');
 console.log('| scenario | months | runs/s (1 worker) | ms per month | KiB allocated per run | 10,000 runs, 2 workers: wall | peak memory |');

@@ -23,6 +23,8 @@ import { neutralise } from '../report/safe-text.js';
 
 /** Commander's own messages ("error: unknown option …") get thaw's prefix instead of theirs. */
 const prefixed = (s: string): string => (s.startsWith('error: ') ? `thaw: ${s.slice('error: '.length)}` : s);
+import { registerReport } from './report.js';
+import { registerDiagram } from './diagram.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerMerge(program);
   registerValidate(program);
+  registerReport(program);
+  registerDiagram(program);
   registerCompletion(program);
   describeUsage(program, [
     ['thaw run', 'the default scenario\'s story, month by month'],

@@ -1,7 +1,8 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeDeal, describePackage } from './words.js';
+import { AGENT_NAMES, cite, describeDeal, describePackage, movesText } from './words.js';
+import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Style } from './style.js';
@@ -61,11 +62,22 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
+  const moved = movesText(m.moves);
+  if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
   if (freed > 0) lines.push(`  → ${freed} freed this month; ${m.world.held} still held.`);
   return lines;
 }
+
+/** The uncertain inputs this run drew, for the story's header (null when the scenario has none). */
+export function drawsLine(result: RunResult): string | null {
+  const entries = Object.entries(result.draws);
+  if (entries.length === 0) return null;
+  return `drawn for this seed: ${entries.map(([path, v]) => `${path} = ${typeof v === 'number' ? formatDraw(v) : String(v)}`).join(' · ')}`;
+}
+
+const formatDraw = (v: number): string => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
 
 /**
  * The story, wrapped at `width` columns (the CLI gives the terminal's, or 80 when piped; no wrapping by default): a long line continues
@@ -77,6 +89,8 @@ export function renderText(result: RunResult, st: Style, title: string, scenario
   const out: string[] = [];
   out.push(st.bold(`thaw: ${neutraliseLine(title)}`));
   out.push(st.dim(`scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''} · seed ${result.seed} · ${result.horizon} month${result.horizon === 1 ? '' : 's'} after ${monthName(result.start)}`));
+  const drawn = drawsLine(result);
+  if (drawn) out.push(neutraliseLine(drawn));
   out.push(st.dim('Values are relief points: what a package is worth to the side weighing it. [Rxx …¶] cites the rule and article paragraphs behind each step.'));
   out.push('');
   let released = 0;
@@ -99,6 +113,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland})`],
     ['Still held', String(o.prisonersRemaining)],
+    ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
     ['Deals', `${o.deals} (US ${o.dealsByTrack['us-belarus']}, Poland ${o.dealsByTrack['poland-belarus']}, EU ${o.dealsByTrack['eu-belarus']}, Lithuania ${o.dealsByTrack['lithuania-belarus']})`],
     ['First deal', o.firstDealMonth ?? 'none'],

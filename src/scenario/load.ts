@@ -15,6 +15,8 @@ import type { Layer } from './locate.js';
 import { problemsFromIssue } from './issues.js';
 import { referenceProblems } from './references.js';
 import { closest } from './suggest.js';
+import { locateProblem } from './locate.js';
+import { liftDistributions } from './uncertain.js';
 
 export { parseFile, type ParsedFile } from './parse.js';
 
@@ -175,11 +177,19 @@ interface Checked {
   readonly problems: Problem[];
 }
 
-function check(data: Record<string, Plain>, layers: readonly Layer[]): Checked {
+function check(original: Record<string, Plain>, layers: readonly Layer[]): Checked {
+  // Distributions are lifted out first: the schema then sees their medians where they stood.
+  const lifted = liftDistributions(original);
+  const data = lifted.data as Record<string, Plain>;
   const result = scenarioSchema.safeParse(data);
   const references = referenceProblems(data, layers);
-  if (!result.success) return { scenario: null, problems: [...result.error.issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references] };
-  return { scenario: result.data, problems: references };
+  const uncertain = lifted.problems.map((p) => locateProblem(layers, original, p.at, p.message, p.hint));
+  // A distribution that does not fit is reported once, as such, not again as "not a number".
+  const refused = new Set(lifted.problems.map((p) => p.at.join('.')));
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !refused.has(issue.path.map(String).join('.')));
+  if (!result.success) return { scenario: null, problems: [...issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references, ...uncertain] };
+  const scenario: Scenario = lifted.inputs.length ? { ...result.data, uncertain: lifted.inputs } : result.data;
+  return { scenario, problems: [...references, ...uncertain] };
 }
 
 const branchList = (merged: Record<string, Plain>): BranchInfo[] =>

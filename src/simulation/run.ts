@@ -27,6 +27,7 @@ import { runEuTrack } from '../negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, drawFrom, type Rng } from './rng.js';
+import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
 import type { AgentId, AgentMove, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
 import { VERSION } from '../version.js';
@@ -308,7 +309,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
 }
 
 /** Runs a scenario for its horizon (or `months`) with one seed. Same inputs, same result. */
-export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+export function runScenario(given: Scenario, options: RunOptions): RunResult {
+  const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
   const moves: AgentMove[] | null = options.trace !== false ? [] : null;
@@ -347,6 +349,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     version: VERSION,
     start: scenario.start,
     horizon,
+    draws,
     months,
     outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules),
   };
