@@ -9,7 +9,10 @@
  *   npm run bench                      # everything (about two minutes)
  *   node bench/bench.mjs --quick       # fewer, shorter measurements
  *   node bench/bench.mjs base war-frozen
- * Uses the compiled dist/ modules (`npm run bench` builds first).
+ *   node bench/bench.mjs --against /tmp/thaw-main base   # A/B: runs/s beside another build, same minutes
+ * Uses the compiled dist/ modules (`npm run bench` builds first). For the A/B, build the other
+ * tree's dist/ first (e.g. `git archive main | tar -x -C /tmp/thaw-main`, link node_modules,
+ * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -50,7 +53,9 @@ if (args[0] === '--alloc') {
 }
 
 const quick = args.includes('--quick');
-const names = args.filter((a) => !a.startsWith('--'));
+const againstAt = args.indexOf('--against');
+const against = againstAt >= 0 ? args[againstAt + 1] : null;
+const names = args.filter((a, i) => !a.startsWith('--') && !(againstAt >= 0 && i === againstAt + 1));
 const { loadScenario, scenarioNames } = await import('../dist/scenario/load.js');
 const { runScenario } = await import('../dist/simulation/run.js');
 const scenarios = names.length ? names : ['base', ...scenarioNames().filter((n) => n !== 'base')];
@@ -73,6 +78,41 @@ function speed(scenario) {
     rounds.push(n / ((performance.now() - t0) / 1000));
   }
   return Math.max(...rounds);
+}
+
+/** Runs per second of a `run` function over one round of `budget` ms, after the warm-up. */
+function round(run, scenario, budget, offset) {
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < budget) {
+    for (let i = 0; i < 50; i++) run(scenario, { seed: offset + n + i, trace: false });
+    n += 50;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * A/B in the same minutes: this build and the reference build take turns, five rounds each,
+ * on the same seeds; the best round of each is compared (as `speed` does).
+ */
+async function versus(name, refRoot) {
+  const { pathToFileURL } = await import('node:url');
+  const { join } = await import('node:path');
+  const ref = async (path) => import(pathToFileURL(join(refRoot, 'dist', path)).href);
+  const refLoad = (await ref('scenario/load.js')).loadScenario;
+  const refRun = (await ref('simulation/run.js')).runScenario;
+  // THAW_BENCH_SET="rules.R18=false,…" applies settings to this build's scenario (to locate a cost).
+  const { applySetting } = await import('../dist/scenario/overrides.js');
+  const mine = (process.env.THAW_BENCH_SET ?? '').split(',').filter(Boolean).reduce((s, t) => applySetting(s, { path: t.slice(0, t.indexOf('=')), value: t.slice(t.indexOf('=') + 1) }), loadScenario(name).scenario);
+  const theirs = refLoad(name).scenario;
+  for (let i = 0; i < 500; i++) { runScenario(mine, { seed: 100_000 + i, trace: false }); refRun(theirs, { seed: 100_000 + i, trace: false }); }
+  const a = [];
+  const b = [];
+  for (let r = 0; r < 5; r++) {
+    a.push(round(runScenario, mine, quick ? 400 : 1500, r * 1_000_000));
+    b.push(round(refRun, theirs, quick ? 400 : 1500, r * 1_000_000));
+  }
+  return { mine: Math.max(...a), theirs: Math.max(...b) };
 }
 
 function allocation(name) {
@@ -116,6 +156,15 @@ console.log(`thaw benchmark · ${new Date().toISOString()}`);
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} · ${availableParallelism()} cores · ${fmt(totalmem() / 2 ** 30, 1)} GiB · Node ${process.version} · ${process.platform}/${process.arch}`);
 console.log(`command: node bench/bench.mjs ${args.join(' ')}`.trimEnd());
 console.log('');
+
+if (against) {
+  console.log(`A/B against ${against} (rounds interleaved, best of five each):`);
+  for (const name of scenarios) {
+    const { mine, theirs } = await versus(name, against);
+    console.log(`${name.padEnd(26)} this build ${fmt(mine).padStart(6)} runs/s · reference ${fmt(theirs).padStart(6)} runs/s · ratio ${fmt(mine / theirs, 2)}×`);
+  }
+  process.exit(0);
+}
 
 const rows = [];
 for (const name of scenarios) {

@@ -23,6 +23,8 @@ export type UsEvent =
   | { type: 'OBSERVE'; view: UsObservation }
   | { type: 'DEAL' }
   | { type: 'NO_DEAL' }
+  /** A scripted wave on the US track (a scenario `deal`): the cooling-off restarts as after a deal (R01). */
+  | { type: 'WAVE' }
   /** A scenario event switched rules on or off (src/simulation/events.ts). */
   | { type: 'RULES'; rules: RuleSwitches };
 
@@ -115,6 +117,7 @@ export const usMachine = setup({
       on: {
         OBSERVE: [{ guard: 'reengages', target: 'engaged', actions: 'noteInterest' }, { actions: 'noteInterest' }],
         RULES: { actions: 'takeRules' },
+        WAVE: { actions: 'startCooling' },
       },
     },
     engaged: {
@@ -128,6 +131,7 @@ export const usMachine = setup({
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { target: 'cooling', actions: 'startCooling' },
       },
     },
     prepaid: {
@@ -140,11 +144,12 @@ export const usMachine = setup({
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { target: 'cooling', actions: 'startCooling' },
       },
     },
     visiting: {
       meta: { rules: ['R02'], summary: 'the envoy is in Minsk negotiating' },
-      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' }, RULES: { actions: 'takeRules' } },
+      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, WAVE: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' }, RULES: { actions: 'takeRules' } },
     },
     cooling: {
       meta: { rules: ['R01'], summary: 'a wave is done; cooling off before the next' },
@@ -157,6 +162,7 @@ export const usMachine = setup({
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { actions: 'startCooling' },
       },
     },
   },

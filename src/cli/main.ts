@@ -25,6 +25,7 @@ import { neutralise } from '../report/safe-text.js';
 const prefixed = (s: string): string => (s.startsWith('error: ') ? `thaw: ${s.slice('error: '.length)}` : s);
 import { registerReport } from './report.js';
 import { registerDiagram } from './diagram.js';
+import { registerStudy } from './study-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerSource(program);
   registerSweep(program);
   registerCompare(program);
+  registerStudy(program);
   registerMerge(program);
   registerValidate(program);
   registerReport(program);

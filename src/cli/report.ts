@@ -11,6 +11,7 @@ import { runScenario } from '../simulation/run.js';
 import { fingerprintOf } from '../simulation/sweep-file.js';
 import { agentGraphs } from '../agents/graph.js';
 import { checkMonths, collect, parseIntIn } from './options.js';
+import { describeUsage } from './conventions.js';
 import { DEFAULT_SCENARIO } from './run.js';
 import { allIndices, catalogueOf, MAX_WORKERS, runStudy } from './study.js';
 import { checkWritable, writeAtomically } from './write-out.js';
@@ -29,7 +30,7 @@ interface ReportFlags {
 }
 
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command('report')
     .description('write one self-contained HTML page about a run: timeline, story, statecharts, summary (with --runs, distributions too)')
     .argument('[scenario]', 'a scenario name from `thaw list` or a path to a YAML file', DEFAULT_SCENARIO)
@@ -65,4 +66,11 @@ export function registerReport(program: Command): void {
       if (flags.svgDir !== undefined) for (const p of pictures) writeAtomically(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
       process.stderr.write(`thaw: wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
     });
+  describeUsage(command, [
+    ['thaw report base --seed 3 --out base.html', 'one run as a page: open it in any browser, offline'],
+    ['thaw report war-frozen --months 24 --out frozen.html', 'another scenario, a longer horizon'],
+    ['thaw report base --branch balloons-stop --out b.html', 'a branch declared in the scenario file'],
+    ['thaw report base --runs 10000 --out many.html', 'plus the distribution of every metric over 10,000 runs'],
+    ['thaw report base --out base.html --svg-dir pics', 'also the pictures as SVG files'],
+  ]);
 }

@@ -122,21 +122,36 @@ export function timelineSpec(months: readonly MonthRecord[], title: string): Top
   } as TopLevelSpec;
 }
 
-/** One metric's distribution over a study's runs, binned here (the spec stays small whatever the runs). */
+/**
+ * One metric's distribution over a study's runs, binned here (the spec stays small whatever the
+ * runs). A whole-number metric with few values (a count of deals, a 0/1 flag) gets a bar per value.
+ */
 export function distributionSpec(name: string, description: string, values: readonly number[]): TopLevelSpec {
-  const bins = histogram(values, 20).map((b) => ({ from: b.from, to: b.to === b.from ? b.from + 1 : b.to, count: b.count }));
-  return {
+  const bins = histogram(values, 20);
+  const head = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: name, subtitle: description, anchor: 'start', fontSize: 12, subtitleFontSize: 10 },
+    title: { text: name, subtitle: description, anchor: 'start' as const, fontSize: 12, subtitleFontSize: 10 },
     description: `Histogram of ${name} over ${values.length} runs`,
     width: 380, height: 120,
     config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null } },
-    data: { values: bins },
+  };
+  const y = { field: 'count', type: 'quantitative' as const, title: 'runs' };
+  if (bins.every((b) => b.from === b.to)) {
+    return {
+      ...head,
+      data: { values: bins.map((b) => ({ value: b.from, count: b.count })) },
+      mark: { type: 'bar', color: PALETTE.blue },
+      encoding: { x: { field: 'value', type: 'ordinal', title: null, axis: { labelAngle: 0 } }, y },
+    };
+  }
+  return {
+    ...head,
+    data: { values: bins.map((b) => ({ from: b.from, to: b.to, count: b.count })) },
     mark: { type: 'rect', color: PALETTE.blue, stroke: PALETTE.paper, strokeWidth: 0.5 },
     encoding: {
       x: { field: 'from', type: 'quantitative', title: null, scale: { zero: false } },
       x2: { field: 'to' },
-      y: { field: 'count', type: 'quantitative', title: 'runs' },
+      y,
     },
   };
 }

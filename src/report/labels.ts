@@ -20,5 +20,5 @@ export function labelsOf(scenario: Scenario | null): Labels {
   return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id) };
 }
 
-const ROUTE_NAMES: Readonly<Record<string, string>> = { lithuania: 'Lithuania', ukraine: 'Ukraine', poland: 'Poland' };
+const ROUTE_NAMES: Readonly<Record<string, string>> = { lithuania: 'Lithuania', ukraine: 'Ukraine', poland: 'Poland', home: 'freedom at home' };
 export const routeName = (route: string): string => ROUTE_NAMES[route] ?? route;

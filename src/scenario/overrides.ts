@@ -3,11 +3,11 @@
  * dotted path, typed like the value it replaces, then validate the whole scenario again.
  * Lists are addressed by item id (`world.cohorts.journalists.held`) or by index.
  */
+import { parse as parseYaml } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { FORBIDDEN_KEYS } from './merge.js';
 import { UserError } from './errors.js';
 import { closest } from './suggest.js';
-import { parse as parseYaml } from 'yaml';
 import { RULE_IDS } from '../rules/ids.js';
 import { looksLikeDistribution } from '../study/distributions.js';
 import { fitDistribution, parameterAt, placeholderOf } from './uncertain.js';

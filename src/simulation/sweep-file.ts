@@ -12,6 +12,7 @@ import { checkWritableTarget, writeReason } from '../files/write.js';
 import { UserError } from '../scenario/errors.js';
 import type { RunRow, Shard } from './sweep.js';
 import type { MetricInfo } from './metrics.js';
+import type { StudySpec } from '../scenario/study-file.js';
 
 export interface SweepHeader {
   readonly thaw: 'sweep';
@@ -36,8 +37,21 @@ export { fingerprintOf } from '../scenario/fingerprint.js';
 
 export const shardLabel = (shard: Shard | null): string | null => (shard ? `${shard.index}/${shard.count}` : null);
 
-export interface SweepFile {
-  readonly header: SweepHeader;
+/** A study's file header: the whole study, so that `thaw merge` can analyse its shards without the study file. */
+export interface StudyHeader {
+  readonly thaw: 'study';
+  readonly format: 1;
+  readonly study: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly shard: string | null;
+  readonly fingerprint: string;
+  readonly version: string;
+  readonly spec: StudySpec;
+}
+
+export interface SweepFile<H = SweepHeader> {
+  readonly header: H;
   readonly rows: RunRow[];
   /** Bytes of complete lines; less than the file's size when its last line was torn. */
   readonly completeBytes: number;
@@ -46,12 +60,15 @@ export interface SweepFile {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function parseHeader(path: string, line: string | undefined): SweepHeader {
+function parseHeader(path: string, line: string | undefined): SweepHeader | StudyHeader {
   let value: unknown;
   try {
     value = JSON.parse(line ?? '');
   } catch {
     value = null;
+  }
+  if (isRecord(value) && value.thaw === 'study' && value.format === 1 && typeof value.fingerprint === 'string' && typeof value.runs === 'number' && isRecord(value.spec)) {
+    return value as unknown as StudyHeader;
   }
   if (!isRecord(value) || value.thaw !== 'sweep' || value.format !== 1 || typeof value.scenario !== 'string' || typeof value.fingerprint !== 'string'
     || typeof value.seed !== 'number' || typeof value.runs !== 'number' || !Array.isArray(value.metrics)
@@ -97,7 +114,15 @@ function parseRow(path: string, lineNo: number, line: string, runs: number): Run
 /** Sweep files hold one line per run: 10,000 runs take about 5 MiB, a million about 500 MiB. */
 export const MAX_SWEEP_BYTES = 512 * 1024 * 1024;
 
+/** A sweep's file (a study's is refused: see readRunFile). */
 export function readSweepFile(path: string): SweepFile {
+  const file = readRunFile(path);
+  if (file.header.thaw !== 'sweep') throw new UserError(`${path} is a study's file (thaw study --out), not a sweep's`);
+  return file as SweepFile;
+}
+
+/** A sweep's or a study's file. */
+export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> {
   const bytes = readBounded(path, MAX_SWEEP_BYTES, 'a sweep file');
   if (isFailure(bytes)) throw new UserError(bytes.reason === 'does not exist' ? `sweep file not found: ${path}` : `sweep file ${path} ${bytes.reason}${bytes.hint ? ` (${bytes.hint})` : ''}`);
   const text = bytes.toString('utf8');
@@ -115,7 +140,8 @@ export function readSweepFile(path: string): SweepFile {
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '') continue;
     const row = parseRow(path, i + 1, lines[i]!, header.runs);
-    checkRow(path, i + 1, row, header);
+    // A study's rows share seeds within a design point; its runner checks them against its spec.
+    if (header.thaw === 'sweep') checkRow(path, i + 1, row, header);
     const earlier = seen.get(row.run);
     if (earlier !== undefined) throw new UserError(`${path}:${i + 1}: run ${row.run} appears twice (first on line ${earlier}); the file is damaged`);
     seen.set(row.run, i + 1);
@@ -138,14 +164,21 @@ export function studyMismatch(a: SweepHeader, b: SweepHeader): string | null {
   return null;
 }
 
-const rowLine = (row: RunRow): string => `${JSON.stringify({ run: row.run, seed: row.seed, metrics: row.metrics })}\n`;
+/** A run's line; a study's rows add their design point and factor values, an uncertain scenario's its draws. */
+const rowLine = (row: RunRow): string => `${JSON.stringify({
+  run: row.run, seed: row.seed,
+  ...(row.point !== undefined ? { point: row.point } : {}),
+  ...(row.factors ? { factors: row.factors } : {}),
+  ...(row.draws ? { draws: row.draws } : {}),
+  metrics: row.metrics,
+})}\n`;
 
 /** Appends whole lines to a sweep file. */
 export class SweepWriter {
   private constructor(private fd: number | null, private readonly path: string) {}
 
   /** A new file; refuses to touch an existing one, and leaves none behind if even its header cannot be written. */
-  static create(path: string, header: SweepHeader): SweepWriter {
+  static create(path: string, header: SweepHeader | StudyHeader | Record<string, unknown>): SweepWriter {
     checkWritableTarget(path, '--out');
     let fd: number;
     try {
@@ -170,7 +203,7 @@ export class SweepWriter {
    * complete lines to a temporary file and renaming it over the original, so that at every moment
    * the path holds either the old file or the repaired one.
    */
-  static resume(path: string, file: SweepFile): SweepWriter {
+  static resume(path: string, file: SweepFile<SweepHeader | StudyHeader>): SweepWriter {
     if (file.torn) {
       const temporary = `${path}.${process.pid}.tmp`;
       try {

@@ -143,6 +143,16 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
     for (let k = 0; k < 3; k++) await page.click('#step-next');
     expect(await currentStates(page)).toEqual(run.months[2]!.world.agents);
     expect(await page.locator('#machine-us .edge.now').count()).toBeGreaterThan(0);
+    // …and the highlight is painted, not only a class: the current box is orange (Okabe–Ito #E69F00), the others are not.
+    const fills = await page.evaluate(() => ({
+      current: Array.from(document.querySelectorAll('.node.current path, .node.current polygon')).map((e) => getComputedStyle(e).fill),
+      other: Array.from(document.querySelectorAll('.node:not(.current) path, .node:not(.current) polygon')).map((e) => getComputedStyle(e).fill),
+      arrow: Array.from(document.querySelectorAll('#machine-us .edge.now path')).map((e) => getComputedStyle(e).stroke),
+    }));
+    expect(fills.current.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(fills.current)).toEqual(new Set(['rgb(230, 159, 0)']));
+    expect(fills.other).not.toContain('rgb(230, 159, 0)');
+    expect(new Set(fills.arrow)).toEqual(new Set(['rgb(230, 159, 0)']));
     await page.click('#step-prev');
     expect(await currentStates(page)).toEqual(run.months[1]!.world.agents);
     expect(await page.textContent('#step-label')).toContain('Month 2');

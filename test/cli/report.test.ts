@@ -38,7 +38,9 @@ describe('thaw report', () => {
     expect(thaw('report', 'base', '--runs', '50', '--out', out).status).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('id="distributions"');
-    expect((html.match(/<figure class="dist">/g) ?? []).length).toBeGreaterThan(10);
+    // Metrics that vary get a chart; those the same in every run are listed in words.
+    expect((html.match(/<figure class="dist">/g) ?? []).length).toBeGreaterThan(5);
+    expect(html).toContain('The same in every run: ');
   });
 
   const refusals: [string, () => string][] = [
@@ -93,6 +95,15 @@ describe('thaw diagram', () => {
     expect(svg.status).toBe(0);
     expect(svg.stdout).toMatch(/^<svg\b/);
     expect(svg.stdout).toContain('belarus&#45;state&#45;escalating');
+  });
+
+  it('prints the machine graph itself as JSON', () => {
+    const p = thaw('diagram', 'poland', '--format', 'json');
+    expect(p.status).toBe(0);
+    const g = JSON.parse(p.stdout);
+    expect(g.states.map((s: { id: string }) => s.id)).toEqual(['waiting', 'bargaining', 'settled']);
+    expect(g.transitions).toContainEqual({ from: 'bargaining', to: 'settled', event: 'DEAL', guard: null });
+    expect(JSON.parse(thaw('diagram', '--format', 'json').stdout)).toHaveLength(5);
   });
 
   it('writes one file per agent with --out-dir', () => {

@@ -185,6 +185,17 @@ function eventsFor(world: { readonly cohorts: readonly { id: string }[]; readonl
     resumeBalloons: fc.constant(true as const),
     setUsInterest: fc.double({ min: 0, max: 1, noNaN: true }),
     setRules: ruleSwitches,
+    // The open world's effects (R18–R22): arrests, pardons (cohort or person, any route), snap-backs, scripted waves.
+    arrest: fc.constantFrom(...cohortIds).chain((id) => fc.integer({ min: 0, max: 200 }).map((n) => ({ [id]: n }))),
+    pardon: fc.constantFrom(...cohortIds, ...namedIds).chain((id) => fc.record({ count: fc.integer({ min: 0, max: 200 }), route: fc.constantFrom(...ROUTES) }).map((r) => ({ [id]: r }))),
+    reimpose: some(sanctionIds),
+    deal: fc.constantFrom('us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus' as const).chain((track) => fc.record({
+      track: fc.constant(track),
+      releases: fc.constantFrom(...cohortIds, ...namedIds).chain((id) => fc.integer({ min: 1, max: 300 }).map((n) => ({ [id]: n }))),
+      route: fc.constantFrom(...ROUTES),
+      relief: fc.subarray(sanctionIds.filter((x) => x.startsWith(`${track.split('-')[0]}.`))),
+      commitments: fc.subarray(['stop-balloons', 'free-lorry-drivers'] as const),
+    })),
   }, { requiredKeys: [] }).map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)));
   const event = (i: number) => fc.record({
     at: fc.option(fc.integer({ min: 1, max: horizon }).map((m) => addMonths(start, m)), { nil: undefined }),

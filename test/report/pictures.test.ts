@@ -73,7 +73,7 @@ describe('diagrams as text', () => {
 });
 
 const month = (m: string, world: Record<string, unknown>, extra: Partial<MonthRecord> = {}): MonthRecord => ({
-  month: m, talks: 'stalled', events: [], offers: [], deals: [], moves: [], world: world as unknown as MonthRecord['world'], ...extra,
+  month: m, talks: 'stalled', events: [], offers: [], deals: [], moves: [], changes: [], world: world as unknown as MonthRecord['world'], ...extra,
 });
 
 describe('chart specs', () => {
@@ -101,6 +101,10 @@ describe('chart specs', () => {
     const spec = distributionSpec('released', 'prisoners released', values) as { data: { values: { count: number }[] } };
     expect(spec.data.values.length).toBeLessThanOrEqual(20);
     expect(spec.data.values.reduce((a, b) => a + b.count, 0)).toBe(10_000);
+    // A few whole values: one bar per value, on an ordinal axis.
+    const flags = distributionSpec('transitOpen', 'open at the end', [0, 1, 1, 0, 1]) as { data: { values: { value: number; count: number }[] }; encoding: { x: { type: string } } };
+    expect(flags.data.values).toEqual([{ value: 0, count: 2 }, { value: 1, count: 3 }]);
+    expect(flags.encoding.x.type).toBe('ordinal');
   });
 });
 

@@ -85,7 +85,9 @@ async function diagramsHtml(result: RunResult, graphs: readonly MachineGraph[], 
     const svg = await dotToSvg(toDot(g, used));
     pictures.push({ name: `${g.agent}.svg`, svg });
     const alt = `${g.name} statechart. States: ${g.states.filter((s) => !s.transient).map((s) => `${s.id}${s.rules.length ? ` (${s.rules.join(', ')})` : ''}`).join(', ')}. This run used ${[...used.states].join(', ')}; transitions ${[...used.transitions].map((t) => t.replace('>', ' → ')).join(', ') || 'none'}.`;
-    figures.push(`<figure class="machine" id="machine-${g.agent}" data-agent="${g.agent}">
+    // A wide machine (Graphviz sizes in points) takes the whole row, so that its labels stay legible.
+    const wide = Number(/<svg[^>]*\bwidth="([\d.]+)pt"/.exec(svg)?.[1] ?? 0) > 520;
+    figures.push(`<figure class="machine${wide ? ' wide' : ''}" id="machine-${g.agent}" data-agent="${g.agent}">
 <figcaption><strong>${esc(g.name)}</strong> (<code>${g.agent}</code>) · now: <span class="now-state" data-agent="${g.agent}">${esc(start[g.agent]!)}</span></figcaption>
 <div class="svg" role="img" aria-label="${esc(alt)}">${svg}</div>
 <p class="alt">${esc(alt)}</p>

@@ -1,7 +1,7 @@
 /** The month-by-month story as HTML: each step with its rules and ¶ linked to the page's catalogue and paraphrases. */
 import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace.js';
 import type { RuleId } from '../../rules/ids.js';
-import { RULES, formatParagraphs } from '../../rules/catalogue.js';
+import { RULES, formatBasis, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
 import { AGENT_NAMES, describeDeal, describePackage, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
@@ -12,7 +12,8 @@ export function citeHtml(rules: readonly RuleId[]): string {
   if (rules.length === 0) return '';
   const one = (id: RuleId): string => {
     const r = RULES[id];
-    const paragraphs = formatParagraphs(r.paragraphs).split(', ').map((part) => {
+    // A rule beyond the article has no paragraph to link to: its basis is said in words.
+    const paragraphs = r.paragraphs.length === 0 ? esc(formatBasis(r)) : formatParagraphs(r.paragraphs).split(', ').map((part) => {
       const first = Number(part.split('–')[0]);
       return `<a href="#p${first}">¶${esc(part)}</a>`;
     }).join(', ');

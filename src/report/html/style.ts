@@ -24,9 +24,11 @@ figure { margin: 12px 0; } figcaption, .alt { color: var(--muted); font-size: 0.
 .stepper input[type=range] { flex: 1 1 240px; } .stepper output { font-weight: bold; min-width: 14em; }
 .stepper p { margin: 0; flex-basis: 100%; } .stepper .hint { color: var(--muted); font-size: 0.85em; }
 button { font: inherit; padding: 3px 10px; border: 1px solid var(--muted); border-radius: 4px; background: #f6f6f6; cursor: pointer; }
-.node.current > path, .node.current > polygon, .node.current > ellipse { fill: var(--now); stroke: var(--ink); stroke-width: 2.5; }
-.edge.now > path { stroke: var(--now); stroke-width: 3.5; } .edge.now > polygon { fill: var(--now); stroke: var(--now); }
-.edge.now > text { fill: ${C.vermillion}; font-weight: bold; }
+/* Graphviz wraps a node's shapes in a link (for its tooltip), so these are descendants, not children. */
+.node.current path, .node.current polygon, .node.current ellipse { fill: var(--now); stroke: var(--ink); stroke-width: 2.5; }
+.edge.now path { stroke: var(--now); stroke-width: 3.5; } .edge.now polygon { fill: var(--now); stroke: var(--now); }
+.edge.now text { fill: ${C.vermillion}; font-weight: bold; }
+.machine.wide { grid-column: 1 / -1; }
 article.month { border-left: 3px solid var(--rule); padding-left: 10px; margin: 10px 0; }
 article.month.chosen { border-left-color: var(--now); background: #fff8ea; }
 article.month h3 { margin: 0.3em 0; font-size: 1.02em; } article.month ul { margin: 0.2em 0; padding-left: 1.2em; }
