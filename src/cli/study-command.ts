@@ -3,6 +3,7 @@
  * rows on common random numbers) and their analysis; `--out` streams the rows (JSONL, or a flat CSV),
  * `--shard I/N | auto` runs a part of them for `thaw merge`.
  */
+import { describeUsage } from './conventions.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { UserError } from '../scenario/errors.js';
@@ -66,7 +67,7 @@ export function renderStudyOutput(report: StudyReport, format: (typeof FORMATS)[
 }
 
 export function registerStudy(program: Command): void {
-  program
+  const command = program
     .command('study')
     .description('run an experiment file: a design over uncertain factors, then Sobol\' indices, Morris screening or PRIM discovery')
     .argument('<file>', 'a study file (YAML; see docs/studies.md and docs/study.schema.json)')
@@ -100,4 +101,9 @@ export function registerStudy(program: Command): void {
       }
       process.stdout.write(renderStudyOutput(analyzeStudy(spec, plan, rows), flags.format));
     });
+  describeUsage(command, [
+    ['thaw study scenarios/studies/us-levers-sobol.yaml', 'Sobol\' indices of the US levers'],
+    ['thaw study scenarios/studies/screening-morris.yaml --format json', 'Morris screening, as JSON'],
+    ['thaw study scenarios/studies/poczobut-prim.yaml --out p.jsonl', 'PRIM, every run streamed to a file'],
+  ]);
 }

@@ -26,8 +26,7 @@ const nonNegative = z.number().min(0);
  * so that no valid file can turn results into Infinity or NaN.
  */
 const perPerson = nonNegative.max(100);
-/** People counted one by one (lorry drivers, releases an event makes): as many as a cohort can hold. */
-const headCount = z.number().int().min(0).max(100_000);
+/** Whole counts need no bound of their own: zod's int() already refuses anything past 2^53. */
 const factor = (value: number, rule: string, description: string) =>
   z.number().min(0).max(10).default(value).describe(`${description} (${rule})`);
 const share = (value: number, rule: string, description: string) =>
@@ -79,7 +78,7 @@ export const worldSchema = z.strictObject({
   usInterest: probability.default(0.75).describe('the US envoy\'s appetite for the file, 0..1 (R06)'),
   transitOpen: z.boolean().default(false).describe('Klaipėda transit for Belarusian potash (R08, R09)'),
   balloons: z.boolean().default(true).describe('Belarus sends weather balloons over Lithuania (R10)'),
-  lorryDriversHeld: headCount.default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
+  lorryDriversHeld: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
   confiscationThreat: z.boolean().default(false).describe('Lithuania threatens to confiscate Belarusian assets (R10)'),
   hostility: z
     .strictObject({
@@ -203,7 +202,7 @@ export const polandParamsSchema = z
 
 export const euParamsSchema = z
   .strictObject({
-    releaseThreshold: headCount.default(150).describe('with R12 off: releases the EU waits for before it moves'),
+    releaseThreshold: z.number().int().min(0).default(150).describe('with R12 off: releases the EU waits for before it moves'),
     prisonersPerWeight: z.number().min(0).max(1000).default(12).describe('with R12 off: releases the EU asks per relief point (R12)'),
     acceptShare: share(0.6, 'R12', 'with R12 off: the smallest share of its ask the EU takes in a counter-offer'),
     reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
@@ -275,7 +274,7 @@ export const effectsSchema = z.strictObject({
   liftSanction: oneOrMore(sanctionId).optional().describe('lift these sanctions (R01, R08, R12)'),
   reimposeSanction: oneOrMore(sanctionId).optional().describe('reimpose these sanctions (R01)'),
   releaseNamed: z.record(id, route).optional().describe('named prisoner id → route: free them (R04, R05)'),
-  releaseFromCohort: z.record(id, z.strictObject({ count: headCount, route })).optional()
+  releaseFromCohort: z.record(id, z.strictObject({ count: z.number().int().min(0), route })).optional()
     .describe('cohort id → { count, route }: free that many (R05)'),
   rearrestNamed: oneOrMore(id).optional().describe('send these named prisoners back to prison'),
   openTransit: apply.optional().describe('Lithuania opens Klaipėda transit (R08, R09)'),
@@ -284,7 +283,7 @@ export const effectsSchema = z.strictObject({
   resumeBalloons: apply.optional().describe('Belarus resumes the balloons and escalates again (R10)'),
   recordIncident: z.strictObject({
     hostility: probability.default(0.08).describe('hostility added'),
-    driversDetained: headCount.default(0).describe('Lithuanian lorry drivers detained'),
+    driversDetained: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers detained'),
   }).optional().describe('a balloon launch or a detention (R10)'),
   freeLorryDrivers: apply.optional().describe('Belarus frees the detained lorry drivers (¶18)'),
   threatenConfiscation: z.boolean().optional().describe('Vilnius raises (true) or drops (false) its confiscation threat (R10)'),

@@ -8,7 +8,7 @@ const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['
 const sh = (cmd: string, env: Record<string, string> = {}) => spawnSync('bash', ['-c', cmd], { cwd: root, encoding: 'utf8', env: { ...clean, ...env } });
 const thaw = (...args: string[]) => spawnSync('node', ['bin/thaw', ...args], { cwd: root, encoding: 'utf8', env: clean });
 const STACK = /^\s+at |node:internal|Unhandled 'error'/m;
-const COMMANDS = ['run', 'list', 'rules', 'source', 'sweep', 'compare', 'merge', 'validate', 'completion'];
+const COMMANDS = ['run', 'list', 'rules', 'source', 'sweep', 'compare', 'study', 'merge', 'validate', 'report', 'diagram', 'completion'];
 
 describe('closed pipes and full disks', () => {
   it('a reader that goes away ends thaw quietly, exit 0 or 141 (a closed pipe), never a stack trace', () => {
