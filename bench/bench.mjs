@@ -2,17 +2,22 @@
 /**
  * The speed benchmark (`npm run bench`). For base and every shipped scenario: runs per second on
  * one thread, milliseconds per simulated month, bytes allocated per run, and a 10,000-run sweep's
- * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node.
+ * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node,
+ * and the HTML report: a single-run report and one with --runs 10000 (wall, size).
  * It prints the machine and the commands, and a Markdown table for docs/performance.md.
  *
  *   npm run bench                      # everything (about two minutes)
  *   node bench/bench.mjs --quick       # fewer, shorter measurements
  *   node bench/bench.mjs base war-frozen
- * Uses the compiled dist/ modules (`npm run bench` builds first).
+ *   node bench/bench.mjs --against /tmp/thaw-main base   # A/B: runs/s beside another build, same minutes
+ * Uses the compiled dist/ modules (`npm run bench` builds first). For the A/B, build the other
+ * tree's dist/ first (e.g. `git archive main | tar -x -C /tmp/thaw-main`, link node_modules,
+ * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
-import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,7 +53,9 @@ if (args[0] === '--alloc') {
 }
 
 const quick = args.includes('--quick');
-const names = args.filter((a) => !a.startsWith('--'));
+const againstAt = args.indexOf('--against');
+const against = againstAt >= 0 ? args[againstAt + 1] : null;
+const names = args.filter((a, i) => !a.startsWith('--') && !(againstAt >= 0 && i === againstAt + 1));
 const { loadScenario, scenarioNames } = await import('../dist/scenario/load.js');
 const { runScenario } = await import('../dist/simulation/run.js');
 const scenarios = names.length ? names : ['base', ...scenarioNames().filter((n) => n !== 'base')];
@@ -73,6 +80,41 @@ function speed(scenario) {
   return Math.max(...rounds);
 }
 
+/** Runs per second of a `run` function over one round of `budget` ms, after the warm-up. */
+function round(run, scenario, budget, offset) {
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < budget) {
+    for (let i = 0; i < 50; i++) run(scenario, { seed: offset + n + i, trace: false });
+    n += 50;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * A/B in the same minutes: this build and the reference build take turns, five rounds each,
+ * on the same seeds; the best round of each is compared (as `speed` does).
+ */
+async function versus(name, refRoot) {
+  const { pathToFileURL } = await import('node:url');
+  const { join } = await import('node:path');
+  const ref = async (path) => import(pathToFileURL(join(refRoot, 'dist', path)).href);
+  const refLoad = (await ref('scenario/load.js')).loadScenario;
+  const refRun = (await ref('simulation/run.js')).runScenario;
+  // THAW_BENCH_SET="rules.R18=false,…" applies settings to this build's scenario (to locate a cost).
+  const { applySetting } = await import('../dist/scenario/overrides.js');
+  const mine = (process.env.THAW_BENCH_SET ?? '').split(',').filter(Boolean).reduce((s, t) => applySetting(s, { path: t.slice(0, t.indexOf('=')), value: t.slice(t.indexOf('=') + 1) }), loadScenario(name).scenario);
+  const theirs = refLoad(name).scenario;
+  for (let i = 0; i < 500; i++) { runScenario(mine, { seed: 100_000 + i, trace: false }); refRun(theirs, { seed: 100_000 + i, trace: false }); }
+  const a = [];
+  const b = [];
+  for (let r = 0; r < 5; r++) {
+    a.push(round(runScenario, mine, quick ? 400 : 1500, r * 1_000_000));
+    b.push(round(refRun, theirs, quick ? 400 : 1500, r * 1_000_000));
+  }
+  return { mine: Math.max(...a), theirs: Math.max(...b) };
+}
+
 function allocation(name) {
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=256', fileURLToPath(import.meta.url), '--alloc', name], { encoding: 'utf8' });
   try {
@@ -95,14 +137,17 @@ function sweep(name, runs, workers) {
   return { wall: m ? Number(m[1]) : null, peakMiB: m ? Number(m[2]) / 1024 : null, ok: r.status === 0 };
 }
 
-function startup(command) {
-  const times = [];
+/** Start-up, side by side: the commands take turns, so that a busy moment hits them all alike. */
+function startups(commands) {
+  const times = commands.map(() => []);
   for (let i = 0; i < (quick ? 5 : 15); i++) {
-    const t0 = performance.now();
-    spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'ignore' });
-    times.push(performance.now() - t0);
+    commands.forEach(({ argv, env }, j) => {
+      const t0 = performance.now();
+      spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
+      times[j].push(performance.now() - t0);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 const fmt = (x, digits = 0) => (x === null || x === undefined ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
@@ -111,6 +156,15 @@ console.log(`thaw benchmark · ${new Date().toISOString()}`);
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} · ${availableParallelism()} cores · ${fmt(totalmem() / 2 ** 30, 1)} GiB · Node ${process.version} · ${process.platform}/${process.arch}`);
 console.log(`command: node bench/bench.mjs ${args.join(' ')}`.trimEnd());
 console.log('');
+
+if (against) {
+  console.log(`A/B against ${against} (rounds interleaved, best of five each):`);
+  for (const name of scenarios) {
+    const { mine, theirs } = await versus(name, against);
+    console.log(`${name.padEnd(26)} this build ${fmt(mine).padStart(6)} runs/s · reference ${fmt(theirs).padStart(6)} runs/s · ratio ${fmt(mine / theirs, 2)}×`);
+  }
+  process.exit(0);
+}
 
 const rows = [];
 for (const name of scenarios) {
@@ -135,10 +189,26 @@ console.log(`study (${studyCommand.slice(1).join(' ')}): ${studyTime ? `${studyT
 const analysis = spawnSync('node', ['bench/analysis.mjs'], { cwd: root, encoding: 'utf8' });
 console.log(analysis.stdout.trim() || analysis.stderr.trim());
 
-const node0 = startup(['node', '-e', '0']);
-const version = startup(['node', 'bin/thaw', '--version']);
-const run = startup(['node', 'bin/thaw', 'run', 'base']);
-console.log(`start-up (median): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms (whole 12-month run and story)`);
+const [node0, version, run, modules] = startups([
+  { argv: ['node', '-e', '0'] },
+  { argv: ['node', 'bin/thaw', '--version'] },
+  { argv: ['node', 'bin/thaw', 'run', 'base'] },
+  { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
+]);
+console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+
+// The HTML report (issue 14): targets 1 s for a single run, 6 s with --runs 10000, 2 MiB.
+const reportDir = mkdtempSync(join(tmpdir(), 'thaw-bench-report-'));
+const single = join(reportDir, 'single.html');
+const many = join(reportDir, 'many.html');
+const reportRun = startup(['node', 'bin/thaw', 'report', 'base', '--seed', '3', '--out', single]);
+const manyRuns = quick ? 2000 : 10_000;
+const t0 = performance.now();
+const manyOk = spawnSync('node', ['bin/thaw', 'report', 'base', '--runs', String(manyRuns), '--out', many], { cwd: root, stdio: 'ignore' }).status === 0;
+const manyWall = (performance.now() - t0) / 1000;
+const kib = (file) => (existsSync(file) ? statSync(file).size / 1024 : null);
+console.log(`report (base, seed 3): thaw run base ${fmt(run)} ms · thaw report ${fmt(reportRun)} ms (median, start-up included), ${fmt(kib(single))} KiB · with --runs ${manyRuns}: ${fmt(manyWall, 2)} s${manyOk ? '' : ' (FAILED)'}, ${fmt(kib(many))} KiB · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+rmSync(reportDir, { recursive: true, force: true });
 
 console.log('\nMarkdown:\n');
 console.log('| scenario | months | runs/s (1 worker) | ms per month | KiB allocated per run | 10,000 runs, 2 workers: wall | peak memory |');

@@ -4,7 +4,12 @@
  * several seeds and horizons, some rule variants) and later checks that they are byte-identical.
  *   node bench/golden.mjs record [DIR] [ROOT]   # before optimising (or from a reference build in ROOT)
  *   node bench/golden.mjs check  [DIR]          # after each change (exit 1 on any difference)
+ *   node bench/golden.mjs closed [DIR]          # the open world's promise: with R18–R24 off, every
+ *                                               # field of a record made by an older build keeps its
+ *                                               # value, run by run (new fields may be added)
  * Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
+ * To record from another build, e.g. main's:  git archive main | tar -x -C /tmp/thaw-main, link
+ * node_modules, `npx tsc -p tsconfig.build.json` there, then `record /tmp/golden /tmp/thaw-main`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,13 +25,15 @@ const { renderJson } = await dist('report/json.js');
 const VARIANTS = [[], ['rules.R02=false'], ['rules.R05=false', 'rules.R08=false'], ['rules.R09=false', 'rules.R12=false'],
   ['rules.R06=false', 'rules.R13=false'], ['rules.R17=false', 'rules.R03=false'], ['agents.us.visitChance=1', 'rules.R15=true']];
 const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 1);
+// In `closed` mode every variant also switches the open world's rules off (R18 onwards).
+const closedWorld = mode === 'closed' ? (await dist('rules/ids.js')).OPEN_WORLD_RULE_IDS.map((id) => `rules.${id}=false`) : [];
 
 const outputs = new Map();
 const untraced = [];
 for (const name of scenarioNames()) {
   const base = loadScenario(name).scenario;
   for (const variant of VARIANTS) {
-    const scenario = variant.reduce((s, text) => {
+    const scenario = [...variant, ...closedWorld].reduce((s, text) => {
       const eq = text.indexOf('=');
       return applySetting(s, { path: text.slice(0, eq), value: text.slice(eq + 1) });
     }, base);
@@ -48,7 +55,37 @@ if (untraced.length) {
 }
 const digest = (text) => createHash('sha256').update(text).digest('hex');
 const file = join(dir, 'golden.json');
-if (mode === 'record') {
+/** Where `old` is not a part of `now` (every key of `old` present in `now` with the same value), or null. */
+function notWithin(old, now, path = '') {
+  if (old === null || typeof old !== 'object') return Object.is(old, now) ? null : `${path}: ${JSON.stringify(old)} became ${JSON.stringify(now)}`;
+  if (now === null || typeof now !== 'object' || Array.isArray(old) !== Array.isArray(now)) return `${path}: the shape changed`;
+  if (Array.isArray(old) && old.length !== now.length) return `${path}: ${old.length} entries became ${now.length}`;
+  for (const key of Object.keys(old)) {
+    if (!(key in now)) return `${path}.${key}: missing`;
+    const found = notWithin(old[key], now[key], `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+if (mode === 'closed') {
+  const fullFile = join(dir, 'full.json');
+  if (!existsSync(fullFile)) { console.error(`no full record in ${dir}; run "record" first (with an older build as ROOT)`); process.exit(2); }
+  const old = JSON.parse(readFileSync(fullFile, 'utf8'));
+  const keys = Object.keys(old);
+  const missing = keys.filter((k) => !outputs.has(k));
+  const differ = [];
+  for (const k of keys) {
+    if (!outputs.has(k)) continue;
+    const found = notWithin(JSON.parse(old[k]), JSON.parse(outputs.get(k)));
+    if (found) differ.push(`${k} ${found}`);
+  }
+  if (differ.length || missing.length) {
+    console.error(`${differ.length} runs differ, ${missing.length} missing; first: ${differ[0] ?? missing[0]}`);
+    process.exit(1);
+  }
+  console.log(`all ${keys.length} recorded runs keep every field with ${closedWorld.length} open-world rules off (new fields added only)`);
+} else if (mode === 'record') {
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, digest(v)]))));
   writeFileSync(join(dir, 'full.json'), JSON.stringify(Object.fromEntries(outputs)));

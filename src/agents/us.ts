@@ -23,6 +23,8 @@ export type UsEvent =
   | { type: 'OBSERVE'; view: UsObservation }
   | { type: 'DEAL' }
   | { type: 'NO_DEAL' }
+  /** A scripted wave on the US track (a scenario `deal`): the cooling-off restarts as after a deal (R01). */
+  | { type: 'WAVE' }
   /** A scenario event switched rules on or off (src/simulation/events.ts). */
   | { type: 'RULES'; rules: RuleSwitches };
 
@@ -40,8 +42,8 @@ export interface UsContext extends UsInput {
 
 const NEVER = 1_000_000;
 
-/** R01: this month is more than `cooldownMonths` after the last wave. */
-const cooledDown = (context: UsContext): boolean => context.monthsSinceDeal + 1 > context.params.cooldownMonths;
+/** R01: this month is more than `cooldownMonths` after the last wave; with R01 off, no cooling-off. */
+const cooledDown = (context: UsContext): boolean => !isOn(context.rules, 'R01') || context.monthsSinceDeal + 1 > context.params.cooldownMonths;
 
 const view = (event: UsEvent): UsObservation | null => (event.type === 'OBSERVE' ? event.view : null);
 
@@ -82,6 +84,14 @@ export const usMachine = setup({
       return !!v && v.hasRelief && cooledDown(context) && (!isOn(context.rules, 'R02') || v.visitDraw < context.params.visitChance);
     },
     cooledDown: ({ context }) => cooledDown(context),
+    /**
+     * R01 off: no thaw cycle. The envoy stays on after a wave and bargains again the next month,
+     * with no new visit to arrange (as long as the US has relief left to give).
+     */
+    staysOn: ({ context, event }) => {
+      const v = view(event);
+      return !!v && v.hasRelief && !isOn(context.rules, 'R01');
+    },
   },
   actions: {
     /** Every observation: remember the interest seen and count the month. */
@@ -107,6 +117,7 @@ export const usMachine = setup({
       on: {
         OBSERVE: [{ guard: 'reengages', target: 'engaged', actions: 'noteInterest' }, { actions: 'noteInterest' }],
         RULES: { actions: 'takeRules' },
+        WAVE: { actions: 'startCooling' },
       },
     },
     engaged: {
@@ -120,6 +131,7 @@ export const usMachine = setup({
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { target: 'cooling', actions: 'startCooling' },
       },
     },
     prepaid: {
@@ -132,22 +144,25 @@ export const usMachine = setup({
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { target: 'cooling', actions: 'startCooling' },
       },
     },
     visiting: {
       meta: { rules: ['R02'], summary: 'the envoy is in Minsk negotiating' },
-      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' }, RULES: { actions: 'takeRules' } },
+      on: { DEAL: { target: 'cooling', actions: 'startCooling' }, WAVE: { target: 'cooling', actions: 'startCooling' }, NO_DEAL: { target: 'engaged' }, RULES: { actions: 'takeRules' } },
     },
     cooling: {
       meta: { rules: ['R01'], summary: 'a wave is done; cooling off before the next' },
       on: {
         OBSERVE: [
           { guard: 'dialogueStops', target: 'disengaged', actions: 'noteInterest' },
+          { guard: 'staysOn', target: 'visiting', actions: 'noteInterest' },
           { guard: 'visitArranged', target: 'visiting', actions: 'noteInterest' },
           { guard: 'cooledDown', target: 'engaged', actions: 'noteInterest' },
           { actions: 'noteInterest' },
         ],
         RULES: { actions: 'takeRules' },
+        WAVE: { actions: 'startCooling' },
       },
     },
   },

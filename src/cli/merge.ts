@@ -3,6 +3,8 @@
  * on several machines) as if it had been one run: rows are combined by run index, so the sums are
  * taken in the same order as a single sweep's.
  */
+import { describeUsage } from './conventions.js';
+import { isQuiet } from './terminal.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
 import { readRunFile, studyMismatch, type StudyHeader, type SweepFile, type SweepHeader } from '../simulation/sweep-file.js';
@@ -46,9 +48,13 @@ export function registerMerge(program: Command): void {
     const metric = checkMetric(flags.metric, header.metrics);
     const rows = [...byRun.values()].map((x) => x.row).sort((a, b) => a.run - b.run);
     const note = rows.length < header.runs ? `${rows.length} of ${header.runs} runs present` : undefined;
-    if (note) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
+    if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
     process.stdout.write(renderStudy(header, rows, flags.format, metric, note));
   });
+  describeUsage(command, [
+    ['thaw merge a.jsonl b.jsonl', 'the statistics of a study run in shards'],
+    ['thaw merge a.jsonl b.jsonl --format json', 'the same as JSON'],
+  ]);
 }
 
 /** Study shards: same study definition (fingerprint), rows combined by run, analysed as one process would. */

@@ -36,10 +36,19 @@ export function collect<T>(parse: (text: string) => T) {
   return (text: string, previous: T[] = []): T[] => [...previous, parse(text)];
 }
 
-/** `--months` may not run past the last month thaw can name (the file's own horizon is checked by `validate`). */
+/**
+ * A run may not pass the last month thaw can name: neither with `--months`, nor with a start or
+ * horizon changed by `--set` (a file's own start and horizon are checked when it is loaded).
+ */
 export function checkMonths(scenario: Scenario, months: number | undefined): void {
-  if (months === undefined) return;
   const room = monthIndex(LAST_MONTH) - monthIndex(scenario.start);
+  if (room < 1) throw new UserError(`the run starts after ${scenario.start}, but ${LAST_MONTH} is the last month thaw can name; choose an earlier start`);
+  if (months === undefined) {
+    if (scenario.horizon > room) {
+      throw new UserError(`${scenario.horizon} months from ${scenario.start} run past ${LAST_MONTH}, the last month thaw can name; use --months ${room} or fewer, or an earlier start`);
+    }
+    return;
+  }
   if (months > room) {
     throw new UserError(`--months ${months} from ${scenario.start} runs past ${LAST_MONTH}, the last month thaw can name; use --months ${room} or fewer`);
   }

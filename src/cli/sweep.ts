@@ -3,6 +3,7 @@
  * one-parameter sensitivity study per parameter and a tornado ranking; with `--out`, every run
  * streamed to a JSONL file that `--resume` completes and `thaw merge` combines.
  */
+import { describeUsage } from './conventions.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { parseSetting, applySetting, type Setting } from '../scenario/overrides.js';
@@ -44,7 +45,7 @@ export function registerSweep(program: Command): void {
     .description('run a scenario many times on derived seeds and summarise every outcome metric')
     .argument('[scenario]', 'a scenario name from `thaw list` or a path to a YAML file', DEFAULT_SCENARIO)
     .option('-b, --branch <name>', 'sweep one of the scenario\'s branches');
-  studyOptions(command, { runs: true })
+  studyOptions(command, { runs: true, vary: true })
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable)', collect(parseSetting), [] as Setting[])
     .option('--vary <path=from..to[:step]>', 'sensitivity: sweep once per value of a parameter (repeatable: a tornado ranking)', collect(parseVary), [] as VarySpec[])
     .option('-o, --out <file.jsonl>', 'stream one JSON line per finished run to a new file')
@@ -59,6 +60,13 @@ export function registerSweep(program: Command): void {
       const out = flags.vary.length ? await sensitivity(loaded, flags, metric) : await sweep(loaded, flags, metric);
       process.stdout.write(out);
     });
+  describeUsage(command, [
+    ['thaw sweep base --runs 10000', 'every outcome metric: mean, sd, p5/p50/p95, 95% CI, a chart'],
+    ['thaw sweep base --runs 2000 --out s.jsonl', 'stream one JSON line per run; --resume completes it'],
+    ['thaw sweep base --runs 500 --vary agents.us.visitChance=0.2..0.8:0.2', 'sensitivity to one parameter'],
+    ['thaw sweep base --runs 10000 --shard 1/2 --out a.jsonl', 'half a study; `thaw merge` joins the parts'],
+    ['thaw sweep base --runs 1000 --format json', 'the statistics as JSON'],
+  ]);
 }
 
 const shardOf = (flags: SweepFlags): Shard | null => (flags.shard && flags.shard !== AUTO_SHARD ? flags.shard : null);
@@ -113,7 +121,7 @@ export function renderStudy(header: SweepHeader, rows: readonly RunRow[], format
   if (format === 'json') {
     return renderJsonReport({
       scenario: header.scenario, branch: header.branch, settings: header.settings, seed: header.seed, runs: header.runs,
-      months: header.months, runsPresent: rows.length,
+      months: header.months, runsPresent: rows.length, version: header.version, fingerprint: header.fingerprint,
       metrics: metrics.map((m) => ({ name: m.name, description: m.description, ...m.summary })),
     });
   }

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RuleSwitches } from '../rules/switches.js';
 import type { Rng } from '../simulation/rng.js';
 import type { World } from '../world/types.js';
+import type { RoutedRelease } from '../rules/routes.js';
 import type { DealRecord, OfferRecord, TraceEvent } from '../simulation/trace.js';
 
 /** What a track needs to negotiate one round. */
@@ -15,6 +16,8 @@ export interface TrackContext {
    * writing them. Deals are always recorded; they change the world and are counted.
    */
   readonly trace?: boolean;
+  /** Relief promised in a staged deal not yet paid (R21): not to be offered again meanwhile. */
+  readonly reserved?: ReadonlySet<string>;
 }
 
 /** A round's record, and the world after it. */
@@ -24,4 +27,6 @@ export interface TrackResult {
   readonly deal: DealRecord | null;
   /** A move that is not an offer, such as an envoy who puts nothing on the table; traced only. */
   readonly events?: readonly TraceEvent[];
+  /** A staged deal (R21): the batches still to free and the relief to pay once the first is verified. */
+  readonly pending?: { readonly batches: readonly (readonly RoutedRelease[])[]; readonly relief: readonly string[] };
 }

@@ -59,7 +59,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
 function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: OfferRecord[]): TrackResult {
   const { world, scenario, rules, rng } = ctx;
   const byId = indexById(candidatesFor(world, 'eu', rules));
-  const routes = chooseRoutes(world, releases, byId, false, scenario.agents.belarus, rules, rng);
+  const routes = chooseRoutes(world, releases, byId, false, scenario.agents.belarus, rules, rng, scenario.world.accepts);
   const after = executeDeal(world, routes.routed, [sanctionId], [], []);
   const split = routeSplit(routes.routed);
   const released = headcount(releases);

@@ -17,6 +17,7 @@ import { sanctionsOf } from '../world/recipes.js';
 import type { Sanction } from '../world/types.js';
 import { askUntil, byUsPreference, candidatesFor, everyone, indexById, sameReleases } from './candidates.js';
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
+import { splitBatches } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { OfferRecord } from '../simulation/trace.js';
@@ -31,7 +32,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const logistics = isOn(rules, 'R08');
   const candidates = candidatesFor(world, 'us', rules).sort(byUsPreference);
   const byId = indexById(candidates);
-  const relief = sanctionsOf(world, 'us', 'active').sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  const relief = sanctionsOf(world, 'us', 'active').filter((s) => !ctx.reserved?.has(s.id)).sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
   const offers: OfferRecord[] = [];
   if (candidates.length === 0 || relief.length === 0) return { world, offers, deal: null };
 
@@ -129,15 +130,21 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
   const { world, scenario, rules, rng } = ctx;
   const by = scenario.agents.belarus;
   const byId = indexById(candidatesFor(world, 'us', rules));
-  const routes = chooseRoutes(world, releases, byId, true, by, rules, rng);
+  const routes = chooseRoutes(world, releases, byId, true, by, rules, rng, scenario.world.accepts);
   // R11: part of a US deal may be a promise to stop the balloons (¶27).
   const calms = belarusEscalating && isOn(rules, 'R11') && rng.next() < by.calmingChance;
   const commitments: Commitment[] = calms ? ['stop-balloons'] : [];
-  const after = executeDeal(world, routes.routed, relief, [], commitments);
+  // R21: carried out in batches; the relief waits for the first batch to be verified.
+  const batches = isOn(rules, 'R21') ? splitBatches(routes.routed, scenario.agents.us.tranches) : [routes.routed];
+  const staged = batches.length > 1;
+  const now = staged ? batches[0]! : routes.routed;
+  const liftedNow = staged ? [] : relief;
+  const after = executeDeal(world, now, liftedNow, [], commitments);
   const pkg: Package = { releases, relief, grants: [], commitments, sideOffers };
-  const released = headcount(releases);
-  const split = routeSplit(routes.routed);
+  const released = staged ? now.reduce((n, r) => n + r.count, 0) : headcount(releases);
+  const split = routeSplit(now);
   const dealRules: RuleId[] = ['R01', 'R02', 'R03', ...routes.rules];
+  if (staged) dealRules.push('R21');
   if (grandBargain) dealRules.push('R15');
   if (calms) dealRules.push('R11');
   if (sideOffers.length && isOn(rules, 'R16')) dealRules.push('R16');
@@ -145,12 +152,15 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
   const summary = `${released} released (${routeText}) for ${relief.join(' + ')}`
     + `${routes.spite ? '; most sent away from Lithuania out of spite' : ''}${routes.impulsive ? ' (route decided on impulse)' : ''}`
     + `${calms ? '; Minsk promises to stop the balloons' : ''}`;
+  const deal = {
+    track: 'us-belarus' as const, parties: ['us', 'belarus'] as const, package: viewOf(pkg), released, byRoute: split, routed: routedView(now),
+    lifted: [...liftedNow], rules: [...new Set(dealRules)], summary,
+  };
+  if (!staged) return { world: after, offers: numbered(offers), deal };
   return {
     world: after,
     offers: numbered(offers),
-    deal: {
-      track: 'us-belarus', parties: ['us', 'belarus'], package: viewOf(pkg), released, byRoute: split, routed: routedView(routes.routed),
-      lifted: [...relief], rules: [...new Set(dealRules)], summary,
-    },
+    deal: { ...deal, staged: { tranches: batches.length, pending: headcount(releases) - released, relief: [...relief] } },
+    pending: { batches: batches.slice(1), relief },
   };
 }

@@ -1,9 +1,9 @@
 /** Names and phrases the reports share. */
-import type { AgentId, PackageView } from '../simulation/trace.js';
+import type { AgentId, AgentMove, PackageView } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
-import { RULES, formatParagraphs } from '../rules/catalogue.js';
+import { RULES, formatBasis } from '../rules/catalogue.js';
 import { routeName, type Labels } from './labels.js';
-import type { DealRecord } from '../simulation/trace.js';
+import type { ChangeRecord, DealRecord } from '../simulation/trace.js';
 
 export const AGENT_NAMES: Readonly<Record<AgentId, string>> = {
   belarus: 'Minsk', us: 'Washington', lithuania: 'Vilnius', poland: 'Warsaw', eu: 'Brussels',
@@ -27,7 +27,7 @@ export const COMMITMENT_VERBS: Readonly<Record<string, string>> = {
 
 /** "R05 spite-route ¶15–19, R04 laureate-route ¶20–23" */
 export function cite(rules: readonly RuleId[]): string {
-  return rules.map((id) => `${id} ${RULES[id].slug} ¶${formatParagraphs(RULES[id].paragraphs)}`).join('; ');
+  return rules.map((id) => `${id} ${RULES[id].slug} ${formatBasis(RULES[id])}`).join('; ');
 }
 
 /** "255 prisoners (150 journalists, 105 trade-union activists)" or "Andrzej Poczobut". */
@@ -54,9 +54,14 @@ export function describePackage(p: PackageView, labels: Labels): { give: string;
 
 /** A deal in one sentence: who was freed, where they went, and what was paid. */
 export function describeDeal(d: DealRecord, labels: Labels): string {
-  const paid = describeRelief(d.lifted, d.package.grants, labels);
+  const paid = d.staged
+    ? `${describeRelief(d.staged.relief, d.package.grants, labels)}, paid once the first batch is verified`
+    : describeRelief(d.lifted, d.package.grants, labels);
   const routes = Object.entries(d.byRoute).filter(([, n]) => (n ?? 0) > 0);
-  const people = describePeople(d.package.releases, d.released, labels);
+  // A staged deal frees its first batch now (R21): name those, not the whole package.
+  const freedNow: Record<string, number> = {};
+  for (const r of d.routed) freedNow[r.id] = (freedNow[r.id] ?? 0) + r.count;
+  const people = describePeople(d.staged ? freedNow : d.package.releases, d.released, labels);
   const where = routes.length === 1 ? ` to ${routeName(routes[0]![0])}` : routes.length > 1
     ? ` (${routes.map(([r, n]) => `${n} to ${routeName(r)}`).join(', ')})` : '';
   const freed = d.released > 0 ? `${people} freed${where}` : 'no prisoners';
@@ -67,4 +72,68 @@ export function describeDeal(d: DealRecord, labels: Labels): string {
     promises.length ? `Minsk promises to ${promises.join(' and ')}` : '',
   ].filter(Boolean);
   return `${freed}, for ${paid || 'promises alone'}${extra.length ? `; ${extra.join('; ')}` : ''}`;
+}
+
+/**
+ * Each agent that changed state, with the path it took: "Washington: prepaid → visiting → cooling".
+ * `names` gives how to call each agent (the text story uses the capitals, the page the machines' names).
+ */
+export function movesText(moves: readonly AgentMove[], names: Readonly<Record<string, string>> = AGENT_NAMES): string[] {
+  const paths = new Map<string, string[]>();
+  for (const m of moves) {
+    const path = paths.get(m.agent);
+    if (!path) paths.set(m.agent, [m.from, m.to]);
+    else if (path[path.length - 1] === m.from) path.push(m.to);
+    else path.push('…', m.from, m.to);
+  }
+  return [...paths].map(([agent, path]) => `${names[agent] ?? agent}: ${path.join(' → ')}`);
+}
+
+const TRACK_NAMES: Readonly<Record<string, string>> = {
+  'us-belarus': 'Washington–Minsk', 'poland-belarus': 'Warsaw–Minsk', 'eu-belarus': 'Brussels–Minsk', 'lithuania-belarus': 'Vilnius–Minsk',
+};
+
+/** "42 new political prisoners (19 opposition and civic activists, 6 journalists, …)" */
+function peopleIn(c: ChangeRecord, labels: Labels, noun: string): string {
+  const total = c.people.reduce((t, p) => t + p.count, 0);
+  const byId = new Map<string, number>();
+  for (const p of c.people) byId.set(p.id, (byId.get(p.id) ?? 0) + p.count);
+  if ([...byId.keys()].every((id) => labels.isPerson(id))) return [...byId.keys()].map((id) => labels.of(id)).join(', ');
+  const parts = [...byId].map(([id, n]) => (labels.isPerson(id) ? labels.of(id) : `${n} ${labels.of(id)}`));
+  return `${total} ${noun}${total === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
+function routesIn(c: ChangeRecord): string {
+  const by = new Map<string, number>();
+  for (const p of c.people) if (p.route) by.set(p.route, (by.get(p.route) ?? 0) + p.count);
+  const parts = [...by].map(([r, n]) => (r === 'home' ? `${n} freed at home` : `${n} to ${routeName(r)}`));
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** One open-world record (R18–R24) in a sentence; the model records numbers, the words are made here. */
+export function describeChange(c: ChangeRecord, labels: Labels): string {
+  const sanctions = c.sanctions.map((id) => labels.of(id)).join(' and ');
+  const wave = c.numbers.wave !== undefined ? ` (wave ${c.numbers.wave + 1})` : '';
+  switch (c.kind) {
+    case 'arrest':
+      return `${c.actor === 'scenario' ? 'As scripted, ' : ''}${peopleIn(c, labels, 'new political prisoner')} ${c.actor === 'scenario' ? 'are' : 'are'} arrested: the revolving door keeps turning`;
+    case 'pardon':
+      return `Minsk pardons ${peopleIn(c, labels, 'prisoner')} outside any deal${routesIn(c)}${c.numbers.signal ? ', a signal before the envoy\'s visit' : ''}`;
+    case 'rearrest':
+      return `${peopleIn(c, labels, 'person')} freed at home ${c.people.length === 1 && c.people[0]!.count === 1 ? 'is' : 'are'} jailed again${wave}`;
+    case 'batch':
+      return `Minsk frees the next batch of the staged deal${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}, batch ${c.numbers.batch} of ${c.numbers.of}; trust ${c.numbers.trust?.toFixed(2)}`;
+    case 'payment':
+      return `The first batch verified, Washington pays${wave}: ${sanctions ? `lifting ${sanctions}` : 'nothing left to lift'}; trust ${c.numbers.trust?.toFixed(2)}`;
+    case 'renege':
+      return c.actor === 'us'
+        ? `Washington reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the relief is withheld and Minsk calls off the batches still owed`
+        : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the batches still owed are withheld`;
+    case 'snapback':
+      return `Washington snaps its relief back${wave}: ${sanctions} re-imposed`;
+    case 'wave':
+      return `A scripted ${TRACK_NAMES[c.track ?? ''] ?? c.track} wave${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}${sanctions ? ` for lifting ${sanctions}` : ''}`;
+    default:
+      return c.kind;
+  }
 }

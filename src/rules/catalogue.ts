@@ -14,8 +14,12 @@ export interface Rule {
   readonly title: string;
   /** One line: what the rule makes the simulation do. */
   readonly summary: string;
-  /** Article paragraphs it is drawn from. */
+  /** Article paragraphs it is drawn from (none for a rule beyond the article). */
   readonly paragraphs: readonly number[];
+  /** Where the rule comes from: the article, or public facts beyond it (R18 onwards). */
+  readonly basis: 'the article' | 'beyond the article';
+  /** For a rule beyond the article: the public fact that justifies it, with its source. */
+  readonly fact?: string;
   readonly actors: readonly ActorId[];
   /** Scenario parameters that tune it (paths under `agents.` or `world.`). */
   readonly parameters: readonly string[];
@@ -23,7 +27,8 @@ export interface Rule {
   readonly module: string;
 }
 
-const rule = (r: Rule): Rule => r;
+const rule = (r: Omit<Rule, 'basis'>): Rule => ({ ...r, basis: 'the article' });
+const beyond = (r: Omit<Rule, 'basis' | 'paragraphs'> & { readonly fact: string }): Rule => ({ ...r, paragraphs: [], basis: 'beyond the article' });
 
 export const RULES: Readonly<Record<RuleId, Rule>> = {
   R01: rule({
@@ -132,9 +137,63 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     paragraphs: [30], actors: ['belarus'], parameters: ['agents.belarus.enemyPremium'],
     module: 'src/rules/value-match.ts',
   }),
+  R18: beyond({
+    id: 'R18', slug: 'revolving-door', title: 'Revolving door',
+    summary: 'New political prisoners enter the cohorts every month, a Poisson count around a rate the scenario sets, whatever the talks do.',
+    fact: 'Viasna recognised 167 new political prisoners between September and December 2025 (about 42 a month); its count went 1,409 (Jul 2024), 1,244 (Jan 2025), about 1,227 before the 13 December 2025 release.',
+    actors: ['belarus'], parameters: ['agents.belarus.arrestRate', 'agents.belarus.arrestEscalationFactor', 'world.cohorts.arrestShare', 'world.cohorts.arrestRate'],
+    module: 'src/world/arrests.ts',
+  }),
+  R19: beyond({
+    id: 'R19', slug: 'home-route', title: 'Released at home',
+    summary: 'A release may free people inside Belarus (`home`) as well as deport them; deportees go only where a neighbour takes them, else home.',
+    fact: 'Viasna counted 569 political prisoners pardoned from July 2024 to the end of 2025, of whom 189 were forcibly expelled in 2025: most pardoned people were let out inside Belarus; Mikalai Statkevich refused exile in September 2025.',
+    actors: ['belarus'], parameters: ['agents.belarus.homeShare', 'world.accepts'],
+    module: 'src/rules/routes.ts',
+  }),
+  R20: beyond({
+    id: 'R20', slug: 'unilateral-pardon', title: 'Unilateral pardons',
+    summary: 'Minsk pardons small numbers outside any deal every month, and a few more as a signal when a US envoy arrives; they go home and never count as deals.',
+    fact: 'Of the 569 pardoned from July 2024 to the end of 2025 (Viasna), about 380 were not expelled: some 21 a month let out at home, in holiday amnesties and in small groups before envoy visits.',
+    actors: ['belarus'], parameters: ['agents.belarus.pardonRate', 'agents.belarus.signalPardon'],
+    module: 'src/world/arrests.ts',
+  }),
+  R21: beyond({
+    id: 'R21', slug: 'staged-deal', title: 'Staged deals',
+    summary: 'A US deal is carried out in tranches: the first batch is freed, relief is paid once it is verified, and the next batch follows in a later month.',
+    fact: 'The 2025 exchanges were sequenced: releases first, US relief announced afterwards (Belavia relief after the September 2025 release, potash after the 13 December release), the normal shape of such exchanges.',
+    actors: ['us', 'belarus'], parameters: ['agents.us.tranches', 'agents.us.trancheGapMonths'],
+    module: 'src/negotiation/stages.ts',
+  }),
+  R22: beyond({
+    id: 'R22', slug: 'reneging', title: 'Reneging',
+    summary: 'Either side may break a staged deal, more likely when talks fail, incidents flare or trust is low; relief is snapped back, people re-arrested, balloons resumed.',
+    fact: 'Mikalai Statkevich, freed in September 2025, refused exile and was returned to prison; balloons kept crossing into Lithuania after Minsk signalled calm in late 2025; US relief can be re-imposed by the Treasury at any time.',
+    actors: ['us', 'belarus'], parameters: ['agents.belarus.renege', 'agents.us.renege', 'agents.belarus.renegeRearrestShare'],
+    module: 'src/negotiation/stages.ts',
+  }),
+  R23: beyond({
+    id: 'R23', slug: 're-arrest', title: 'Re-arrest',
+    summary: 'People freed at home stay within the regime\'s reach: each month a small share of them is jailed again.',
+    fact: 'Statkevich was returned to prison after refusing exile (September 2025); Viasna lists people recognised as political prisoners a second time after an earlier release.',
+    actors: ['belarus'], parameters: ['agents.belarus.rearrestChance'],
+    module: 'src/world/arrests.ts',
+  }),
+  R24: beyond({
+    id: 'R24', slug: 'trust', title: 'Trust prices deals',
+    summary: 'Trust between Minsk and Washington rises with each tranche kept and falls with each broken; the less trust, the more releases the US asks per relief item.',
+    fact: 'Washington paid each 2025 concession only after a verified release (Belavia, potash), pricing in that earlier promises by Minsk had not held.',
+    actors: ['us', 'belarus'], parameters: ['world.trust', 'agents.us.trustWeight', 'agents.us.trustGain', 'agents.us.trustLoss'],
+    module: 'src/rules/us-valuation.ts',
+  }),
 };
 
 export const RULE_LIST: readonly Rule[] = Object.values(RULES);
+
+/** Where a rule comes from, as the CLI and the docs write it: '¶15–19' or 'beyond the article'. */
+export function formatBasis(rule: Rule): string {
+  return rule.basis === 'the article' ? `¶${formatParagraphs(rule.paragraphs)}` : 'beyond the article';
+}
 
 /** Paragraph lists as the docs write them: [5, 6, 7, 30] → '5–7, 30'. */
 export function formatParagraphs(paragraphs: readonly number[]): string {

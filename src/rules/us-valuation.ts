@@ -11,7 +11,9 @@ import { isOn, type RuleSwitches } from './switches.js';
 /** R13: US willingness scales with the peace talks; R06: and with its interest in the file. */
 export function usWillingness(world: World, p: UsParams, rules: RuleSwitches): number {
   const talks = isOn(rules, 'R13') ? p.talksFactor[world.talks] : 1;
-  return world.usInterest * talks;
+  // R24: the less Washington trusts Minsk, the less keen it is, so the more it asks per item.
+  const trust = isOn(rules, 'R24') ? 1 - p.trustWeight * (1 - world.trust) : 1;
+  return world.usInterest * talks * trust;
 }
 
 /** R06 + R14 + R16: what the releases (and side offers) in a package are worth to the US. */

@@ -3,11 +3,11 @@
  * dotted path, typed like the value it replaces, then validate the whole scenario again.
  * Lists are addressed by item id (`world.cohorts.journalists.held`) or by index.
  */
+import { parse as parseYaml } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { FORBIDDEN_KEYS } from './merge.js';
 import { UserError } from './errors.js';
 import { closest } from './suggest.js';
-import { parse as parseYaml } from 'yaml';
 import { RULE_IDS } from '../rules/ids.js';
 import { looksLikeDistribution } from '../study/distributions.js';
 import { fitDistribution, parameterAt, placeholderOf } from './uncertain.js';
@@ -72,11 +72,20 @@ function joinDottedIds(root: Json, segments: readonly string[]): string[] {
   return steps;
 }
 
-/** Converts the raw text to the type of the value it replaces. */
+/**
+ * Converts the raw text to the type of the value it replaces. Numbers are read as a scenario file
+ * reads them (YAML 1.2: `1e3`, `0x1F` and `0o17` are numbers; `0b11`, `1_000` and `Infinity` are
+ * not), so that `--set` accepts exactly what the file would.
+ */
 function coerce(raw: string, current: Json, path: string): Json {
   if (typeof current === 'number') {
-    const n = Number(raw);
-    if (raw === '' || !Number.isFinite(n)) throw new UserError(`--set ${path}: expected a number, got "${raw}"`);
+    let n: unknown;
+    try {
+      n = parseYaml(raw);
+    } catch {
+      n = null;
+    }
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new UserError(`--set ${path}: expected a number, got "${raw}"`);
     return n;
   }
   if (typeof current === 'boolean') {

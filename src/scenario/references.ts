@@ -65,6 +65,31 @@ export function referenceProblems(merged: Plain, layers: readonly Layer[]): Prob
     if (isDict(value)) for (const id of Object.keys(value)) refer(kind, id, [...path, id], true);
   };
 
+  /** A scripted deal gives only what each side holds: Minsk its prisoners, the party its own sanctions. */
+  const dealProblems = (deal: Dict, path: readonly PropertyKey[]) => {
+    const track = typeof deal.track === 'string' ? deal.track : 'us-belarus';
+    const party = track.split('-')[0] ?? 'us';
+    const relief = typeof deal.relief === 'string' ? [deal.relief] : list(deal.relief);
+    relief.forEach((v, j) => {
+      if (typeof v !== 'string') return;
+      const at2 = typeof deal.relief === 'string' ? [...path, 'relief'] : [...path, 'relief', j];
+      if (!known.sanction.includes(v)) refer('sanction', v, at2, false);
+      else if (!v.startsWith(`${party}.`)) {
+        at(at2, `${at2.map(String).join('.')}: a ${track} deal cannot lift "${v}": ${party} can give only its own sanctions`, `use a sanction that starts with "${party}.", or a deal on the ${v.split('.')[0]}'s track`);
+      }
+    });
+    if (isDict(deal.releases)) {
+      const cohorts = list(world.cohorts).filter(isDict);
+      for (const [id, count] of Object.entries(deal.releases)) {
+        const cohort = cohorts.find((c) => c.id === id);
+        if (!cohort) { if (!known.cohort.includes(id)) refer('prisoner', id, [...path, 'releases', id], true); continue; }
+        if (typeof count === 'number' && typeof cohort.held === 'number' && count > cohort.held) {
+          at([...path, 'releases', id], `${[...path, 'releases', id].map(String).join('.')}: the deal frees ${count} of "${id}", but Minsk holds only ${cohort.held} at the start`, `free at most ${cohort.held}`);
+        }
+      }
+    }
+  };
+
   const start = typeof merged.start === 'string' && isMonthKey(merged.start) ? merged.start : DEFAULT_START;
   const firstMonth = addMonths(start, 1);
   const horizon = typeof merged.horizon === 'number' && Number.isInteger(merged.horizon) && merged.horizon > 0 ? merged.horizon : 12;
@@ -83,6 +108,15 @@ export function referenceProblems(merged: Plain, layers: readonly Layer[]): Prob
     referEach('prisoner', d.rearrestNamed, [...base, 'do', 'rearrestNamed']);
     referKeys('prisoner', d.releaseNamed, [...base, 'do', 'releaseNamed']);
     referKeys('cohort', d.releaseFromCohort, [...base, 'do', 'releaseFromCohort']);
+    // The open world's effects (R18–R22).
+    referKeys('cohort', d.arrest, [...base, 'do', 'arrest']);
+    referEach('sanction', d.reimpose, [...base, 'do', 'reimpose']);
+    if (isDict(d.pardon)) {
+      for (const id of Object.keys(d.pardon)) {
+        if (!known.cohort.includes(id)) refer('prisoner', id, [...base, 'do', 'pardon', id], true);
+      }
+    }
+    if (isDict(d.deal)) dealProblems(d.deal, [...base, 'do', 'deal']);
     const when = isDict(e.when) ? e.when : {};
     referKeys('prisoner', when.prisoners, [...base, 'when', 'prisoners']);
     referKeys('sanction', when.sanctions, [...base, 'when', 'sanctions']);

@@ -4,15 +4,30 @@
  * Every parameter carries its default, its range and the rule it tunes.
  */
 import { z } from 'zod';
-import { ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
+import { DEPORTATION_ROUTES, ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
 import { RULE_IDS } from '../rules/ids.js';
 import type { UncertainInput } from './uncertain.js';
+
+// One scenario is checked per command: zod's compiled fast path (built with new Function on the
+// first parse) costs more than it saves for a single parse, and a sweep parses once too.
+z.config({ jitless: true });
+
+/** The negotiation tracks, party first (src/simulation/trace.ts). */
+export const TRACK_IDS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'] as const;
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const month = z.string().regex(MONTH_PATTERN, { message: 'expected a month as YYYY-MM, e.g. 2026-03' });
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
+/**
+ * What one person is worth or costs, in relief points. The most valuable prisoner of the article
+ * (the laureate) is worth 3; the bound keeps every sum over 100,000 people far from overflowing,
+ * so that no valid file can turn results into Infinity or NaN.
+ */
+const perPerson = nonNegative.max(100);
+/** People counted one by one (lorry drivers, releases an event makes): as many as a cohort can hold. */
+const headCount = z.number().int().min(0).max(100_000);
 const factor = (value: number, rule: string, description: string) =>
   z.number().min(0).max(10).default(value).describe(`${description} (${rule})`);
 const share = (value: number, rule: string, description: string) =>
@@ -31,8 +46,10 @@ export const cohortSchema = z.strictObject({
   id: id.describe('names the cohort in deals, events and `--set` paths'),
   label: z.string().min(1).describe('the cohort in words, for the story'),
   held: z.number().int().min(0).max(100_000).describe('how many are held at the start'),
-  usProfile: nonNegative.describe('what one release is worth to the US president (R06)'),
-  belarusCost: nonNegative.describe('what one release costs the regime as bargaining stock (R03)'),
+  usProfile: perPerson.describe('what one release is worth to the US president (R06)'),
+  belarusCost: perPerson.describe('what one release costs the regime as bargaining stock (R03)'),
+  arrestShare: probability.optional().describe('share of `agents.belarus.arrestRate` arrested into this cohort; shares given must sum to 1 (default: in proportion to `held`) (R18)'),
+  arrestRate: z.number().min(0).max(10_000).optional().describe('new arrests into this cohort a month, in place of its share of the overall rate (R18)'),
 });
 
 export const namedPrisonerSchema = z.strictObject({
@@ -41,8 +58,8 @@ export const namedPrisonerSchema = z.strictObject({
   status: z.enum(['held', 'released']).default('held').describe('held at the start, or already released'),
   route: route.nullable().default(null).describe('where a person already released was sent'),
   releasedIn: month.nullable().default(null).describe('when a person already released was freed'),
-  usProfile: nonNegative.default(0).describe('value of this release to the US (R06)'),
-  belarusCost: nonNegative.default(1).describe('cost of this release to the regime (R03)'),
+  usProfile: perPerson.default(0).describe('value of this release to the US (R06)'),
+  belarusCost: perPerson.default(1).describe('cost of this release to the regime (R03)'),
   laureate: z.boolean().default(false).describe('a Nobel laureate: the US insists on Lithuania (R04)'),
   enemy: z.boolean().default(false).describe('a personal enemy of the regime, freed only at a premium (R17)'),
   onlyThrough: issuer.nullable().default(null).describe('only this party can buy the release (R07)'),
@@ -62,7 +79,7 @@ export const worldSchema = z.strictObject({
   usInterest: probability.default(0.75).describe('the US envoy\'s appetite for the file, 0..1 (R06)'),
   transitOpen: z.boolean().default(false).describe('Klaipėda transit for Belarusian potash (R08, R09)'),
   balloons: z.boolean().default(true).describe('Belarus sends weather balloons over Lithuania (R10)'),
-  lorryDriversHeld: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
+  lorryDriversHeld: headCount.default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
   confiscationThreat: z.boolean().default(false).describe('Lithuania threatens to confiscate Belarusian assets (R10)'),
   hostility: z
     .strictObject({
@@ -70,9 +87,22 @@ export const worldSchema = z.strictObject({
       poland: probability.default(0.5).describe('Belarus–Poland hostility (R07)'),
     })
     .prefault({}),
+  trust: probability.default(0.7).describe('Minsk–Washington trust at the start, 0..1: three waves were carried out as agreed (R24)'),
+  accepts: z
+    .strictObject(Object.fromEntries(DEPORTATION_ROUTES.map((r) => [r, z.boolean().default(true).describe(`${r} takes deportees`)])) as Record<(typeof DEPORTATION_ROUTES)[number], z.ZodDefault<z.ZodBoolean>>)
+    .prefault({})
+    .describe('which neighbours take deportees; a release bound for one that does not goes elsewhere, or home (R19)'),
   cohorts: z.array(cohortSchema).min(1).describe('political prisoners held, by group; a child changes one by its id (¶25, ¶31)'),
   named: z.array(namedPrisonerSchema).default([]).describe('prisoners with their own value, by id (¶6, ¶32)'),
   sanctions: z.array(sanctionSchema).min(1).describe('sanctions with issuer and weight; a child changes one by its id (¶11, ¶28, ¶40)'),
+}).superRefine((world, ctx) => {
+  // R18: arrest shares, where given, split the whole overall rate.
+  const given = world.cohorts.map((c, i) => [c.arrestShare, i] as const).filter(([x]) => x !== undefined);
+  const sum = given.reduce((t, [x]) => t + (x ?? 0), 0);
+  if (given.length > 0 && Math.abs(sum - 1) > 1e-6) {
+    ctx.addIssue({ code: 'custom', path: ['cohorts', given[given.length - 1]![1], 'arrestShare'],
+      message: `the cohorts' arrest shares sum to ${Math.round(sum * 1000) / 1000}, expected 1 (R18); give every cohort a share, or none to split by \`held\`` });
+  }
 });
 
 /* ---------- the agents' parameters ---------- */
@@ -107,6 +137,16 @@ export const usParamsSchema = z
     // At least 1: an opening that asks for less than the reservation would give relief below it.
     askMarkup: z.number().min(1).max(10).default(1.3).describe('how much more than its reservation the US asks for in an opening offer (R06)'),
     exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
+    tranches: z.number().int().min(1).max(12).default(2).describe('batches a US deal is carried out in; 1 is all at once (R21)'),
+    trancheGapMonths: z.number().int().min(1).max(12).default(1).describe('months from a batch to the verification and relief, and from there to the next batch (R21)'),
+    renege: z.strictObject({
+      base: share(0.03, 'R22', 'chance that Washington withholds relief after a verified batch'),
+      talksFailed: share(0.1, 'R22', 'added while the peace talks have failed'),
+      incident: share(0.1, 'R22', 'added in a month balloons fly over Lithuania'),
+    }).prefault({}).describe('Washington breaking a staged deal (R22)'),
+    trustWeight: share(0.5, 'R24', 'how much distrust raises the releases the US asks per relief item'),
+    trustGain: share(0.1, 'R24', 'trust gained by each batch delivered and each payment made'),
+    trustLoss: share(0.35, 'R24', 'trust lost when either side reneges'),
   })
   .prefault({});
 
@@ -123,6 +163,19 @@ export const belarusParamsSchema = z
     moodSwing: share(0.15, 'R05', 'how much Minsk\'s valuation of an offer swings from one visit to the next'),
     calmingChance: share(0.6, 'R11', 'chance Belarus commits to stop the balloons as part of a US deal'),
     sideOffers: z.array(z.enum(['putin', 'maduro'])).default(['putin', 'maduro']).describe('help Belarus can offer the US (R16)'),
+    // The open world (R18–R23), defaults from Viasna's 2024–2025 counts (docs/scenario-authoring.md#the-open-world).
+    arrestRate: z.number().min(0).max(10_000).default(42).describe('new political prisoners a month, a Poisson mean (R18)'),
+    arrestEscalationFactor: factor(1, 'R18', 'arrest rate multiplier while Minsk is escalating against Lithuania (1: arrests do not respond)'),
+    pardonRate: z.number().min(0).max(10_000).default(21).describe('people pardoned outside any deal a month, a Poisson mean; they go home (R20)'),
+    signalPardon: z.number().min(0).max(10_000).default(5).describe('extra pardons, a Poisson mean, in a month an envoy visits (R20)'),
+    homeShare: share(0.02, 'R19', 'share of a deal\'s cohort releases freed at home rather than deported'),
+    rearrestChance: share(0.005, 'R23', 'monthly chance that each person freed at home is jailed again'),
+    renege: z.strictObject({
+      base: share(0.05, 'R22', 'chance a month that Minsk withholds a tranche it owes'),
+      talksFailed: share(0.1, 'R22', 'added while the peace talks have failed'),
+      distrust: share(0.2, 'R22', 'added in proportion to the distrust, 1 − trust'),
+    }).prefault({}).describe('Minsk breaking a staged deal (R22)'),
+    renegeRearrestShare: share(0.5, 'R22', 'share of the deal\'s people freed at home whom Minsk re-arrests when it reneges'),
   })
   .prefault({});
 
@@ -150,7 +203,7 @@ export const polandParamsSchema = z
 
 export const euParamsSchema = z
   .strictObject({
-    releaseThreshold: z.number().int().min(0).default(150).describe('with R12 off: releases the EU waits for before it moves'),
+    releaseThreshold: headCount.default(150).describe('with R12 off: releases the EU waits for before it moves'),
     prisonersPerWeight: z.number().min(0).max(1000).default(12).describe('with R12 off: releases the EU asks per relief point (R12)'),
     acceptShare: share(0.6, 'R12', 'with R12 off: the smallest share of its ask the EU takes in a counter-offer'),
     reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
@@ -167,7 +220,11 @@ export const agentParamsSchema = z
   })
   .prefault({});
 
-const transitionRow = z.partialRecord(talksState, probability.describe('weight of moving to this state next month'));
+/** A row that names states but gives them all weight 0 leaves the talks nowhere to go; `{}` means "stay". */
+const transitionRow = z.partialRecord(talksState, probability.describe('weight of moving to this state next month'))
+  .refine((r) => Object.keys(r).length === 0 || Object.values(r).some((w) => (w ?? 0) > 0), {
+    message: 'the weights of this transition row add up to 0, so the talks would have nowhere to go; give at least one state a weight above 0 (or write {} to stay)',
+  });
 const row = (from: string, value: Partial<Record<(typeof TALKS_STATES)[number], number>>) =>
   transitionRow.default(value).describe(`next-month distribution from ${from}; a child's row replaces this one whole (R13)`);
 export const talksSchema = z
@@ -218,7 +275,7 @@ export const effectsSchema = z.strictObject({
   liftSanction: oneOrMore(sanctionId).optional().describe('lift these sanctions (R01, R08, R12)'),
   reimposeSanction: oneOrMore(sanctionId).optional().describe('reimpose these sanctions (R01)'),
   releaseNamed: z.record(id, route).optional().describe('named prisoner id → route: free them (R04, R05)'),
-  releaseFromCohort: z.record(id, z.strictObject({ count: z.number().int().min(0), route })).optional()
+  releaseFromCohort: z.record(id, z.strictObject({ count: headCount, route })).optional()
     .describe('cohort id → { count, route }: free that many (R05)'),
   rearrestNamed: oneOrMore(id).optional().describe('send these named prisoners back to prison'),
   openTransit: apply.optional().describe('Lithuania opens Klaipėda transit (R08, R09)'),
@@ -227,7 +284,7 @@ export const effectsSchema = z.strictObject({
   resumeBalloons: apply.optional().describe('Belarus resumes the balloons and escalates again (R10)'),
   recordIncident: z.strictObject({
     hostility: probability.default(0.08).describe('hostility added'),
-    driversDetained: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers detained'),
+    driversDetained: headCount.default(0).describe('Lithuanian lorry drivers detained'),
   }).optional().describe('a balloon launch or a detention (R10)'),
   freeLorryDrivers: apply.optional().describe('Belarus frees the detained lorry drivers (¶18)'),
   threatenConfiscation: z.boolean().optional().describe('Vilnius raises (true) or drops (false) its confiscation threat (R10)'),
@@ -236,6 +293,20 @@ export const effectsSchema = z.strictObject({
   setUsInterest: probability.optional().describe('set the US envoy\'s interest (R06)'),
   setRules: z.partialRecord(z.enum(RULE_IDS), z.boolean()).optional()
     .describe('a stance change: switch rules on or off from this month, e.g. `{ R09: false }`'),
+  arrest: z.record(id, z.number().int().min(0).max(100_000)).optional()
+    .describe('cohort id → how many new political prisoners enter it (R18)'),
+  pardon: z.record(id, z.strictObject({
+    count: z.number().int().min(0).max(100_000).default(1).describe('how many (a named person counts once)'),
+    route: route.default('home').describe('where they go; `home` is freed inside Belarus (R19)'),
+  })).optional().describe('cohort or named prisoner id → { count, route }: released outside any deal (R20)'),
+  reimpose: oneOrMore(sanctionId).optional().describe('snap these sanctions back (R22); the same as `reimposeSanction`'),
+  deal: z.strictObject({
+    track: z.enum(TRACK_IDS).default('us-belarus').describe('the track whose deal this is'),
+    releases: z.record(id, z.number().int().min(1).max(100_000)).default({}).describe('cohort or named prisoner id → how many Minsk frees'),
+    route: route.default('lithuania').describe('where the people go (R19)'),
+    relief: z.union([sanctionId, z.array(sanctionId)]).transform((v): string[] => (Array.isArray(v) ? v : [v])).default([]).describe('sanctions the track\'s party lifts in return; its own only'),
+    commitments: z.array(z.enum(['stop-balloons', 'free-lorry-drivers'])).default([]).describe('promises Minsk makes (R11)'),
+  }).optional().describe('a scripted wave, carried out at once through the same path as a negotiated deal (R01)'),
 });
 
 export const eventSchema = z.strictObject({

@@ -12,19 +12,21 @@ import type { RuleId } from '../rules/ids.js';
 import type { RuleSwitches } from '../rules/switches.js';
 import type { EventCondition, EventEffects, ScenarioEvent } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
-import { heldCount } from '../world/create.js';
+import { heldCount, releasedCount } from '../world/create.js';
 import {
   closeTransit, freeLorryDrivers, liftSanction, openTransit, rearrestNamed, recordIncident, reimposeSanction,
   releaseFromCohort, releaseNamed, resumeBalloons, setHostility, setTalks, setUsInterest, stopBalloons,
-  threatenConfiscation,
+  threatenConfiscation, arrestIntoCohort, countPardoned,
 } from '../world/recipes.js';
+import { executeDeal } from '../negotiation/execute.js';
+import type { RoutedRelease } from '../rules/routes.js';
 import type { Agent } from '../agents/index.js';
 import type { belarusMachine } from '../agents/belarus.js';
 import type { usMachine } from '../agents/us.js';
 import type { lithuaniaMachine } from '../agents/lithuania.js';
 import type { euMachine } from '../agents/eu.js';
 import type { Rng } from './rng.js';
-import type { TraceEvent } from './trace.js';
+import type { ChangeRecord, TraceEvent, TrackId } from './trace.js';
 
 /** The agents an event can affect: those whose guards read rules, and Belarus's balloon posture. */
 export interface EventAgents {
@@ -52,12 +54,25 @@ const EFFECT_RULES: Readonly<Record<keyof EventEffects, readonly RuleId[]>> = {
   setHostility: ['R05', 'R10'],
   setUsInterest: ['R06'],
   setRules: [],
+  arrest: ['R18'],
+  pardon: ['R20'],
+  reimpose: ['R22'],
+  deal: ['R01'],
 };
+
+/** A scripted wave carried out this month (a scenario `deal`), for the run to record as a wave. */
+export interface ScriptedWave {
+  readonly track: TrackId;
+  readonly freed: readonly RoutedRelease[];
+  readonly relief: readonly string[];
+  /** Index of the scenario event that scripted it. */
+  readonly event: number;
+}
 
 const within = (value: number, b: { min?: number | undefined; max?: number | undefined } | undefined): boolean =>
   !b || ((b.min === undefined || value >= b.min) && (b.max === undefined || value <= b.max));
 
-const released = (w: World): number => w.releasedByRoute.lithuania + w.releasedByRoute.ukraine + w.releasedByRoute.poland;
+const released = (w: World): number => releasedCount(w);
 
 /** Whether every condition of `when` holds in this world (an absent `when` always holds). */
 export function conditionHolds(when: EventCondition | undefined, world: World): boolean {
@@ -114,6 +129,10 @@ function describe(e: ScenarioEvent): string {
   if (d.setHostility) parts.push('hostility reset');
   if (d.setUsInterest !== undefined) parts.push(`US interest set to ${d.setUsInterest}`);
   for (const [id, on] of Object.entries(d.setRules ?? {})) parts.push(`${id} ${on ? 'on' : 'off'}`);
+  for (const [id, n] of Object.entries(d.arrest ?? {})) parts.push(`${n} ${id} arrested`);
+  for (const [id, r] of Object.entries(d.pardon ?? {})) parts.push(`${r.count} ${id} pardoned (${r.route})`);
+  if (d.reimpose) parts.push(`${d.reimpose.join(', ')} snapped back`);
+  if (d.deal) parts.push(`a ${d.deal.track} deal`);
   return `Scenario event ${e.id}: ${parts.join('; ') || 'nothing changes'}`;
 }
 
@@ -122,6 +141,11 @@ export class ScenarioEvents {
   /** The rules in force now; the engine reads these, never the scenario's starting switches. */
   rules: RuleSwitches;
   private readonly fired: boolean[];
+  /** This month's open-world records and scripted waves, for the run to take (`drain`). */
+  private changes: ChangeRecord[] = [];
+  private waves: ScriptedWave[] = [];
+  /** The index of the event being applied, which its records carry (`numbers.event`). */
+  private current = 0;
 
   constructor(private readonly events: readonly ScenarioEvent[], rules: RuleSwitches, private readonly agents: EventAgents) {
     this.rules = rules;
@@ -139,20 +163,36 @@ export class ScenarioEvents {
       if (!conditionHolds(e.when, w)) continue;
       if (e.chance < 1 && draw >= e.chance) continue;
       this.fired[i] = true;
+      this.current = i;
       w = this.apply(e.do, w);
       trace.push({ kind: 'scenario', actor: 'scenario', text: describe(e), rules: rulesOfEvent(e) });
     }
     return w;
   }
 
+  /** The records and scripted waves of the events fired since the last call. */
+  drain(): { changes: ChangeRecord[]; waves: ScriptedWave[] } {
+    const out = { changes: this.changes, waves: this.waves };
+    this.changes = [];
+    this.waves = [];
+    return out;
+  }
+
   private apply(d: EventEffects, world: World): World {
     let w = world;
+    // Releases a script makes outside a deal count as pardoned (waves + pardoned = released).
+    const releasedBefore = releasedCount(w);
     if (d.setTalks !== undefined) w = setTalks(w, d.setTalks);
     for (const id of d.liftSanction ?? []) w = liftSanction(w, id);
     for (const id of d.reimposeSanction ?? []) w = reimposeSanction(w, id);
     for (const [id, route] of Object.entries(d.releaseNamed ?? {})) w = releaseNamed(w, id, route);
     for (const [id, r] of Object.entries(d.releaseFromCohort ?? {})) w = releaseFromCohort(w, id, r.count, r.route);
     for (const id of d.rearrestNamed ?? []) w = rearrestNamed(w, id);
+    if (d.arrest) w = this.arrest(w, d.arrest);
+    if (d.pardon) w = this.pardon(w, d.pardon);
+    w = countPardoned(w, releasedCount(w) - releasedBefore);
+    for (const id of d.reimpose ?? []) w = reimposeSanction(w, id);
+    if (d.deal) w = this.deal(w, d.deal);
     if (d.openTransit) w = openTransit(w);
     if (d.closeTransit) w = closeTransit(w);
     if (d.stopBalloons) {
@@ -171,6 +211,50 @@ export class ScenarioEvents {
     if (d.setHostility?.poland !== undefined) w = setHostility(w, 'poland', d.setHostility.poland);
     if (d.setUsInterest !== undefined) w = setUsInterest(w, d.setUsInterest);
     if (d.setRules) this.switchRules(d.setRules);
+    return w;
+  }
+
+  private arrest(world: World, arrests: NonNullable<EventEffects['arrest']>): World {
+    let w = world;
+    const people: { id: string; count: number }[] = [];
+    for (const [id, n] of Object.entries(arrests)) {
+      const before = w.arrested;
+      w = arrestIntoCohort(w, id, n);
+      if (w.arrested > before) people.push({ id, count: w.arrested - before });
+    }
+    if (people.length) this.changes.push({ kind: 'arrest', actor: 'scenario', people, sanctions: [], numbers: { count: people.reduce((t, p) => t + p.count, 0), event: this.current }, rules: ['R18'] });
+    return w;
+  }
+
+  private pardon(world: World, pardons: NonNullable<EventEffects['pardon']>): World {
+    let w = world;
+    const people: { id: string; count: number; route: RoutedRelease['route'] }[] = [];
+    for (const [id, p] of Object.entries(pardons)) {
+      const before = w.releasedByRoute[p.route];
+      const named = w.named.some((x) => x.id === id);
+      w = named ? (p.count > 0 ? releaseNamed(w, id, p.route) : w) : releaseFromCohort(w, id, p.count, p.route);
+      const n = w.releasedByRoute[p.route] - before;
+      if (n > 0) people.push({ id, count: n, route: p.route });
+    }
+    if (people.length) this.changes.push({ kind: 'pardon', actor: 'scenario', people, sanctions: [], numbers: { count: people.reduce((t, p) => t + p.count, 0), event: this.current }, rules: ['R20'] });
+    return w;
+  }
+
+  /** A scripted wave: carried out at once through the deal path; the US track's envoy hears it (R01). */
+  private deal(world: World, deal: NonNullable<EventEffects['deal']>): World {
+    const routed: RoutedRelease[] = [];
+    for (const [id, count] of Object.entries(deal.releases)) {
+      const person = world.named.find((p) => p.id === id);
+      if (person) { if (person.status === 'held') routed.push({ id, count: 1, named: true, route: deal.route }); continue; }
+      const cohort = world.cohorts.find((c) => c.id === id);
+      const n = Math.min(count, cohort?.held ?? 0);
+      if (n > 0) routed.push({ id, count: n, named: false, route: deal.route });
+    }
+    const relief = deal.relief.filter((id) => world.sanctions.find((s) => s.id === id)?.status === 'active');
+    const w = executeDeal(world, routed, relief, [], deal.commitments);
+    if (deal.track === 'us-belarus') this.agents.us.send({ type: 'WAVE' });
+    if (deal.commitments.includes('stop-balloons')) this.agents.belarus.send({ type: 'COMMIT_CALM' });
+    this.waves.push({ track: deal.track, freed: routed, relief, event: this.current });
     return w;
   }
 

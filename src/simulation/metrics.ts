@@ -23,6 +23,8 @@ export interface StartFacts {
   readonly start: string;
   readonly namedHeld: readonly string[];
   readonly activeSanctions: readonly { readonly id: string; readonly issuer: string }[];
+  /** Every sanction of the start world, for the `sanction.<id>` metrics. */
+  readonly sanctions: readonly string[];
 }
 
 export function startFacts(scenario: Scenario): StartFacts {
@@ -30,6 +32,7 @@ export function startFacts(scenario: Scenario): StartFacts {
     start: scenario.start,
     namedHeld: scenario.world.named.filter((p) => p.status === 'held').map((p) => p.id),
     activeSanctions: scenario.world.sanctions.filter((s) => s.status === 'active').map((s) => ({ id: s.id, issuer: s.id.split('.')[0] ?? '' })),
+    sanctions: scenario.world.sanctions.map((s) => s.id),
   };
 }
 
@@ -49,6 +52,16 @@ export function metricCatalogue(facts: StartFacts): MetricInfo[] {
     { name: 'firstDealMonth', description: 'month of the first deal, counted from the start (runs without a deal left out)' },
     { name: 'reliefValue', description: 'what the relief obtained is worth to Belarus, in relief points (R08)' },
     { name: 'usInterest', description: 'US interest in the file at the end (R06)' },
+    // The open world (R18–R24).
+    { name: 'arrested', description: 'new political prisoners during the run (R18)' },
+    { name: 'rearrested', description: 'released people jailed again during the run (R22, R23, scenario re-arrests)' },
+    { name: 'pardoned', description: 'released outside any deal (R20, scenario releases)' },
+    { name: 'waves', description: 'deals and scripted waves (one per deal, staged or not)' },
+    { name: 'reneged', description: 'staged deals broken by either side (R22)' },
+    { name: 'firstWave.month', description: 'month of the first wave, counted from the start (runs without a wave left out)' },
+    { name: 'firstWave.size', description: 'people the first wave released, all its batches (runs without a wave left out)' },
+    { name: 'trust', description: 'Minsk–Washington trust at the end (R24)' },
+    ...facts.sanctions.map((id) => ({ name: `sanction.${id}`, description: `${id} lifted at the end (1) or in force (0)` })),
   ];
 }
 
@@ -72,5 +85,15 @@ export function metricsOf(result: RunResult, facts: StartFacts): Record<string, 
   m.firstDealMonth = o.firstDealMonth === null ? null : monthIndex(o.firstDealMonth) - monthIndex(facts.start);
   m.reliefValue = o.belarusReliefValue;
   m.usInterest = o.usInterest;
+  m.arrested = o.prisonersArrested;
+  m.rearrested = o.prisonersRearrested;
+  m.pardoned = o.pardoned;
+  m.waves = o.waves.length;
+  m.reneged = o.reneged;
+  const first = o.waves[0];
+  m['firstWave.month'] = first ? monthIndex(first.month) - monthIndex(facts.start) : null;
+  m['firstWave.size'] = first ? first.released : null;
+  m.trust = o.trust;
+  for (const id of facts.sanctions) m[`sanction.${id}`] = o.sanctions[id] === 'lifted' ? 1 : 0;
   return m;
 }

@@ -23,3 +23,86 @@ export function drawFrom<K extends string>(rng: Rng, row: Partial<Record<K, numb
   }
   return stay;
 }
+
+/**
+ * A second stream of the same seed, for the open world's draws (R18–R24). They come from here
+ * and never from the run's main stream, so switching an open-world rule on or off leaves every
+ * draw of the closed world where it was: that is what lets the golden runs compare run by run.
+ */
+export function createSubstream(seed: number | string, name: string): Rng {
+  // sfc32 seeded by the cyrb128 hash of the run's seed and the stream's name: a well-tested small
+  // generator that costs nothing to start, where seedrandom's ARC4 takes tens of microseconds per
+  // stream (docs/performance.md). Still a pure function of the seed, so runs stay reproducible.
+  let [a, b, c, d] = cyrb128(`thaw:${seed}:${name}`);
+  return {
+    next: () => {
+      a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+      let t = (a + b) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      d = (d + 1) | 0;
+      t = (t + d) | 0;
+      c = (c + t) | 0;
+      return (t >>> 0) / 4294967296;
+    },
+  };
+}
+
+/** cyrb128: four 32-bit words from a string, to seed sfc32. */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4; h2 ^= h1; h3 ^= h1; h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** Φ⁻¹, Acklam's rational approximation (relative error below 1.2e-9), for `poisson`. */
+function inverseNormal(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  if (q < 0.02425) {
+    const t = Math.sqrt(-2 * Math.log(q));
+    return (((((c[0]! * t + c[1]!) * t + c[2]!) * t + c[3]!) * t + c[4]!) * t + c[5]!) / ((((d[0]! * t + d[1]!) * t + d[2]!) * t + d[3]!) * t + 1);
+  }
+  if (q > 1 - 0.02425) return -inverseNormal(1 - q);
+  const t = q - 0.5;
+  const r = t * t;
+  return (((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * t / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+/** Above this mean the Poisson count is drawn from its normal approximation (error under 1 %). */
+export const POISSON_EXACT_UP_TO = 30;
+
+/**
+ * A Poisson count with mean `mean` from ONE uniform `u` in [0, 1), by inverting the distribution
+ * function: one draw per count whatever the mean, so the number of draws a month takes never
+ * depends on the world. Above `POISSON_EXACT_UP_TO` the normal approximation N(mean, mean),
+ * rounded and floored at 0, replaces the exact inversion (whose terms underflow for large means).
+ */
+export function poisson(u: number, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean > POISSON_EXACT_UP_TO) return Math.max(0, Math.round(mean + Math.sqrt(mean) * inverseNormal(u)));
+  let k = 0;
+  let term = Math.exp(-mean);
+  let cumulative = term;
+  while (u >= cumulative && k < 1000) {
+    k += 1;
+    term *= mean / k;
+    cumulative += term;
+  }
+  return k;
+}

@@ -12,7 +12,8 @@ import { polandMachine } from '../agents/poland.js';
 import { euMachine } from '../agents/eu.js';
 import type { Scenario } from '../scenario/schema.js';
 import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
-import { createWorld, heldCount, initialCount } from '../world/create.js';
+import { addMonths } from '../world/month.js';
+import { createWorld, heldCount, initialCount, releasedCount } from '../world/create.js';
 import {
   advanceMonth, calmRelations, liftSanction, recordIncident, setTalks, setUsInterest, stopBalloons,
   threatenConfiscation,
@@ -26,10 +27,13 @@ import { runPolandTrack } from '../negotiation/poland-track.js';
 import { runEuTrack } from '../negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
-import { createRng, drawFrom, type Rng } from './rng.js';
+import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
-import type { AgentId, AgentMove, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
+import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
+import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
 
 export interface RunOptions {
@@ -86,10 +90,6 @@ const agentStates = (agents: Agents): Record<AgentId, string> => ({
   poland: agents.poland.state, eu: agents.eu.state,
 });
 
-function releasedCount(world: World): number {
-  return world.releasedByRoute.lithuania + world.releasedByRoute.ukraine + world.releasedByRoute.poland;
-}
-
 function summarize(world: World, agents: Agents): WorldSummary {
   return {
     talks: world.talks,
@@ -103,6 +103,10 @@ function summarize(world: World, agents: Agents): WorldSummary {
     confiscationThreat: world.confiscationThreat,
     lifted: world.sanctions.filter((s) => s.status === 'lifted').map((s) => s.id),
     agents: agentStates(agents),
+    arrested: world.arrested,
+    rearrested: world.rearrested,
+    pardoned: world.pardoned,
+    trust: Math.round(world.trust * 1000) / 1000,
   };
 }
 
@@ -150,6 +154,88 @@ interface RunState {
   readonly trace: boolean;
   /** The agents' changes of state since the last month was recorded (null without a trace). */
   readonly moves: AgentMove[] | null;
+  /** The open world's own stream (R18, R20, R23), apart from the main one (see `createSubstream`). */
+  readonly open: Rng;
+  /** The staged deals' stream (R22): one draw per deal step due, so apart from the fixed monthly draws. */
+  readonly stages: Rng;
+  /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
+  readonly arrestRates: readonly number[];
+  /** Every deal and scripted wave so far (`outcome.waves`). */
+  readonly waves: WaveState[];
+  /** Staged deals still being carried out (R21). */
+  pending: PendingDeal[];
+  reneged: number;
+}
+
+/** R18: a scenario's arrest rates, computed once per scenario like its start world. */
+const ratesOf = new WeakMap<Scenario, readonly number[]>();
+function arrestRatesFor(scenario: Scenario): readonly number[] {
+  let rates = ratesOf.get(scenario);
+  if (!rates) { rates = arrestRates(scenario); ratesOf.set(scenario, rates); }
+  return rates;
+}
+
+function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, freed: readonly { readonly route: RoutedRelease['route']; readonly count: number }[], relief: readonly string[], tranches: number): number {
+  const wave: WaveState = { month, track, scripted, released: 0, byRoute: {}, relief: [...relief], tranches, delivered: 1,
+    status: tranches > 1 ? 'pending' : 'done', renegedBy: null, renegedIn: null };
+  addToWave(wave, freed.map((r) => ({ id: '', named: false, ...r })));
+  s.waves.push(wave);
+  return s.waves.length - 1;
+}
+
+/**
+ * The open world's month (R18, R20, R23, then the staged deals due, R21, R22): its draws come
+ * from the open stream in a fixed order, every month, whatever the rules and the world: one per
+ * cohort for arrests, two for pardons, one per cohort for re-arrests. Each staged deal due draws
+ * one number from a stream of its own (oldest deal first), so that deals never shift the
+ * monthly flows' draws. The closed world's stream is never touched.
+ */
+function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVisiting: boolean, incident: boolean, changes: ChangeRecord[]): World {
+  const { open, scenario, rules } = s;
+  const by = scenario.agents.belarus;
+  const n = world.cohorts.length;
+  const arrestDraws: number[] = [];
+  for (let i = 0; i < n; i++) arrestDraws.push(open.next());
+  const pardonDraw = open.next();
+  const signalDraw = open.next();
+  const rearrestDraws: number[] = [];
+  for (let i = 0; i < n; i++) rearrestDraws.push(open.next());
+  let w = world;
+  if (isOn(rules, 'R18')) {
+    const arrests = drawArrests(s.arrestRates, arrestDraws, escalating, by, w);
+    if (arrests.length) {
+      w = applyArrests(w, arrests);
+      if (s.trace) changes.push({ kind: 'arrest', actor: 'belarus', people: arrests, sanctions: [], numbers: { count: arrests.reduce((t, a) => t + a.count, 0) }, rules: ['R18'] });
+    }
+  }
+  if (isOn(rules, 'R20')) {
+    const pardons = allocateByHeld(w, pardonCount(pardonDraw, signalDraw, envoyVisiting, by));
+    if (pardons.length) {
+      w = applyPardons(w, pardons);
+      const rs: ('R20' | 'R19')[] = ['R20', 'R19'];
+      if (s.trace) changes.push({ kind: 'pardon', actor: 'belarus', people: pardons.map((p) => ({ ...p, route: 'home' as const })), sanctions: [],
+        numbers: { count: pardons.reduce((t, p) => t + p.count, 0), signal: envoyVisiting ? 1 : 0 }, rules: rs });
+    }
+  }
+  if (isOn(rules, 'R23')) {
+    const again = drawRearrests(w, rearrestDraws, by);
+    if (again.length) {
+      w = applyRearrests(w, again);
+      if (s.trace) changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
+    }
+  }
+  const still: PendingDeal[] = [];
+  for (const deal of s.pending) {
+    if (deal.due !== w.month) { still.push(deal); continue; }
+    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents.us, by, rules);
+    w = step.world;
+    changes.push(...step.changes);
+    if (step.relapse) s.agents.belarus.send({ type: 'RELAPSE' });
+    if (s.waves[deal.wave]!.status === 'reneged') s.reneged += 1;
+    if (!step.over) still.push(deal);
+  }
+  s.pending = still;
+  return w;
 }
 
 /** A month's record before the world summary, which only a kept trace needs. */
@@ -160,6 +246,7 @@ function stepMonth(s: RunState): MonthStep {
   const events: TraceEvent[] = [];
   const offers: OfferRecord[] = [];
   const deals: DealRecord[] = [];
+  const changes: ChangeRecord[] = [];
   let world = advanceMonth(s.world);
 
   // (1) Exogenous: the peace talks (R13).
@@ -172,6 +259,13 @@ function stepMonth(s: RunState): MonthStep {
   if (s.scenarioEvents) {
     world = s.scenarioEvents.fire(world, rng, events);
     s.rules = s.scenarioEvents.rules;
+    const scripted = s.scenarioEvents.drain();
+    changes.push(...scripted.changes);
+    for (const wave of scripted.waves) {
+      const index = newWave(s, world.month, wave.track, true, wave.freed, wave.relief, 1);
+      changes.push({ kind: 'wave', actor: 'scenario', track: wave.track, people: wave.freed.map((r) => ({ id: r.id, count: r.count, route: r.route })),
+        sanctions: [...wave.relief], numbers: { wave: index, count: wave.freed.reduce((t, r) => t + r.count, 0), event: wave.event }, rules: ['R01'] });
+    }
   }
   const rules = s.rules;
 
@@ -185,7 +279,8 @@ function stepMonth(s: RunState): MonthStep {
 
   const incidentsBefore = agents.belarus.context.incidents;
   agents.belarus.send({ type: 'OBSERVE', incidentDraw });
-  if (agents.belarus.context.incidents > incidentsBefore) {
+  const incident = agents.belarus.context.incidents > incidentsBefore;
+  if (incident) {
     const p = scenario.agents.lithuania;
     const detained = incidentDraw < scenario.agents.belarus.balloonChance / 3 ? 1 : 0;
     world = recordIncident(world, p.hostilityPerIncident, detained);
@@ -229,15 +324,30 @@ function stepMonth(s: RunState): MonthStep {
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
   agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
 
+  // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R24).
+  world = openWorldMonth(s, world, agents.belarus.state === 'escalating', agents.us.state === 'visiting', incident, changes);
+
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
-  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace });
+  const reserved = new Set<string>();
+  for (const d of s.pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
+  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
   type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
   const settle = (result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
     if (result.events) events.push(...result.events);
-    if (result.deal) deals.push(result.deal);
+    if (result.deal) {
+      deals.push(result.deal);
+      const d = result.deal;
+      const index = newWave(s, world.month, d.track, false, d.routed, d.lifted, d.staged?.tranches ?? 1);
+      if (result.pending) {
+        const home = new Map<string, number>();
+        for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
+        s.pending.push({ wave: index, batches: result.pending.batches.map((b) => [...b]), relief: result.pending.relief, paid: false,
+          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
+      }
+    }
     tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
@@ -264,8 +374,10 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   s.world = world;
-  return { month: world.month, talks: world.talks, events, offers, deals };
+  return { month: world.month, talks: world.talks, events, offers, deals, changes };
 }
+
+const byIdNamed = (world: World, id: string): boolean => world.named.some((p) => p.id === id);
 
 function usTransitionEvent(from: string, to: string, talks: string): TraceEvent {
   switch (to) {
@@ -284,7 +396,26 @@ function usTransitionEvent(from: string, to: string, talks: string): TraceEvent 
   }
 }
 
-export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, number>>, firstDealMonth: string | null, rules: RuleSwitches): Outcome {
+/** Each sanction's status at the start (its own month stamp, or the start month), then every change. */
+function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { month: string; status: 'active' | 'lifted' }[]> {
+  const history: Record<string, { month: string; status: 'active' | 'lifted' }[]> = {};
+  for (const s of scenario.world.sanctions) history[s.id] = [{ month: s.changedIn ?? scenario.start, status: s.status }];
+  for (const c of world.sanctionChanges) history[c.id]?.push({ month: c.month, status: c.status });
+  return history;
+}
+
+const waveRecord = (w: WaveState): WaveRecord => ({
+  month: w.month, track: w.track, scripted: w.scripted, released: w.released, byRoute: { ...w.byRoute }, relief: [...w.relief],
+  tranches: w.tranches, delivered: w.delivered, status: w.status, renegedBy: w.renegedBy, renegedIn: w.renegedIn,
+});
+
+export interface OpenOutcome {
+  readonly scenario: Scenario;
+  readonly waves: readonly WaveState[];
+  readonly reneged: number;
+}
+
+export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, number>>, firstDealMonth: string | null, rules: RuleSwitches, open?: OpenOutcome): Outcome {
   const named: Record<string, 'held' | 'released'> = {};
   for (const p of world.named) named[p.id] = p.status;
   const sanctions: Record<string, 'active' | 'lifted'> = {};
@@ -305,6 +436,13 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
     usInterest: Math.round(world.usInterest * 1000) / 1000,
     talks: world.talks,
+    prisonersArrested: world.arrested,
+    prisonersRearrested: world.rearrested,
+    pardoned: world.pardoned,
+    waves: open ? open.waves.map(waveRecord) : [],
+    reneged: open?.reneged ?? 0,
+    sanctionHistory: open ? sanctionHistoryOf(open.scenario, world) : {},
+    trust: Math.round(world.trust * 1000) / 1000,
   };
 }
 
@@ -326,6 +464,12 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     startProfile,
     trace: options.trace !== false,
     moves,
+    open: createSubstream(options.seed, 'open-world'),
+    stages: createSubstream(options.seed, 'staged-deals'),
+    arrestRates: arrestRatesFor(scenario),
+    waves: [],
+    pending: [],
+    reneged: 0,
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
@@ -351,6 +495,6 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     horizon,
     draws,
     months,
-    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules),
+    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged }),
   };
 }

@@ -4,6 +4,8 @@
  * worker threads (./worker.ts) and gives back the same rows, in run order, whatever the number
  * of workers: each run's seed depends only on the study's seed and the run's index (./seeds.ts).
  */
+import { pathToFileURL } from 'node:url';
+import { inPackage } from '../paths.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
@@ -135,10 +137,9 @@ export interface BatchRequest {
 }
 export type BatchReply = { readonly rows: RunRow[] } | { readonly error: string };
 
-/** Under vitest the code runs from src/; workers always run the compiled dist/ modules. */
+/** Workers always run the compiled dist/ modules: under vitest the code runs from src/, and the CLI from its bundle. */
 function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/simulation/worker.js', here) : new URL('./worker.js', here);
+  return pathToFileURL(inPackage('dist', 'simulation', 'worker.js'));
 }
 
 let jobs = 0;

@@ -23,6 +23,49 @@ export interface TraceEvent {
   readonly rules: readonly RuleId[];
 }
 
+/**
+ * The open world's records (R18–R24), structured: what kind of change, who did it, which people
+ * (cohort or person id, how many, where to) and sanctions, the numbers behind it, and the rules.
+ * The words are made by the reports (src/report/), never here.
+ */
+export type ChangeKind =
+  | 'arrest' // new political prisoners (R18; a scenario `arrest`)
+  | 'pardon' // released outside any deal (R20; a scenario `pardon`)
+  | 'rearrest' // people freed at home jailed again (R23, or R22 after Minsk reneges)
+  | 'batch' // a later batch of a staged deal freed (R21)
+  | 'payment' // relief paid once a batch is verified (R21)
+  | 'renege' // a side breaks a staged deal (R22)
+  | 'snapback' // relief re-imposed after Minsk reneged (R22)
+  | 'wave'; // a scripted deal carried out (a scenario `deal`)
+
+export interface ChangeRecord {
+  readonly kind: ChangeKind;
+  readonly actor: AgentId | 'scenario';
+  readonly track?: TrackId;
+  readonly people: readonly { readonly id: string; readonly count: number; readonly route?: Route }[];
+  readonly sanctions: readonly string[];
+  /** e.g. `count`, `wave` (index into `outcome.waves`), `probability`, `trust`. */
+  readonly numbers: Readonly<Record<string, number>>;
+  readonly rules: readonly RuleId[];
+}
+
+/** One deal or scripted wave, as `outcome.waves` lists it; staged deals fill in as batches come. */
+export interface WaveRecord {
+  readonly month: string;
+  readonly track: TrackId;
+  readonly scripted: boolean;
+  readonly released: number;
+  readonly byRoute: Readonly<Partial<Record<Route, number>>>;
+  /** Relief actually given (lifted by this wave, snapped back or not). */
+  readonly relief: readonly string[];
+  readonly tranches: number;
+  readonly delivered: number;
+  /** `done`, still `pending` at the end, or broken by one side (R22). */
+  readonly status: 'done' | 'pending' | 'reneged';
+  readonly renegedBy: 'belarus' | 'us' | null;
+  readonly renegedIn: string | null;
+}
+
 export interface OfferRecord {
   readonly track: TrackId;
   readonly exchange: number;
@@ -47,6 +90,8 @@ export interface DealRecord {
   readonly lifted: readonly string[];
   readonly rules: readonly RuleId[];
   readonly summary: string;
+  /** A staged deal (R21): batches agreed, people still to come, relief still to pay. */
+  readonly staged?: { readonly tranches: number; readonly pending: number; readonly relief: readonly string[] };
 }
 
 export interface WorldSummary {
@@ -61,6 +106,14 @@ export interface WorldSummary {
   readonly confiscationThreat: boolean;
   readonly lifted: readonly string[];
   readonly agents: Readonly<Record<AgentId, string>>;
+  /** New political prisoners so far (R18). */
+  readonly arrested: number;
+  /** Released people jailed again so far (R23, R22, scenario re-arrests). */
+  readonly rearrested: number;
+  /** Released outside deals so far (R20, scenario releases). */
+  readonly pardoned: number;
+  /** Minsk–Washington trust (R24). */
+  readonly trust: number;
 }
 
 /** An agent machine changing state: which machine, from and to which state, on which event. */
@@ -79,6 +132,8 @@ export interface MonthRecord {
   readonly deals: readonly DealRecord[];
   /** Every change of an agent machine's state this month, in the order it happened. */
   readonly moves: readonly AgentMove[];
+  /** The open world's structured records (R18–R24) and scripted waves, in the order they happened. */
+  readonly changes: readonly ChangeRecord[];
   readonly world: WorldSummary;
 }
 
@@ -96,6 +151,17 @@ export interface Outcome {
   readonly belarusReliefValue: number;
   readonly usInterest: number;
   readonly talks: TalksState;
+  /** New political prisoners during the run (R18); re-arrests are `prisonersRearrested`. */
+  readonly prisonersArrested: number;
+  readonly prisonersRearrested: number;
+  /** Released outside any deal (R20, scenario releases): waves' releases + pardoned = released. */
+  readonly pardoned: number;
+  readonly waves: readonly WaveRecord[];
+  /** Staged deals broken by either side (R22). */
+  readonly reneged: number;
+  /** Sanction id → its status at the start, then every change, in order. */
+  readonly sanctionHistory: Readonly<Record<string, readonly { readonly month: string; readonly status: 'active' | 'lifted' }[]>>;
+  readonly trust: number;
 }
 
 export interface RunResult {

@@ -15,7 +15,7 @@ export function createWorld(scenario: Scenario): World {
   return {
     month: scenario.start,
     talks: w.talks,
-    cohorts: w.cohorts.map((c) => ({ ...c, initial: c.held })),
+    cohorts: w.cohorts.map((c) => ({ id: c.id, label: c.label, held: c.held, usProfile: c.usProfile, belarusCost: c.belarusCost, initial: c.held, arrested: 0, rearrested: 0, atHome: 0 })),
     named: w.named.map((p) => ({ ...p, heldAtStart: p.status === 'held' })),
     sanctions: w.sanctions.map((s) => ({ ...s, issuer: issuerOf(s.id) })),
     transitOpen: w.transitOpen,
@@ -24,8 +24,13 @@ export function createWorld(scenario: Scenario): World {
     lorryDriversHeld: w.lorryDriversHeld,
     confiscationThreat: w.confiscationThreat,
     usInterest: w.usInterest,
-    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0 },
+    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0 },
     releasedByCohort: {},
+    arrested: 0,
+    rearrested: 0,
+    pardoned: 0,
+    trust: w.trust,
+    sanctionChanges: [],
   };
 }
 
@@ -34,6 +39,12 @@ export function heldCount(world: World): number {
   for (const c of world.cohorts) n += c.held;
   for (const p of world.named) if (p.status === 'held') n += 1;
   return n;
+}
+
+/** Released during the run, every route (home included). */
+export function releasedCount(world: World): number {
+  const r = world.releasedByRoute;
+  return r.lithuania + r.ukraine + r.poland + r.home;
 }
 
 export function initialCount(world: World): number {

@@ -23,6 +23,14 @@ function replaceById<T extends { readonly id: string }>(list: readonly T[], id: 
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/**
+ * A cohort with new counts, written out field by field in createWorld's order: every cohort then
+ * has one shape, which keeps the month loop's property reads fast (a spread does not).
+ */
+const cohortWith = (c: Cohort, held: number, arrested: number, rearrested: number, atHome: number): Cohort => ({
+  id: c.id, label: c.label, held, usProfile: c.usProfile, belarusCost: c.belarusCost, initial: c.initial, arrested, rearrested, atHome,
+});
+
 export const advanceMonth = (world: World): World => ({ ...world, month: nextMonth(world.month) });
 
 export const setTalks = (world: World, talks: TalksState): World =>
@@ -33,7 +41,8 @@ export const releaseFromCohort = (world: World, cohortId: string, count: number,
   let n = 0;
   const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (cohort) => {
     n = Math.max(0, Math.min(Math.floor(count), cohort.held));
-    return { ...cohort, held: cohort.held - n };
+    // Freed at home, they stay within reach of the regime (R19, R23).
+    return cohortWith(cohort, cohort.held - n, cohort.arrested, cohort.rearrested, route === 'home' ? cohort.atHome + n : cohort.atHome);
   }, `no cohort ${cohortId}`);
   return {
     ...world,
@@ -60,14 +69,72 @@ export const rearrestNamed = (world: World, prisonerId: string): World =>
   produce(world, (draft) => {
     const person = draft.named.find((p) => p.id === prisonerId);
     if (!person) throw new Error(`no named prisoner ${prisonerId}`);
+    if (person.status === 'released') draft.rearrested += 1;
     person.status = 'held';
   });
+
+/**
+ * The month's flows in one copy (R18, R20): `counts[i]` people arrested into (`arrest`) or freed
+ * at home from (`home`) the i-th cohort, never more than it holds. The same as one
+ * `arrestIntoCohort` or `releaseFromCohort(…, 'home')` per cohort, without a world per cohort.
+ */
+export const flowCohorts = (world: World, counts: readonly number[], flow: 'arrest' | 'home'): World => {
+  let moved = 0;
+  let byCohort: Record<string, number> | null = null;
+  const cohorts = world.cohorts.map((c, i) => {
+    const asked = Math.max(0, Math.floor(counts[i] ?? 0));
+    if (asked === 0) return c;
+    if (flow === 'arrest') { moved += asked; return cohortWith(c, c.held + asked, c.arrested + asked, c.rearrested, c.atHome); }
+    const n = Math.min(asked, c.held);
+    if (n === 0) return c;
+    moved += n;
+    byCohort ??= { ...world.releasedByCohort };
+    byCohort[c.id] = (byCohort[c.id] ?? 0) + n;
+    return cohortWith(c, c.held - n, c.arrested, c.rearrested, c.atHome + n);
+  });
+  if (moved === 0) return world;
+  return flow === 'arrest'
+    ? { ...world, cohorts, arrested: world.arrested + moved }
+    : { ...world, cohorts, releasedByRoute: { ...world.releasedByRoute, home: world.releasedByRoute.home + moved }, releasedByCohort: byCohort ?? world.releasedByCohort };
+};
+
+/** New political prisoners join a cohort (R18). */
+export const arrestIntoCohort = (world: World, cohortId: string, count: number): World => {
+  const n = Math.max(0, Math.floor(count));
+  if (n === 0) return world;
+  const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (c) => cohortWith(c, c.held + n, c.arrested + n, c.rearrested, c.atHome), `no cohort ${cohortId}`);
+  return { ...world, cohorts, arrested: world.arrested + n };
+};
+
+/** People a cohort released at home are jailed again (R23); never more than are at home. */
+export const rearrestFromHome = (world: World, cohortId: string, count: number): World => {
+  let n = 0;
+  const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (c) => {
+    n = Math.max(0, Math.min(Math.floor(count), c.atHome));
+    return cohortWith(c, c.held + n, c.arrested, c.rearrested + n, c.atHome - n);
+  }, `no cohort ${cohortId}`);
+  return n === 0 ? world : { ...world, cohorts, rearrested: world.rearrested + n };
+};
+
+/** Releases outside any deal are counted as such (R20): call after the release itself. */
+export const countPardoned = (world: World, count: number): World =>
+  (count <= 0 ? world : { ...world, pardoned: world.pardoned + count });
+
+/** Minsk–Washington trust moves after a tranche kept or a promise broken (R24). */
+export const setTrust = (world: World, trust: number): World => {
+  const t = clamp01(trust);
+  return t === world.trust ? world : { ...world, trust: t };
+};
 
 const setSanctionStatus = (world: World, sanctionId: string, status: 'active' | 'lifted', month: MonthKey): World => {
   const sanction = world.sanctions.find((s) => s.id === sanctionId);
   if (!sanction) throw new Error(`no sanction ${sanctionId}`);
   if (sanction.status === status) return world;
-  return { ...world, sanctions: replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), '') };
+  return {
+    ...world,
+    sanctions: replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), ''),
+    sanctionChanges: [...world.sanctionChanges, { id: sanctionId, month, status }],
+  };
 };
 
 export const liftSanction = (world: World, sanctionId: string): World =>
@@ -92,10 +159,8 @@ export const recordIncident = (world: World, hostilityAdded: number, driversDeta
 
 export const stopBalloons = (world: World): World => (world.balloons ? { ...world, balloons: false } : world);
 
-export const resumeBalloons = (world: World): World =>
-  produce(world, (draft) => {
-    draft.balloons = true;
-  });
+// A plain copy, not immer: a broken deal (R22) resumes the balloons within the month loop.
+export const resumeBalloons = (world: World): World => (world.balloons ? world : { ...world, balloons: true });
 
 export const freeLorryDrivers = (world: World): World => (world.lorryDriversHeld === 0 ? world : { ...world, lorryDriversHeld: 0 });
 

@@ -4,8 +4,11 @@ export const TALKS_STATES = ['advancing', 'stalled', 'failed', 'frozen'] as cons
 /** Russia–Ukraine peace talks, the exogenous state the rules hinge on (¶8, ¶44–46). */
 export type TalksState = (typeof TALKS_STATES)[number];
 
-export const ROUTES = ['lithuania', 'ukraine', 'poland'] as const;
 /** Where deportees are sent (¶15, ¶20). */
+export const DEPORTATION_ROUTES = ['lithuania', 'ukraine', 'poland'] as const;
+export type Deportation = (typeof DEPORTATION_ROUTES)[number];
+/** Every way out of prison: a deportation, or freed at home inside Belarus (R19). */
+export const ROUTES = [...DEPORTATION_ROUTES, 'home'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const ISSUERS = ['us', 'eu', 'poland', 'lithuania'] as const;
@@ -23,6 +26,12 @@ export interface Cohort {
   readonly usProfile: number;
   /** What one release costs the regime as bargaining stock (R03). */
   readonly belarusCost: number;
+  /** New arrests into this cohort during the run (R18). */
+  readonly arrested: number;
+  /** People of this cohort freed at home and jailed again during the run (R23). */
+  readonly rearrested: number;
+  /** Freed at home during the run and still in Belarus, where they can be jailed again (R19, R23). */
+  readonly atHome: number;
 }
 
 export interface NamedPrisoner {
@@ -55,6 +64,13 @@ export interface Sanction {
   readonly changedIn: MonthKey | null;
 }
 
+/** One change of a sanction's status, for its history (`outcome.sanctionHistory`). */
+export interface SanctionChange {
+  readonly id: string;
+  readonly month: MonthKey;
+  readonly status: 'active' | 'lifted';
+}
+
 export interface Relations {
   /** 0 calm … 1 open hostility. */
   readonly hostility: number;
@@ -80,4 +96,14 @@ export interface World {
   readonly releasedByRoute: Readonly<Record<Route, number>>;
   /** Released during the run, by cohort id (named prisoners count under their own id). */
   readonly releasedByCohort: Readonly<Record<string, number>>;
+  /** New political prisoners during the run (R18). */
+  readonly arrested: number;
+  /** Released people jailed again during the run: named by a scenario event, or freed at home (R23). */
+  readonly rearrested: number;
+  /** Released outside any deal: unilateral pardons (R20) and scenario releases. */
+  readonly pardoned: number;
+  /** Minsk–Washington trust, 0 none … 1 full; it prices later US deals (R24). */
+  readonly trust: number;
+  /** Every sanction status change during the run, in order. */
+  readonly sanctionChanges: readonly SanctionChange[];
 }

@@ -52,7 +52,7 @@ const MODELS: Readonly<Record<string, Model>> = {
     events: {
       OBSERVE: TALKS_STATES.flatMap((talks) => [0.1, 0.9].flatMap((interest) => [true, false].flatMap((canPrepay) => [true, false].flatMap((hasRelief) =>
         [LOW, HIGH].flatMap((visitDraw) => [LOW, HIGH].map((stopDraw) => ({ type: 'OBSERVE', view: { interest, talks, canPrepay, hasRelief, visitDraw, stopDraw } }))))))),
-      DEAL: [{ type: 'DEAL' }], NO_DEAL: [{ type: 'NO_DEAL' }], RULES: rulesEvents,
+      DEAL: [{ type: 'DEAL' }], NO_DEAL: [{ type: 'NO_DEAL' }], WAVE: [{ type: 'WAVE' }], RULES: rulesEvents,
     },
     // The month counter matters only up to the cooling-off period (R01).
     serialize: (s) => `${String(s.value)}|${String(s.context.prepaid)}|${Math.min(Number(s.context.monthsSinceDeal), params.us.cooldownMonths + 1)}|${JSON.stringify(s.context.rules)}`,
@@ -204,6 +204,19 @@ describe('the rules as facts of the machines\' graphs', () => {
     }
     agent.send(observe);
     expect(agent.state).toBe('visiting');
+  });
+  it('R01: a scripted wave (a scenario `deal`) restarts the cooling-off as a deal does, whatever the state', () => {
+    for (const input of MODELS.us!.inputs) {
+      const { adjacency } = explore(MODELS.us!, input);
+      for (const { state, transitions } of Object.values(adjacency)) {
+        for (const t of Object.values(transitions)) {
+          if (t.event.type !== 'WAVE') continue;
+          expect(Number(t.state.context.monthsSinceDeal)).toBe(0);
+          expect(t.state.context.prepaid).toBe(false);
+          expect(String(t.state.value)).toBe(String(state.value) === 'disengaged' ? 'disengaged' : 'cooling');
+        }
+      }
+    }
   });
   it('R07: Poland sits down only while its prisoner is held', () => {
     const agent = new Agent(polandMachine, { params: params.poland, rules: {} });

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../src/rules/ids.js';
+import { ARTICLE_RULE_IDS, OPEN_WORLD_RULE_IDS } from '../../src/rules/ids.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const thaw = (...args: string[]) => spawnSync('node', ['bin/thaw', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -26,7 +26,8 @@ describe('thaw run', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ scenario: 'peace-talks-advance', seed: 3, horizon: 6 });
     expect(out.months).toHaveLength(6);
-    expect(out.outcome.prisonersReleased + out.outcome.prisonersRemaining).toBe(out.outcome.prisonersInitial);
+    // The open world's ledger: new arrests (R18) and re-arrests (R23) enter, releases leave.
+    expect(out.outcome.prisonersReleased + out.outcome.prisonersRemaining).toBe(out.outcome.prisonersInitial + out.outcome.prisonersArrested + out.outcome.prisonersRearrested);
     expect(Object.keys(out.outcome.sanctions).every((id: string) => /^(us|eu|poland|lithuania)\./.test(id))).toBe(true);
   });
 
@@ -93,10 +94,14 @@ describe('thaw list and thaw rules', () => {
     }
   });
 
-  it('lists R01–R17 with their paragraphs', () => {
+  it('lists R01–R17 with their paragraphs, and the rules after them as beyond the article', () => {
     const r = thaw('rules');
     expect(r.status).toBe(0);
-    for (const id of RULE_IDS) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+[a-z-]+\\s+¶\\d`, 'm'));
+    for (const id of ARTICLE_RULE_IDS) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+[a-z-]+\\s+¶\\d`, 'm'));
+    for (const id of OPEN_WORLD_RULE_IDS) expect(r.stdout).toMatch(new RegExp(`^${id}\\s+[a-z-]+\\s+beyond the article `, 'm'));
+    const json = JSON.parse(thaw('rules', '--json').stdout) as { id: string; basis: string; fact?: string }[];
+    expect(json.filter((x) => x.basis === 'beyond the article').map((x) => x.id)).toEqual([...OPEN_WORLD_RULE_IDS]);
+    for (const x of json.filter((y) => y.basis === 'beyond the article')) expect(x.fact?.length ?? 0).toBeGreaterThan(40);
   });
 
   it('prints its version', () => {

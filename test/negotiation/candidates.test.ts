@@ -16,7 +16,7 @@ import { createWorld } from '../../src/world/create.js';
 import { scenario } from '../support/scenarios.js';
 
 const cohort = (id: string, held: number, usProfile: number, belarusCost: number): Cohort =>
-  ({ id, label: id, initial: 4, held, usProfile, belarusCost });
+  ({ id, label: id, initial: 4, held, usProfile, belarusCost, arrested: 0, rearrested: 0, atHome: 0 });
 
 const person = (id: string, over: Partial<NamedPrisoner>): NamedPrisoner => ({
   id, name: id, status: 'held', heldAtStart: true, route: null, releasedIn: null,

@@ -34,7 +34,8 @@ const to = (id: string, count: number, route: Route, named = false): RoutedRelea
 /** Runs chooseRoutes and checks that every scripted draw, and no more, was used. */
 function decide(world: World, releases: readonly Release[], draws: number[], usIsParty = true, rules: RuleSwitches = {}) {
   const rng = scripted(...draws);
-  const decision = chooseRoutes(world, releases, byId, usIsParty, p, rules, rng);
+  // R19 (home, neighbours' acceptance) is off here unless a case switches it on: see its own cases below.
+  const decision = chooseRoutes(world, releases, byId, usIsParty, p, { R19: false, ...rules }, rng);
   expect(rng.left, 'unused draws').toBe(0);
   return decision;
 }
@@ -141,5 +142,37 @@ describe('chooseRoutes: named people', () => {
     expect(decide(hostile, [rel('x', 1, true), rel('a', 2), rel('y', 1, true)], [0.5, 0.5, 0.875]).routed).toEqual([
       to('x', 1, 'ukraine', true), to('a', 2, 'ukraine'), to('y', 1, 'lithuania', true),
     ]);
+  });
+});
+
+describe('chooseRoutes: home and the neighbours (R19)', () => {
+  const q: BelarusParams = { ...p, homeShare: 0.25 };
+  const route = (world: World, releases: readonly Release[], draws: number[], accepts = { lithuania: true, ukraine: true, poland: true }, rules: RuleSwitches = {}) => {
+    const rng = scripted(...draws);
+    const d = chooseRoutes(world, releases, byId, true, q, rules, rng, accepts);
+    expect(rng.left, 'unused draws').toBe(0);
+    return d;
+  };
+  it('frees the rounded home share of a cohort at home and deports the rest, drawing nothing more', () => {
+    // 8 × 0.25 = 2 home; 6 deported, 6 × 0.75 = 4.5 → 5 to Ukraine (R05 spite), 1 to Lithuania
+    expect(route(hostile, [rel('a', 8)], [0.5])).toEqual({
+      routed: [to('a', 5, 'ukraine'), to('a', 1, 'lithuania'), to('a', 2, 'home')], rules: ['R05', 'R19'], spite: true, impulsive: false,
+    });
+  });
+  it('with R19 off nobody goes home and the home share is ignored', () => {
+    expect(route(calm, [rel('a', 8)], [0.5], undefined, { R19: false }).routed).toEqual([to('a', 8, 'lithuania')]);
+  });
+  it('a neighbour that takes nobody is skipped for the next that does, in order Lithuania, Ukraine, Poland', () => {
+    // calm: all 6 deportees would go to Lithuania; it refuses, so Ukraine takes them
+    expect(route(calm, [rel('a', 8)], [0.5], { lithuania: false, ukraine: true, poland: true }).routed).toEqual([to('a', 6, 'ukraine'), to('a', 2, 'home')]);
+    // spite with Ukraine refusing: both shares land in Lithuania, as one entry
+    expect(route(hostile, [rel('a', 8)], [0.5], { lithuania: true, ukraine: false, poland: true }).routed).toEqual([to('a', 6, 'lithuania'), to('a', 2, 'home')]);
+    // nobody takes deportees: everyone goes home
+    expect(route(calm, [rel('a', 8)], [0.5], { lithuania: false, ukraine: false, poland: false }).routed).toEqual([to('a', 8, 'home')]);
+    // a named person is routed the same way
+    expect(route(calm, [rel('x', 1, true)], [0.5], { lithuania: false, ukraine: false, poland: true }).routed).toEqual([to('x', 1, 'poland', true)]);
+  });
+  it('the laureate still goes to Lithuania (R04), even where Lithuania takes nobody else', () => {
+    expect(route(hostile, [rel('lau', 1, true)], [0.5], { lithuania: false, ukraine: true, poland: true }).routed).toEqual([to('lau', 1, 'lithuania', true)]);
   });
 });

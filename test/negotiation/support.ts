@@ -10,6 +10,9 @@ import type { Scenario, ScenarioInput } from '../../src/scenario/schema.js';
 import type { RuleSwitches } from '../../src/rules/switches.js';
 import type { Rng } from '../../src/simulation/rng.js';
 import { scenario } from '../support/scenarios.js';
+import { OPEN_WORLD_RULE_IDS } from '../../src/rules/ids.js';
+
+export const CLOSED_WORLD: RuleSwitches = Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false]));
 
 /** An Rng that hands out exactly these draws and throws on one more; `left` counts those unused. */
 export function scripted(...xs: number[]): Rng & { readonly left: number } {
@@ -36,7 +39,9 @@ export interface Setup { readonly scenario: Scenario; readonly world: World }
  * sanctions the patch lists (the merge changes items by id and keeps the base's others).
  */
 export function setup(patch: Patch): Setup {
-  const merged = scenario('base', patch);
+  // The boundaries here are the article's rules (R01–R17): the open world's (R18–R24) are off
+  // unless a case switches one on; their own suites test them on tracks (test/rules/R19…R24).
+  const merged = scenario('base', { ...patch, rules: { ...CLOSED_WORLD, ...(patch.rules ?? {}) } });
   const ids = (xs: readonly { id: string }[] | undefined) => new Set((xs ?? []).map((x) => x.id));
   const only = <T extends { id: string }>(xs: readonly T[], keep: ReadonlySet<string>): T[] => xs.filter((x) => keep.has(x.id));
   const s: Scenario = {

@@ -38,13 +38,27 @@ const both: SideOffer[] = ['putin', 'maduro'];
 
 describe('usWillingness (R13)', () => {
   it('scales interest by the talks factor with R13 on', () => {
-    expect(usWillingness(world('advancing'), p, {})).toBe(1); // 0.5 × 2
-    expect(usWillingness(world('stalled'), p, {})).toBe(0.5); // 0.5 × 1
-    expect(usWillingness(world('failed'), p, {})).toBe(0.25); // 0.5 × 0.5
-    expect(usWillingness(world('frozen'), p, {})).toBe(0.125); // 0.5 × 0.25
+    // R24 off here: trust prices nothing (its own cases below).
+    expect(usWillingness(world('advancing'), p, { R24: false })).toBe(1); // 0.5 × 2
+    expect(usWillingness(world('stalled'), p, { R24: false })).toBe(0.5); // 0.5 × 1
+    expect(usWillingness(world('failed'), p, { R24: false })).toBe(0.25); // 0.5 × 0.5
+    expect(usWillingness(world('frozen'), p, { R24: false })).toBe(0.125); // 0.5 × 0.25
   });
   it('is the interest alone with R13 off', () => {
-    for (const talks of TALKS_STATES) expect(usWillingness(world(talks), p, { R13: false })).toBe(0.5);
+    for (const talks of TALKS_STATES) expect(usWillingness(world(talks), p, { R13: false, R24: false })).toBe(0.5);
+  });
+});
+
+describe('usWillingness (R24 trust)', () => {
+  const q = { ...p, trustWeight: 0.5 };
+  const trusting = (trust: number): World => ({ ...world('stalled'), trust });
+  it('is scaled by 1 − trustWeight × (1 − trust) with R24 on', () => {
+    expect(usWillingness(trusting(1), q, {})).toBe(0.5); // full trust: 0.5 × 1
+    expect(usWillingness(trusting(0.5), q, {})).toBe(0.375); // 0.5 × (1 − 0.5 × 0.5)
+    expect(usWillingness(trusting(0), q, {})).toBe(0.25); // 0.5 × (1 − 0.5)
+  });
+  it('ignores trust with R24 off', () => {
+    expect(usWillingness(trusting(0), q, { R24: false })).toBe(0.5);
   });
 });
 

@@ -21,7 +21,7 @@ const p: BelarusParams = {
 };
 
 const cohort = (id: string, initial: number, held: number, belarusCost: number): Cohort =>
-  ({ id, label: id, initial, held, usProfile: 0, belarusCost });
+  ({ id, label: id, initial, held, usProfile: 0, belarusCost, arrested: 0, rearrested: 0, atHome: 0 });
 
 const person = (id: string, over: Partial<NamedPrisoner>): NamedPrisoner => ({
   id, name: id, status: 'held', heldAtStart: true, route: null, releasedIn: null,
@@ -33,7 +33,8 @@ function makeWorld(patch: Partial<World> = {}): World {
     month: '2026-01', talks: 'stalled', cohorts: [], named: [], sanctions: [], transitOpen: false,
     relations: { lithuania: { hostility: 0 }, poland: { hostility: 0 } },
     balloons: false, lorryDriversHeld: 0, confiscationThreat: false, usInterest: 0.5,
-    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0 }, releasedByCohort: {}, ...patch,
+    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: {},
+    arrested: 0, rearrested: 0, pardoned: 0, trust: 1, sanctionChanges: [], ...patch,
   };
 }
 

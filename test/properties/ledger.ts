@@ -7,7 +7,7 @@
  * asserts that one tag never appears.
  */
 import type { Scenario, ScenarioEvent } from '../../src/scenario/schema.js';
-import type { RunResult, TrackId } from '../../src/simulation/trace.js';
+import type { ChangeRecord, RunResult, TrackId } from '../../src/simulation/trace.js';
 import { RULE_IDS, type RuleId } from '../../src/rules/ids.js';
 import { isOn, type RuleSwitches } from '../../src/rules/switches.js';
 import { addMonths } from '../../src/world/month.js';
@@ -44,13 +44,17 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
   const sanctions = new Map(scenario.world.sanctions.map((s) => [s.id, s.status]));
   let transitOpen = scenario.world.transitOpen;
   let rules: RuleSwitches = { ...scenario.rules };
-  const byRoute: Record<Route, number> = { lithuania: 0, ukraine: 0, poland: 0 };
+  const byRoute: Record<Route, number> = { lithuania: 0, ukraine: 0, poland: 0, home: 0 };
+  // The open world (R18–R24): arrests in, people freed at home (by cohort) who can be jailed again.
+  let arrests = 0;
+  let pardoned = 0;
+  const atHome = new Map<string, number>();
   const initial = [...cohortInitial.values()].reduce((a, b) => a + b, 0) + scenario.world.named.filter((p) => p.status === 'held').length;
   let rearrests = 0;
   const eventsById = new Map<string, ScenarioEvent>((scenario.events ?? []).map((e) => [e.id, e]));
 
   const heldTotal = () => [...held.values()].reduce((a, b) => a + b, 0) + [...status.values()].filter((s) => s === 'held').length;
-  const releasedTotal = () => byRoute.lithuania + byRoute.ukraine + byRoute.poland;
+  const releasedTotal = () => byRoute.lithuania + byRoute.ukraine + byRoute.poland + byRoute.home;
   const free = (id: string, count: number, route: Route, by: string) => {
     if (!ROUTES.includes(route)) fail('conservation', `${by}: unknown route ${route}`);
     if (named.has(id)) {
@@ -67,6 +71,59 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
     if (count > h) fail('non-negative', `${by} frees ${count} of ${id}, only ${h} held`);
     held.set(id, h - count);
     byRoute[route] += count;
+    if (route === 'home') atHome.set(id, (atHome.get(id) ?? 0) + count);
+  };
+  /** The open world's records and scripted waves (R18–R24), replayed on the ledger. */
+  const change = (c: ChangeRecord, eventMoves: Set<string>) => {
+    for (const r of c.rules) if (!RULE_IDS.includes(r)) fail('deals-name-rules', `a ${c.kind} record cites unknown rule ${r}`);
+    if (c.rules.length === 0) fail('deals-name-rules', `a ${c.kind} record cites no rule`);
+    const by = `${c.actor} ${c.kind}`;
+    switch (c.kind) {
+      case 'arrest':
+        for (const p of c.people) {
+          if (p.count <= 0) fail('non-negative', `${by} of ${p.count} into ${p.id}`);
+          const h = held.get(p.id);
+          if (h === undefined) { fail('conservation', `${by} into unknown cohort ${p.id}`); continue; }
+          held.set(p.id, h + p.count);
+          arrests += p.count;
+        }
+        return;
+      case 'rearrest':
+        for (const p of c.people) {
+          const home = atHome.get(p.id) ?? 0;
+          if (p.count <= 0 || p.count > home) fail('non-negative', `${by}: ${p.count} of ${p.id} jailed again, ${home} were at home`);
+          atHome.set(p.id, home - p.count);
+          held.set(p.id, (held.get(p.id) ?? 0) + p.count);
+          rearrests += p.count;
+        }
+        return;
+      case 'pardon':
+        for (const p of c.people) {
+          const before = releasedTotal();
+          free(p.id, p.count, p.route ?? 'home', by);
+          pardoned += releasedTotal() - before;
+        }
+        return;
+      case 'batch':
+      case 'wave':
+        for (const p of c.people) free(p.id, p.count, p.route ?? 'home', by);
+        for (const id of c.sanctions) {
+          if (c.track && issuerOf(id) !== TRACK_ISSUER[c.track]) fail('sanction-by-issuer', `${by} lifts ${id}`);
+          move(id, 'lifted', by);
+          eventMoves.add(id);
+        }
+        return;
+      case 'payment':
+      case 'snapback':
+        for (const id of c.sanctions) {
+          if (issuerOf(id) !== 'us') fail('sanction-by-issuer', `${by} moves ${id}`);
+          if (c.kind === 'payment' && sanctions.get(id) !== 'active') fail('sanction-by-issuer', `${by} lifts ${id}, which is not active`);
+          move(id, c.kind === 'payment' ? 'lifted' : 'active', by);
+        }
+        return;
+      default:
+        return;
+    }
   };
   const move = (id: string, to: 'active' | 'lifted', by: string) => {
     if (!sanctions.has(id)) fail('sanction-by-issuer', `${by} moves unknown sanction ${id}`);
@@ -89,6 +146,7 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
         const ev = id ? eventsById.get(id) : undefined;
         if (!ev) continue; // a scenario's own event text; the properties generate traceable ones
         const d = ev.do;
+        const releasedBefore = releasedTotal();
         for (const s of d.liftSanction ?? []) { move(s, 'lifted', `event ${ev.id}`); eventMoves.add(s); }
         for (const s of d.reimposeSanction ?? []) { move(s, 'active', `event ${ev.id}`); eventMoves.add(s); }
         for (const [pid, route] of Object.entries(d.releaseNamed ?? {})) if (status.get(pid) === 'held') free(pid, 1, route, `event ${ev.id}`);
@@ -97,6 +155,14 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
           if (n > 0) free(cid, n, r.route, `event ${ev.id}`);
         }
         for (const pid of d.rearrestNamed ?? []) if (status.get(pid) === 'released') { status.set(pid, 'held'); rearrests += 1; everFreed.delete(pid); }
+        // Scripted releases outside deals count as pardoned; then this event's own records.
+        const index = scenario.events.indexOf(ev);
+        const own = m.changes.filter((c) => c.actor === 'scenario' && c.numbers.event === index);
+        pardoned += releasedTotal() - releasedBefore;
+        for (const c of own) if (c.kind !== 'wave') change(c, eventMoves);
+        // In the engine's order: arrests and pardons, the snap-backs, then the scripted wave.
+        for (const s of d.reimpose ?? []) { move(s, 'active', `event ${ev.id}`); eventMoves.add(s); }
+        for (const c of own) if (c.kind === 'wave') change(c, eventMoves);
         if (d.openTransit) transitOpen = true;
         if (d.closeTransit) transitOpen = false;
         if (d.setRules) rules = { ...rules, ...d.setRules };
@@ -109,6 +175,8 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
       }
     }
     if (!isOn(rules, 'R12')) { /* the EU may trade this month */ }
+    // (2b) the open world's own records: arrests, pardons, re-arrests, staged deals' steps.
+    for (const c of m.changes) if (c.actor !== 'scenario') change(c, eventMoves);
 
     // (3) the tracks, in their fixed order: offers see the world the previous deal left.
     for (const track of TRACK_ORDER) {
@@ -132,12 +200,15 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
         for (const r of TRACK_RULES[track]) if (!d.rules.includes(r)) fail('deals-name-rules', `a ${track} deal does not cite ${r}`);
         if (!d.parties.includes(issuer) || !d.parties.includes('belarus')) fail('deals-name-rules', `a ${track} deal between ${d.parties.join(', ')}`);
         const routedTotal = d.routed.reduce((n, r) => n + r.count, 0);
-        if (routedTotal !== d.released || d.released !== d.package.headcount) fail('conservation', `${track} deal: released ${d.released}, routed ${routedTotal}, package ${d.package.headcount}`);
+        // A staged deal (R21) frees its first batch now and the rest in later batches.
+        const later = d.staged?.pending ?? 0;
+        if (routedTotal !== d.released || d.released + later !== d.package.headcount) fail('conservation', `${track} deal: released ${d.released} (+${later} later), routed ${routedTotal}, package ${d.package.headcount}`);
         const routeTotal = Object.values(d.byRoute).reduce((n, x) => n + (x ?? 0), 0);
         if (routeTotal !== d.released) fail('conservation', `${track} deal: byRoute sums to ${routeTotal}, released ${d.released}`);
         const perId = new Map<string, number>();
         for (const r of d.routed) perId.set(r.id, (perId.get(r.id) ?? 0) + r.count);
-        for (const [id, n] of Object.entries(d.package.releases)) if (perId.get(id) !== n) fail('conservation', `${track} deal routes ${perId.get(id) ?? 0} of ${id}, package says ${n}`);
+        for (const [id, n] of Object.entries(d.package.releases)) if (d.staged ? (perId.get(id) ?? 0) > n : perId.get(id) !== n) fail('conservation', `${track} deal routes ${perId.get(id) ?? 0} of ${id}, package says ${n}`);
+        if (d.staged && d.lifted.length > 0) fail('conservation', `a staged ${track} deal lifts ${d.lifted.join(', ')} before the first batch is verified`);
         for (const r of d.routed) {
           const p = named.get(r.id);
           if (p?.onlyThrough && p.onlyThrough !== issuer && isOn(rules, 'R07')) fail('poczobut-channel', `${track} deal frees ${r.id}, reserved for ${p.onlyThrough}`);
@@ -170,7 +241,8 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
     if (w.held !== heldTotal()) fail('conservation', `summary holds ${w.held}, the trace accounts for ${heldTotal()}`);
     if (w.released !== releasedTotal()) fail('conservation', `summary released ${w.released}, the trace accounts for ${releasedTotal()}`);
     for (const r of ROUTES) if (w.releasedByRoute[r] !== byRoute[r]) fail('conservation', `summary sent ${w.releasedByRoute[r]} to ${r}, the trace accounts for ${byRoute[r]}`);
-    if (w.held + w.released !== initial + rearrests) fail('conservation', `held ${w.held} + released ${w.released} ≠ initial ${initial} + re-arrests ${rearrests}`);
+    if (w.held + w.released !== initial + arrests + rearrests) fail('conservation', `held ${w.held} + released ${w.released} ≠ initial ${initial} + arrests ${arrests} + re-arrests ${rearrests}`);
+    if (w.arrested !== arrests || w.rearrested !== rearrests || w.pardoned !== pardoned) fail('conservation', `summary arrested ${w.arrested}, re-arrested ${w.rearrested}, pardoned ${w.pardoned}; the trace accounts for ${arrests}, ${rearrests}, ${pardoned}`);
     for (const [id, h] of held) if (h < 0) fail('non-negative', `${id} holds ${h}`);
     for (const [k, v] of [['held', w.held], ['released', w.released], ...ROUTES.map((r) => [r, w.releasedByRoute[r]] as const)] as const) if (!(v >= 0)) fail('non-negative', `summary ${k} is ${v}`);
     if (!(w.usInterest >= 0 && w.usInterest <= 1)) fail('non-negative', `US interest ${w.usInterest} outside 0..1`);
@@ -183,7 +255,12 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
   if (o.prisonersInitial !== initial) fail('conservation', `outcome initial ${o.prisonersInitial}, scenario ${initial}`);
   if (o.prisonersRemaining !== heldTotal()) fail('conservation', `outcome remaining ${o.prisonersRemaining}, ledger ${heldTotal()}`);
   if (o.prisonersReleased !== releasedTotal()) fail('conservation', `outcome released ${o.prisonersReleased}, ledger ${releasedTotal()}`);
-  if (o.prisonersRemaining + o.prisonersReleased !== o.prisonersInitial + rearrests) fail('conservation', 'remaining + released ≠ initial + re-arrests');
+  if (o.prisonersRemaining + o.prisonersReleased !== o.prisonersInitial + o.prisonersArrested + o.prisonersRearrested) fail('conservation', 'remaining + released ≠ initial + arrests + re-arrests');
+  if (o.prisonersArrested !== arrests || o.prisonersRearrested !== rearrests || o.pardoned !== pardoned) fail('conservation', `outcome arrested ${o.prisonersArrested}, re-arrested ${o.prisonersRearrested}, pardoned ${o.pardoned}; ledger ${arrests}, ${rearrests}, ${pardoned}`);
+  const inWaves = o.waves.reduce((n, w) => n + w.released, 0);
+  if (inWaves + o.pardoned !== o.prisonersReleased) fail('conservation', `waves release ${inWaves} and pardons ${o.pardoned}, but ${o.prisonersReleased} were released`);
+  for (const w of o.waves) if (Object.values(w.byRoute).reduce((n, x) => n + (x ?? 0), 0) !== w.released) fail('conservation', `a ${w.track} wave of ${w.month}: byRoute does not add up to ${w.released}`);
+  for (const [id, history] of Object.entries(o.sanctionHistory)) if (history[history.length - 1]?.status !== o.sanctions[id]) fail('sanction-by-issuer', `${id}'s history ends ${history[history.length - 1]?.status}, the outcome says ${o.sanctions[id]}`);
   for (const r of ROUTES) if (o.releasedByRoute[r] !== byRoute[r]) fail('conservation', `outcome sent ${o.releasedByRoute[r]} to ${r}, ledger ${byRoute[r]}`);
   for (const [id, s] of status) if (o.named[id] !== s) fail(s === 'held' || everFreed.has(id) ? 'never-held-again' : 'conservation', `outcome says ${id} is ${o.named[id]}, the trace says ${s}`);
   for (const [id, s] of sanctions) if (o.sanctions[id] !== s) fail('sanction-by-issuer', `outcome says ${id} is ${o.sanctions[id]}, the trace says ${s}`);

@@ -8,13 +8,14 @@ import fc from 'fast-check';
 import { runScenario } from '../../src/simulation/run.js';
 import { renderJson } from '../../src/report/json.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
-import type { RuleId } from '../../src/rules/ids.js';
+import { OPEN_WORLD_RULE_IDS, type RuleId } from '../../src/rules/ids.js';
 import { announceSeed, checkProperty, checkRuns } from './fc-config.js';
 import { scenarioArb, SHIPPED } from './arbitraries.js';
 
 announceSeed('metamorphic');
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 const meanReleased = (s: Scenario) => SEEDS.reduce((n, seed) => n + runScenario(s, { seed, trace: false }).outcome.prisonersReleased, 0) / SEEDS.length;
+const closedWorld = (s: Scenario): Scenario => scenarioSchema.parse({ ...s, rules: { ...s.rules, ...Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false])) } });
 const withWorld = (s: Scenario, patch: Partial<Scenario['world']>) => scenarioSchema.parse({ ...s, world: { ...s.world, ...patch } });
 
 /**
@@ -43,7 +44,8 @@ describe('metamorphic properties over fixed seed sets', () => {
   });
 
   it('known exception, pinned: in peace-talks-advance, interest 0.4 → 0.5 lowers mean releases (see docs/testing.md)', () => {
-    const s = SHIPPED.find((x) => x.id === 'peace-talks-advance')!;
+    // Pinned on the closed world of R01–R17, where it was measured: the open world's flows (R18–R24) blur it.
+    const s = closedWorld(SHIPPED.find((x) => x.id === 'peace-talks-advance')!);
     expect(meanReleased(withWorld(s, { usInterest: 0.5 }))).toBeLessThan(meanReleased(withWorld(s, { usInterest: 0.4 })));
   });
 
@@ -79,14 +81,26 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R04: { why: 'no laureate', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, laureate: false })) } }) },
   R07: { why: 'nobody reserved for one party', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, onlyThrough: null })) } }) },
   R09: { why: 'transit already open', idle: (s) => ({ ...s, world: { ...s.world, transitOpen: true } }) },
-  R10: { why: 'no incidents and no threat level reached', idle: (s) => ({ ...s, world: { ...s.world, relations: undefined as never, hostility: { ...s.world.hostility, lithuania: Math.min(s.world.hostility.lithuania, 0.9) } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, balloonChance: 0 }, lithuania: { ...s.agents.lithuania, confiscationThreshold: 1 } } }) },
+  // No reneging either (R22 off): a broken deal resumes the balloons, an R10 act.
+  R10: { why: 'no incidents, no threat level reached, no broken deal', idle: (s) => ({ ...s, rules: { ...s.rules, R22: false }, world: { ...s.world, relations: undefined as never, hostility: { ...s.world.hostility, lithuania: Math.min(s.world.hostility.lithuania, 0.9) } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, balloonChance: 0 }, lithuania: { ...s.agents.lithuania, confiscationThreshold: 1 } } }) },
   R12: { why: 'no EU sanction in force', idle: (s) => ({ ...s, world: { ...s.world, sanctions: s.world.sanctions.map((x) => (x.id.startsWith('eu.') ? { ...x, status: 'lifted' as const } : x)) } }), mask: 'eu' },
   R14: { why: 'urgency 1 whatever the talks, and no frozen price cut', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, urgency: { advancing: 1, stalled: 1, failed: 1, frozen: 1 } }, us: { ...s.agents.us, frozenPriceCut: 1 } } }) },
   R16: { why: 'Belarus has no side offers', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, sideOffers: [] } } }) },
+  // The open world (R18–R24): each idle when its parameters make it do nothing.
+  R18: { why: 'no arrest rate', idle: (s) => ({ ...s, world: { ...s.world, cohorts: s.world.cohorts.map((c) => ({ ...c, arrestRate: 0 })) }, agents: { ...s.agents, belarus: { ...s.agents.belarus, arrestRate: 0 } } }) },
+  R19: { why: 'nobody freed at home in a deal and every neighbour takes deportees', idle: (s) => ({ ...s, world: { ...s.world, accepts: { lithuania: true, ukraine: true, poland: true } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, homeShare: 0 } } }) },
+  R20: { why: 'no pardon rate', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, pardonRate: 0, signalPardon: 0 } } }) },
+  R21: { why: 'one tranche', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, tranches: 1 } } }) },
+  R22: { why: 'no chance of reneging', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0 } }, us: { ...s.agents.us, renege: { base: 0, talksFailed: 0, incident: 0 } } } }) },
+  R23: { why: 'no re-arrest chance', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, rearrestChance: 0 } } }) },
+  R24: { why: 'trust weighs nothing and never moves', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, trustWeight: 0, trustGain: 0, trustLoss: 0 } } }) },
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };
 
-const masked = (json: string, mask?: 'eu') => (mask === 'eu' ? json.replace(/"eu": "[a-z]+"/g, '"eu": "*"') : json);
+/** With the EU's posture masked: its state in the summaries and its moves (months[].moves) alike. */
+const masked = (json: string, mask?: 'eu') => (mask === 'eu'
+  ? JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'moves' && Array.isArray(value) ? value.filter((m: { agent?: string }) => m.agent !== 'eu') : value)).replace(/"eu":"[a-z]+"/g, '"eu":"*"')
+  : json);
 /** The rule's own citations are left out of the comparison: some steps cite a rule only while it is on. */
 const uncited = (json: string, id: RuleId) =>
   JSON.stringify(JSON.parse(json), (key, value: unknown) => (key === 'rules' && Array.isArray(value) ? value.filter((r) => r !== id) : value));

@@ -14,13 +14,14 @@ const share = z.number().min(0).max(1);
 const talks = z.enum(TALKS_STATES).describe('Russia–Ukraine peace talks (R13)');
 const agent = z.enum(['belarus', 'us', 'lithuania', 'poland', 'eu']);
 const track = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
-const route = z.enum(ROUTES).describe('where deportees are sent (¶15, ¶20)');
+const route = z.enum(ROUTES).describe('where released people go: deported (¶15, ¶20) or home, freed inside Belarus (R19)');
 const rules = z.array(z.enum(RULE_IDS)).describe('the rules (ids, see `thaw rules`) that produced this');
 const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$/).describe('starts with its issuer');
 const move = z.strictObject({
   agent, from: z.string().min(1), to: z.string().min(1), event: z.string().min(1).describe('the machine event that caused it (OBSERVE, DEAL, NO_DEAL, …)'),
 }).describe('an agent machine changing state, in the order the month\'s changes happened');
-const byRoute = z.strictObject({ lithuania: count, ukraine: count, poland: count });
+const byRoute = z.strictObject({ lithuania: count, ukraine: count, poland: count, home: count.describe('freed inside Belarus (R19)') });
+const someRoutes = z.strictObject({ lithuania: count.optional(), ukraine: count.optional(), poland: count.optional(), home: count.optional() });
 
 const pkg = z.strictObject({
   releases: z.record(z.string(), z.number().int().min(1)).describe('cohort or person id → how many'),
@@ -55,11 +56,37 @@ const deal = z.strictObject({
   parties: z.array(agent).min(2),
   package: pkg,
   released: count,
-  byRoute: z.strictObject({ lithuania: count.optional(), ukraine: count.optional(), poland: count.optional() }),
-  routed: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route })).describe('who went where'),
-  lifted: z.array(sanctionId),
+  byRoute: someRoutes,
+  routed: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route })).describe('who went where (for a staged deal: the first batch)'),
+  lifted: z.array(sanctionId).describe('lifted now (a staged deal lifts nothing until its first batch is verified)'),
   rules: rules.min(1),
   summary: z.string().min(1),
+  staged: z.strictObject({ tranches: z.number().int().min(2), pending: count, relief: z.array(sanctionId) }).optional()
+    .describe('a staged deal (R21): batches agreed, people still to come, relief to pay once the first batch is verified'),
+});
+
+const change = z.strictObject({
+  kind: z.enum(['arrest', 'pardon', 'rearrest', 'batch', 'payment', 'renege', 'snapback', 'wave']),
+  actor: z.union([agent, z.literal('scenario')]),
+  track: track.optional(),
+  people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: route.optional() })).describe('cohort or person id, how many, where to'),
+  sanctions: z.array(sanctionId),
+  numbers: z.record(z.string(), z.number()).describe('e.g. count, wave (index into outcome.waves), probability, trust, event (index of the scenario event)'),
+  rules: rules.min(1),
+}).describe('an open-world record (R18–R24): structured, the words are the reports\'');
+
+const wave = z.strictObject({
+  month,
+  track,
+  scripted: z.boolean().describe('a scenario `deal` event rather than a negotiated deal'),
+  released: count.describe('people released by this wave so far, all batches'),
+  byRoute: someRoutes,
+  relief: z.array(sanctionId).describe('relief given'),
+  tranches: z.number().int().min(1),
+  delivered: z.number().int().min(1).describe('batches delivered'),
+  status: z.enum(['done', 'pending', 'reneged']),
+  renegedBy: z.enum(['belarus', 'us']).nullable(),
+  renegedIn: month.nullable(),
 });
 
 const summary = z.strictObject({
@@ -74,6 +101,10 @@ const summary = z.strictObject({
   confiscationThreat: z.boolean(),
   lifted: z.array(sanctionId),
   agents: z.strictObject({ belarus: z.string(), us: z.string(), lithuania: z.string(), poland: z.string(), eu: z.string() }).describe('each agent machine\'s state'),
+  arrested: count.describe('new political prisoners so far (R18)'),
+  rearrested: count.describe('released people jailed again so far'),
+  pardoned: count.describe('released outside deals so far (R20, scenario releases)'),
+  trust: share.describe('Minsk–Washington trust (R24)'),
 }).describe('the world after the month');
 
 const outcome = z.strictObject({
@@ -90,6 +121,14 @@ const outcome = z.strictObject({
   belarusReliefValue: z.number().min(0),
   usInterest: share,
   talks,
+  prisonersArrested: count.describe('new political prisoners during the run (R18)'),
+  prisonersRearrested: count.describe('released people jailed again (R22, R23, scenario re-arrests); initial + arrested + re-arrested = released + remaining'),
+  pardoned: count.describe('released outside any deal; waves\' releases + pardoned = released'),
+  waves: z.array(wave).describe('one entry per deal or scripted wave, in order'),
+  reneged: count.describe('staged deals broken (R22)'),
+  sanctionHistory: z.record(sanctionId, z.array(z.strictObject({ month, status: z.enum(['active', 'lifted']) })).min(1))
+    .describe('sanction id → its status at the start, then every change'),
+  trust: share,
 });
 
 export const outputSchema = z.strictObject({
@@ -100,7 +139,7 @@ export const outputSchema = z.strictObject({
   start: month,
   horizon: z.number().int().min(1),
   draws: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe('uncertain inputs: parameter path → the value drawn for this run (empty when the scenario has none)'),
-  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), world: summary })),
+  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary })),
   outcome,
 }).describe('thaw run --format json: one simulated run, month by month, and its outcome');
 

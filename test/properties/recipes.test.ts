@@ -49,7 +49,12 @@ describe('each recipe changes only what it is named after', () => {
   it('sanction recipes move one sanction, stamp the month, and leave a sanction already there alone', () => {
     checkProperty(fc.record({ w: worldArb, i: fc.nat() }), ({ w, i }) => {
       const s = w.sanctions[i % w.sanctions.length]!;
-      const moved = (status: 'active' | 'lifted') => ({ ...w, sanctions: w.sanctions.map((x) => (x.id === s.id ? { ...x, status, changedIn: x.status === status ? x.changedIn : w.month } : x)) });
+      // A change of status is also appended to the run's sanction history; a no-op is not.
+      const moved = (status: 'active' | 'lifted') => (s.status === status ? w : {
+        ...w,
+        sanctions: w.sanctions.map((x) => (x.id === s.id ? { ...x, status, changedIn: w.month } : x)),
+        sanctionChanges: [...w.sanctionChanges, { id: s.id, month: w.month, status }],
+      });
       same(R.liftSanction(w, s.id), moved('lifted'), 'liftSanction');
       same(R.reimposeSanction(w, s.id), moved('active'), 'reimposeSanction');
       for (const issuer of ['us', 'eu', 'poland', 'lithuania'] as const) {
@@ -65,7 +70,8 @@ describe('each recipe changes only what it is named after', () => {
       const n = Math.max(0, Math.min(Math.floor(count), c.held));
       same(R.releaseFromCohort(w, c.id, count, route), {
         ...w,
-        cohorts: w.cohorts.map((x) => (x.id === c.id ? { ...x, held: x.held - n } : x)),
+        // Freed at home, they stay within the regime's reach (R19, R23).
+        cohorts: w.cohorts.map((x) => (x.id === c.id ? { ...x, held: x.held - n, ...(route === 'home' ? { atHome: x.atHome + n } : {}) } : x)),
         releasedByRoute: { ...w.releasedByRoute, [route]: w.releasedByRoute[route] + n },
         releasedByCohort: { ...w.releasedByCohort, [c.id]: (w.releasedByCohort[c.id] ?? 0) + n },
       }, 'releaseFromCohort');
@@ -79,7 +85,7 @@ describe('each recipe changes only what it is named after', () => {
           releasedByRoute: { ...w.releasedByRoute, [route]: w.releasedByRoute[route] + 1 },
           releasedByCohort: { ...w.releasedByCohort, [p.id]: (w.releasedByCohort[p.id] ?? 0) + 1 },
         }, 'releaseNamed');
-        same(R.rearrestNamed(freed, p.id), { ...freed, named: freed.named.map((x) => (x.id === p.id ? { ...x, status: 'held' } : x)) }, 'rearrestNamed');
+        same(R.rearrestNamed(freed, p.id), { ...freed, rearrested: freed.rearrested + 1, named: freed.named.map((x) => (x.id === p.id ? { ...x, status: 'held' } : x)) }, 'rearrestNamed');
       }
       const held = w.cohorts.reduce((a, x) => a + x.held, 0) + w.named.filter((p) => p.status === 'held').length;
       if (heldCount(w) !== held) throw new Error(`heldCount ${heldCount(w)} ≠ ${held}`);
@@ -118,12 +124,14 @@ describe('the calendar and the world\'s start', () => {
   it('the start world is the scenario\'s, every person held now counted as initial', () => {
     checkProperty(scenarioArb({ events: false }), (s) => {
       const w = createWorld(s);
-      same(w.cohorts, s.world.cohorts.map((c) => ({ ...c, initial: c.held })), 'cohorts');
+      // A cohort's arrest settings (R18) stay in the scenario; the world counts the flows, from 0.
+      same(w.cohorts, s.world.cohorts.map(({ arrestShare: _s, arrestRate: _r, ...c }) => ({ ...c, initial: c.held, arrested: 0, rearrested: 0, atHome: 0 })), 'cohorts');
+      same([w.arrested, w.rearrested, w.pardoned, w.trust, w.sanctionChanges.length, w.releasedByRoute.home], [0, 0, 0, s.world.trust, 0, 0], 'open-world counters');
       same(w.named, s.world.named.map((p) => ({ ...p, heldAtStart: p.status === 'held' })), 'named');
       same(w.sanctions.map((x) => x.issuer), s.world.sanctions.map((x) => x.id.split('.')[0]), 'issuers');
       same([w.month, w.talks, w.transitOpen, w.balloons, w.lorryDriversHeld, w.confiscationThreat, w.usInterest, w.relations.lithuania.hostility, w.relations.poland.hostility],
         [s.start, s.world.talks, s.world.transitOpen, s.world.balloons, s.world.lorryDriversHeld, s.world.confiscationThreat, s.world.usInterest, s.world.hostility.lithuania, s.world.hostility.poland], 'scalars');
-      same([w.releasedByRoute, w.releasedByCohort], [{ lithuania: 0, ukraine: 0, poland: 0 }, {}], 'counts start at zero');
+      same([w.releasedByRoute, w.releasedByCohort], [{ lithuania: 0, ukraine: 0, poland: 0, home: 0 }, {}], 'counts start at zero');
       if (initialCount(w) !== heldCount(w)) throw new Error('at the start, held = initial');
     }, 0.3);
   });

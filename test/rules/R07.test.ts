@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeRule } from './harness.js';
-import { allDeals, allOffers, runs, scenario } from '../support/scenarios.js';
+import { allDeals, allOffers, runs, closed, scenario } from '../support/scenarios.js';
 import { candidatesFor } from '../../src/negotiation/candidates.js';
 import { createWorld } from '../../src/world/create.js';
 
@@ -14,7 +14,7 @@ describeRule('R07', () => {
   });
 
   it('frees Poczobut only in Poland–Belarus deals, even with a keen US and a generous EU', () => {
-    const rs = [...runs(scenario('peace-talks-advance'), 30), ...runs(scenario('eu-joins-thaw'), 30), ...runs(scenario('poland-poczobut-deal'), 30)];
+    const rs = [...runs(closed('peace-talks-advance'), 30), ...runs(closed('eu-joins-thaw'), 30), ...runs(closed('poland-poczobut-deal'), 30)];
     const freeing = allDeals(rs).filter((d) => d.routed.some((r) => r.id === 'poczobut'));
     expect(freeing.length).toBeGreaterThan(10);
     for (const d of freeing) expect(d.parties).toEqual(['poland', 'belarus']);
@@ -22,8 +22,8 @@ describeRule('R07', () => {
   });
 
   it('a generous Warsaw frees him in most runs; a stingy one rarely', () => {
-    const generous = runs(scenario('poland-poczobut-deal'), 40).filter((r) => r.outcome.named.poczobut === 'released').length;
-    const stingy = runs(scenario('base', { agents: { poland: { concession: 2 } } }), 40).filter((r) => r.outcome.named.poczobut === 'released').length;
+    const generous = runs(closed('poland-poczobut-deal'), 40).filter((r) => r.outcome.named.poczobut === 'released').length;
+    const stingy = runs(closed('base', { agents: { poland: { concession: 2 } } }), 40).filter((r) => r.outcome.named.poczobut === 'released').length;
     expect(generous).toBeGreaterThan(30);
     expect(stingy).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeRule } from './harness.js';
-import { allDeals, runs, scenario } from '../support/scenarios.js';
+import { allDeals, runs, closed, scenario } from '../support/scenarios.js';
 
 describeRule('R11', () => {
   it('a US deal may carry a promise to stop the balloons, after which none fly and tempers cool', () => {
-    const rs = runs(scenario('peace-talks-advance', { agents: { belarus: { calmingChance: 1 } } }), 30);
+    const rs = runs(closed('peace-talks-advance', { agents: { belarus: { calmingChance: 1 } } }), 30);
     let calmed = 0;
     for (const r of rs) {
       const at = r.months.findIndex((m) => m.deals.some((d) => d.package.commitments.includes('stop-balloons')));
@@ -18,7 +18,7 @@ describeRule('R11', () => {
   });
 
   it('switched off, no deal carries the promise', () => {
-    const deals = allDeals(runs(scenario('peace-talks-advance', { rules: { R11: false }, agents: { belarus: { calmingChance: 1 } } }), 30));
+    const deals = allDeals(runs(closed('peace-talks-advance', { rules: { R11: false }, agents: { belarus: { calmingChance: 1 } } }), 30));
     expect(deals.length).toBeGreaterThan(5);
     expect(deals.some((d) => d.package.commitments.includes('stop-balloons') && d.track === 'us-belarus')).toBe(false);
   });

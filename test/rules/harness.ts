@@ -14,10 +14,17 @@ const docs = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8
 export function describeRule(id: RuleId, behaviour: () => void): void {
   const rule = RULES[id];
   describe(`${id} ${rule.slug}`, () => {
-    it('is catalogued with paragraphs of the article and a one-line summary', () => {
+    it(rule.basis === 'the article' ? 'is catalogued with paragraphs of the article and a one-line summary' : 'is catalogued as beyond the article, with the public fact behind it and a one-line summary', () => {
       expect(rule.id).toBe(id);
-      expect(rule.paragraphs.length).toBeGreaterThan(0);
-      for (const p of rule.paragraphs) expect(p >= 1 && p <= ARTICLE_PARAGRAPHS).toBe(true);
+      if (rule.basis === 'the article') {
+        expect(rule.paragraphs.length).toBeGreaterThan(0);
+        for (const p of rule.paragraphs) expect(p >= 1 && p <= ARTICLE_PARAGRAPHS).toBe(true);
+      } else {
+        // R18 onwards: no paragraph to cite, so the fact that justifies the rule must be stated.
+        expect(rule.paragraphs).toEqual([]);
+        expect(rule.fact?.length ?? 0).toBeGreaterThan(40);
+        expect(Number(id.slice(1))).toBeGreaterThan(17);
+      }
       expect(rule.summary.length).toBeGreaterThan(20);
       expect(rule.summary).not.toContain('\n');
     });
@@ -25,9 +32,10 @@ export function describeRule(id: RuleId, behaviour: () => void): void {
       const source = readFileSync(new URL(`../../${rule.module}`, import.meta.url), 'utf8');
       expect(source).toContain(id);
     });
-    it('is documented in docs/rules.md with its paragraphs', () => {
+    it('is documented in docs/rules.md with its basis', () => {
       expect(docs).toContain(`${id}`);
-      expect(docs).toContain(`¶${formatParagraphs(rule.paragraphs)}`);
+      if (rule.basis === 'the article') expect(docs).toContain(`¶${formatParagraphs(rule.paragraphs)}`);
+      else expect(docs).toContain(`| ${id} | ${rule.slug} | beyond the article |`);
     });
     behaviour();
   });

@@ -3,6 +3,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { mergeScenario, type Plain } from '../../src/scenario/merge.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 import { runScenario } from '../../src/simulation/run.js';
+import { OPEN_WORLD_RULE_IDS } from '../../src/rules/ids.js';
 import type { RunResult } from '../../src/simulation/trace.js';
 
 const cache = new Map<string, Scenario>();
@@ -16,6 +17,16 @@ export function scenario(name = 'base', patch: Record<string, unknown> = {}): Sc
   }
   const merged = mergeScenario(JSON.parse(JSON.stringify(base)) as Plain, JSON.parse(JSON.stringify(patch)) as Plain);
   return scenarioSchema.parse(merged);
+}
+
+/**
+ * A shipped scenario in the closed world of R01–R17 (the open world's rules R18–R24 off, then the
+ * patch): the article's rules are checked on the world the article describes. How the open world
+ * changes them is checked in test/rules/R18…R24.
+ */
+export function closed(name = 'base', patch: Record<string, unknown> = {}): Scenario {
+  const rules = { ...Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false])), ...((patch.rules as Record<string, boolean> | undefined) ?? {}) };
+  return scenario(name, { ...patch, rules });
 }
 
 export const seeds = (n: number, from = 1): number[] => Array.from({ length: n }, (_, i) => from + i);

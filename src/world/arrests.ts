@@ -1,0 +1,111 @@
+/**
+ * The revolving door (R18), unilateral pardons (R20) and re-arrests of people freed at home
+ * (R23): the flows that move the prisoner stock outside any deal. Each is a pure function of the
+ * world, the parameters and uniforms drawn by the caller in a fixed order, one per cohort and
+ * flow, every month (src/simulation/open-world.ts), so the number of draws never depends on the
+ * world. Counts are Poisson (`poisson`, one uniform per count).
+ */
+import type { BelarusParams, Scenario } from '../scenario/schema.js';
+import type { World } from './types.js';
+import { countPardoned, flowCohorts, rearrestFromHome } from './recipes.js';
+import { poisson } from '../simulation/rng.js';
+
+/** One cohort's share of a monthly flow: who, and how many. */
+export interface CohortCount {
+  readonly id: string;
+  readonly count: number;
+}
+
+/**
+ * R18: each cohort's monthly arrest rate. A cohort's own `arrestRate` wins; otherwise it takes its
+ * `arrestShare` of the overall rate when any cohort gives one, or else a share in proportion to
+ * what it held at the start (equal shares when nobody was held).
+ */
+export function arrestRates(scenario: Scenario): number[] {
+  const cohorts = scenario.world.cohorts;
+  const overall = scenario.agents.belarus.arrestRate;
+  const sharesGiven = cohorts.some((c) => c.arrestShare !== undefined);
+  const heldTotal = cohorts.reduce((t, c) => t + c.held, 0);
+  return cohorts.map((c) => {
+    if (c.arrestRate !== undefined) return c.arrestRate;
+    if (sharesGiven) return overall * (c.arrestShare ?? 0);
+    return heldTotal > 0 ? overall * (c.held / heldTotal) : overall / cohorts.length;
+  });
+}
+
+/** R18: this month's arrests, cohort by cohort; `draws` holds one uniform per cohort. */
+export function drawArrests(rates: readonly number[], draws: readonly number[], escalating: boolean, p: BelarusParams, world: World): CohortCount[] {
+  const factor = escalating ? p.arrestEscalationFactor : 1;
+  const out: CohortCount[] = [];
+  world.cohorts.forEach((c, i) => {
+    const n = poisson(draws[i] ?? 0, (rates[i] ?? 0) * factor);
+    if (n > 0) out.push({ id: c.id, count: n });
+  });
+  return out;
+}
+
+export function applyArrests(world: World, arrests: readonly CohortCount[]): World {
+  return flowCohorts(world, countsByIndex(world, arrests), 'arrest');
+}
+
+/** Counts by cohort id → counts in the world's cohort order. */
+function countsByIndex(world: World, xs: readonly CohortCount[]): number[] {
+  const counts = new Array<number>(world.cohorts.length).fill(0);
+  let j = 0;
+  // `xs` lists cohorts in the world's order (every producer here walks world.cohorts), so one pass.
+  world.cohorts.forEach((c, i) => { if (xs[j]?.id === c.id) counts[i] = xs[j++]!.count; });
+  if (j < xs.length) for (const x of xs) { const i = world.cohorts.findIndex((c) => c.id === x.id); if (i >= 0) counts[i] = x.count; }
+  return counts;
+}
+
+/**
+ * Splits `total` over the cohorts in proportion to what they hold, by largest remainder (ties to
+ * the earlier cohort): no draw, and never more from a cohort than it holds.
+ */
+export function allocateByHeld(world: World, total: number): CohortCount[] {
+  const held = world.cohorts.reduce((t, c) => t + c.held, 0);
+  const n = Math.min(Math.max(0, Math.floor(total)), held);
+  if (n === 0) return [];
+  const exact = world.cohorts.map((c) => (c.held * n) / held);
+  const counts = exact.map(Math.floor);
+  const rest = exact.map((x, i) => x - counts[i]!);
+  let left = n - counts.reduce((t, x) => t + x, 0);
+  // Largest remainders first (ties to the earlier cohort): a few cohorts, so a scan beats a sort.
+  while (left > 0) {
+    let best = -1;
+    for (let i = 0; i < rest.length; i++) if (counts[i]! < world.cohorts[i]!.held && (best < 0 || rest[i]! > rest[best]!)) best = i;
+    if (best < 0) break;
+    counts[best]! += 1;
+    rest[best] = -1;
+    left -= 1;
+  }
+  return world.cohorts.map((c, i) => ({ id: c.id, count: counts[i]! })).filter((x) => x.count > 0);
+}
+
+/** R20: how many Minsk pardons outside any deal this month (more when an envoy visits). */
+export function pardonCount(draw: number, signalDraw: number, envoyVisiting: boolean, p: BelarusParams): number {
+  return poisson(draw, p.pardonRate) + (envoyVisiting ? poisson(signalDraw, p.signalPardon) : 0);
+}
+
+/** R20: the pardoned go home; counted as released outside deals. */
+export function applyPardons(world: World, pardons: readonly CohortCount[]): World {
+  const w = flowCohorts(world, countsByIndex(world, pardons), 'home');
+  return countPardoned(w, w.releasedByRoute.home - world.releasedByRoute.home);
+}
+
+/** R23: of those freed at home, each is jailed again with a small monthly chance (a Poisson count). */
+export function drawRearrests(world: World, draws: readonly number[], p: BelarusParams): CohortCount[] {
+  const out: CohortCount[] = [];
+  world.cohorts.forEach((c, i) => {
+    if (c.atHome === 0) return;
+    const n = Math.min(c.atHome, poisson(draws[i] ?? 0, c.atHome * p.rearrestChance));
+    if (n > 0) out.push({ id: c.id, count: n });
+  });
+  return out;
+}
+
+export function applyRearrests(world: World, rearrests: readonly CohortCount[]): World {
+  let w = world;
+  for (const r of rearrests) w = rearrestFromHome(w, r.id, r.count);
+  return w;
+}
