@@ -181,6 +181,14 @@ console.log('');
 const flat = [1000, 10_000, ...(quick ? [] : [30_000])].map((runs) => ({ runs, ...sweep('base', runs, 2) }));
 console.log(`memory vs runs (base, 2 workers): ${flat.map((f) => `${f.runs} runs ${fmt(f.peakMiB, 0)} MiB in ${fmt(f.wall, 2)} s`).join(' · ')}`);
 
+// A Sobol study of base, 8 factors, N = 1,024 (10,240 runs), analysis and bootstrap included.
+const studyCommand = ['node', 'bin/thaw', 'study', 'bench/studies/sobol-base-8.yaml', '--workers', '2', '--format', 'json'];
+const studyRun = hasTime ? spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', ...studyCommand], { cwd: root, encoding: 'utf8' }) : null;
+const studyTime = studyRun ? /TIME ([\d.]+) (\d+)/.exec(studyRun.stderr) : null;
+console.log(`study (${studyCommand.slice(1).join(' ')}): ${studyTime ? `${studyTime[1]} s wall, ${fmt(Number(studyTime[2]) / 1024)} MiB peak` : 'n/a (needs /usr/bin/time)'}`);
+const analysis = spawnSync('node', ['bench/analysis.mjs'], { cwd: root, encoding: 'utf8' });
+console.log(analysis.stdout.trim() || analysis.stderr.trim());
+
 const [node0, version, run, modules] = startups([
   { argv: ['node', '-e', '0'] },
   { argv: ['node', 'bin/thaw', '--version'] },

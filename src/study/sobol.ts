@@ -17,7 +17,7 @@
  * as SALib does; confidence intervals are percentile bootstraps over the base points.
  */
 import { sobolPoints } from './sobol-sequence.js';
-import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, percentileInterval, resampleIndices } from './bootstrap.js';
+import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, percentileInterval, resampleCounts } from './bootstrap.js';
 import type { Factor, Rng, Sample } from './design.js';
 
 export interface SobolOptions {
@@ -114,38 +114,47 @@ interface Point {
   readonly variance: number;
 }
 
-/** The estimators over the base points `pick` (all of them when null). */
-function estimate(blocks: Blocks, pick: Uint32Array | null): Point {
-  const n = pick ? pick.length : blocks.a.length;
-  const at = (x: Float64Array, k: number): number => x[pick ? pick[k]! : k]!;
+/**
+ * The estimators over the base points, base point k counted `weight[k]` times (a bootstrap resample
+ * as counts, so that no resampled copy is ever made); every point once when `weight` is null.
+ */
+function estimate(blocks: Blocks, weight: Uint32Array | null): Point {
+  const { a, b } = blocks;
+  const size = a.length;
+  const w = (k: number): number => (weight ? weight[k]! : 1);
+  let n = 0;
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += at(blocks.a, k) + at(blocks.b, k);
+  for (let k = 0; k < size; k++) { const c = w(k); n += c; sum += c * (a[k]! + b[k]!); }
   const mean = sum / (2 * n);
   let squares = 0;
-  for (let k = 0; k < n; k++) squares += (at(blocks.a, k) - mean) ** 2 + (at(blocks.b, k) - mean) ** 2;
+  for (let k = 0; k < size; k++) squares += w(k) * ((a[k]! - mean) ** 2 + (b[k]! - mean) ** 2);
   const variance = squares / (2 * n);
   const d = blocks.ab.length;
   const s1: number[] = [];
   const st: number[] = [];
   for (let i = 0; i < d; i++) {
+    const abi = blocks.ab[i]!;
     let first = 0;
     let total = 0;
-    for (let k = 0; k < n; k++) {
-      const a = at(blocks.a, k);
-      const abi = at(blocks.ab[i]!, k);
-      first += at(blocks.b, k) * (abi - a);
-      total += (a - abi) ** 2;
+    for (let k = 0; k < size; k++) {
+      const c = w(k);
+      if (c === 0) continue;
+      const diff = abi[k]! - a[k]!;
+      first += c * b[k]! * diff;
+      total += c * diff * diff;
     }
     s1.push(first / n / variance);
     st.push(total / (2 * n) / variance);
   }
   const s2: number[][] = [];
   for (let i = 0; i < blocks.ba.length; i++) {
+    const bai = blocks.ba[i]!;
     const row: number[] = [];
     for (let j = 0; j < d; j++) {
       if (j <= i) { row.push(Number.NaN); continue; }
+      const abj = blocks.ab[j]!;
       let acc = 0;
-      for (let k = 0; k < n; k++) acc += at(blocks.ba[i]!, k) * at(blocks.ab[j]!, k) - at(blocks.a, k) * at(blocks.b, k);
+      for (let k = 0; k < size; k++) acc += w(k) * (bai[k]! * abj[k]! - a[k]! * b[k]!);
       row.push(acc / n / variance - s1[i]! - s1[j]!);
     }
     s2.push(row);
@@ -164,7 +173,14 @@ export function analyze(factors: readonly Factor[], y: readonly (number | null)[
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   // An output that does not vary has no variance to share out: no indices, not zeros.
   const varies = n > 1 && whole.variance > 0;
-  const boots = varies ? resampleIndices(n, options.resamples ?? DEFAULT_RESAMPLES, options.rng).map((pick) => estimate(blocks, pick)) : [];
+  const boots: Point[] = [];
+  if (varies) {
+    const counts = new Uint32Array(n);
+    for (let r = 0; r < (options.resamples ?? DEFAULT_RESAMPLES); r++) {
+      resampleCounts(counts, options.rng);
+      boots.push(estimate(blocks, counts));
+    }
+  }
   const interval = (get: (p: Point) => number): [number, number] | null => (varies ? percentileInterval(boots.map(get), confidence) : null);
   const indices = factors.map((f, i): SobolIndex => ({
     factor: f.name,

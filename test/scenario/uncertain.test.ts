@@ -96,7 +96,6 @@ describe('distributions the schema refuses, at their position', () => {
     ['whole', 'agents:\n  us:\n    cooldownMonths: { choice: [1, 2.5] }\n', /whole numbers/],
     ['boolean', 'rules:\n  R12: { uniform: [0, 1] }\n', /takes only a choice/],
     ['boolean-values', 'world:\n  balloons: { choice: [true, 1] }\n', /1 is not true or false/],
-    ['beta-unbounded', 'world:\n  lorryDriversHeld: { beta: [2, 2] }\n', /beta is scaled to the parameter's range/],
     ['malformed', 'agents:\n  us:\n    visitChance: { uniform: [0.9, 0.2] }\n', /lo must not be above hi/],
     ['not-a-parameter', 'world:\n  cohorts: { choice: [1, 2] }\n', /only a number/],
   ])('%s', (name, body, why) => {
