@@ -2,7 +2,8 @@
 /**
  * The speed benchmark (`npm run bench`). For base and every shipped scenario: runs per second on
  * one thread, milliseconds per simulated month, bytes allocated per run, and a 10,000-run sweep's
- * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node.
+ * wall time and peak memory with 2 workers; then how long the CLI takes to start beside bare Node,
+ * and the HTML report: a single-run report and one with --runs 10000 (wall, size).
  * It prints the machine and the commands, and a Markdown table for docs/performance.md.
  *
  *   npm run bench                      # everything (about two minutes)
@@ -14,8 +15,9 @@
  * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
-import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -135,14 +137,17 @@ function sweep(name, runs, workers) {
   return { wall: m ? Number(m[1]) : null, peakMiB: m ? Number(m[2]) / 1024 : null, ok: r.status === 0 };
 }
 
-function startup(command) {
-  const times = [];
+/** Start-up, side by side: the commands take turns, so that a busy moment hits them all alike. */
+function startups(commands) {
+  const times = commands.map(() => []);
   for (let i = 0; i < (quick ? 5 : 15); i++) {
-    const t0 = performance.now();
-    spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'ignore' });
-    times.push(performance.now() - t0);
+    commands.forEach(({ argv, env }, j) => {
+      const t0 = performance.now();
+      spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: 'ignore', env: { ...process.env, ...env } });
+      times[j].push(performance.now() - t0);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 const fmt = (x, digits = 0) => (x === null || x === undefined ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
@@ -176,10 +181,26 @@ console.log('');
 const flat = [1000, 10_000, ...(quick ? [] : [30_000])].map((runs) => ({ runs, ...sweep('base', runs, 2) }));
 console.log(`memory vs runs (base, 2 workers): ${flat.map((f) => `${f.runs} runs ${fmt(f.peakMiB, 0)} MiB in ${fmt(f.wall, 2)} s`).join(' · ')}`);
 
-const node0 = startup(['node', '-e', '0']);
-const version = startup(['node', 'bin/thaw', '--version']);
-const run = startup(['node', 'bin/thaw', 'run', 'base']);
-console.log(`start-up (median): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms (whole 12-month run and story)`);
+const [node0, version, run, modules] = startups([
+  { argv: ['node', '-e', '0'] },
+  { argv: ['node', 'bin/thaw', '--version'] },
+  { argv: ['node', 'bin/thaw', 'run', 'base'] },
+  { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
+]);
+console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+
+// The HTML report (issue 14): targets 1 s for a single run, 6 s with --runs 10000, 2 MiB.
+const reportDir = mkdtempSync(join(tmpdir(), 'thaw-bench-report-'));
+const single = join(reportDir, 'single.html');
+const many = join(reportDir, 'many.html');
+const reportRun = startup(['node', 'bin/thaw', 'report', 'base', '--seed', '3', '--out', single]);
+const manyRuns = quick ? 2000 : 10_000;
+const t0 = performance.now();
+const manyOk = spawnSync('node', ['bin/thaw', 'report', 'base', '--runs', String(manyRuns), '--out', many], { cwd: root, stdio: 'ignore' }).status === 0;
+const manyWall = (performance.now() - t0) / 1000;
+const kib = (file) => (existsSync(file) ? statSync(file).size / 1024 : null);
+console.log(`report (base, seed 3): thaw run base ${fmt(run)} ms · thaw report ${fmt(reportRun)} ms (median, start-up included), ${fmt(kib(single))} KiB · with --runs ${manyRuns}: ${fmt(manyWall, 2)} s${manyOk ? '' : ' (FAILED)'}, ${fmt(kib(many))} KiB · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+rmSync(reportDir, { recursive: true, force: true });
 
 console.log('\nMarkdown:\n');
 console.log('| scenario | months | runs/s (1 worker) | ms per month | KiB allocated per run | 10,000 runs, 2 workers: wall | peak memory |');

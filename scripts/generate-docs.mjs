@@ -3,11 +3,34 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { renderRulesDoc } from '../dist/docs/rules-doc.js';
 import { renderScenarioSchema } from '../dist/docs/scenario-schema.js';
 import { withReference } from '../dist/docs/scenario-doc.js';
+import { renderStudySchema } from '../dist/docs/study-schema.js';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 console.log('wrote docs/rules.md');
 writeFileSync(new URL('../docs/scenario.schema.json', import.meta.url), renderScenarioSchema());
 console.log('wrote docs/scenario.schema.json');
+writeFileSync(new URL('../docs/study.schema.json', import.meta.url), renderStudySchema());
+console.log('wrote docs/study.schema.json');
 const authoring = new URL('../docs/scenario-authoring.md', import.meta.url);
 writeFileSync(authoring, withReference(readFileSync(authoring, 'utf8')));
 console.log('wrote the reference section of docs/scenario-authoring.md');
+
+// The pictures: each machine as drawn from its definition, and one run's timeline and machines
+// (shown in the README and the guide; test/report/pictures-docs.test.ts fails when they are stale).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const root = new URL('..', import.meta.url).pathname;
+const thaw = (...args) => {
+  const p = spawnSync('node', ['bin/thaw', ...args], { cwd: root, encoding: 'utf8' });
+  if (p.status !== 0) throw new Error(`thaw ${args.join(' ')}: ${p.stderr}`);
+};
+mkdirSync(join(root, 'docs/diagrams'), { recursive: true });
+mkdirSync(join(root, 'docs/pictures'), { recursive: true });
+thaw('diagram', '--format', 'svg', '--out-dir', 'docs/diagrams');
+console.log('wrote docs/diagrams/*.svg');
+const scratch = mkdtempSync(join(tmpdir(), 'thaw-docs-'));
+thaw('report', 'base', '--seed', '3', '--out', join(scratch, 'base.html'), '--svg-dir', 'docs/pictures');
+rmSync(scratch, { recursive: true, force: true });
+console.log('wrote docs/pictures/*.svg (thaw report base --seed 3)');

@@ -42,8 +42,8 @@ export interface UsContext extends UsInput {
 
 const NEVER = 1_000_000;
 
-/** R01: this month is more than `cooldownMonths` after the last wave. */
-const cooledDown = (context: UsContext): boolean => context.monthsSinceDeal + 1 > context.params.cooldownMonths;
+/** R01: this month is more than `cooldownMonths` after the last wave; with R01 off, no cooling-off. */
+const cooledDown = (context: UsContext): boolean => !isOn(context.rules, 'R01') || context.monthsSinceDeal + 1 > context.params.cooldownMonths;
 
 const view = (event: UsEvent): UsObservation | null => (event.type === 'OBSERVE' ? event.view : null);
 
@@ -84,6 +84,14 @@ export const usMachine = setup({
       return !!v && v.hasRelief && cooledDown(context) && (!isOn(context.rules, 'R02') || v.visitDraw < context.params.visitChance);
     },
     cooledDown: ({ context }) => cooledDown(context),
+    /**
+     * R01 off: no thaw cycle. The envoy stays on after a wave and bargains again the next month,
+     * with no new visit to arrange (as long as the US has relief left to give).
+     */
+    staysOn: ({ context, event }) => {
+      const v = view(event);
+      return !!v && v.hasRelief && !isOn(context.rules, 'R01');
+    },
   },
   actions: {
     /** Every observation: remember the interest seen and count the month. */
@@ -148,6 +156,7 @@ export const usMachine = setup({
       on: {
         OBSERVE: [
           { guard: 'dialogueStops', target: 'disengaged', actions: 'noteInterest' },
+          { guard: 'staysOn', target: 'visiting', actions: 'noteInterest' },
           { guard: 'visitArranged', target: 'visiting', actions: 'noteInterest' },
           { guard: 'cooledDown', target: 'engaged', actions: 'noteInterest' },
           { actions: 'noteInterest' },

@@ -2,6 +2,9 @@
  * `thaw compare A B [C…]`: scenarios or branches side by side on the same seeds (common random
  * numbers), each metric per column and its paired difference to the first with a 95% CI.
  */
+import { describeUsage } from './conventions.js';
+import { VERSION } from '../version.js';
+import { fingerprintOf } from '../scenario/fingerprint.js';
 import type { Command } from 'commander';
 import { parseSetting, type Setting } from '../scenario/overrides.js';
 import { UserError } from '../scenario/errors.js';
@@ -46,7 +49,10 @@ export function registerCompare(program: Command): void {
       const compared = compareColumns(rows, catalogue);
       const labels = columns.map((c) => c.label);
       if (flags.format === 'json') {
-        process.stdout.write(renderJsonReport({ columns: labels, seed, runs: flags.runs, months: flags.months ?? null, settings: flags.set.map((s) => `${s.path}=${s.value}`), metrics: compared }));
+        process.stdout.write(renderJsonReport({
+          columns: labels, seed, runs: flags.runs, months: flags.months ?? null, settings: flags.set.map((s) => `${s.path}=${s.value}`),
+          version: VERSION, fingerprints: Object.fromEntries(columns.map((c) => [c.label, fingerprintOf(c.scenario)])), metrics: compared,
+        }));
         return;
       }
       if (flags.format === 'csv') {
@@ -62,4 +68,9 @@ export function registerCompare(program: Command): void {
       }
       process.stdout.write(out);
     });
+  describeUsage(command, [
+    ['thaw compare base war-frozen peace-talks-fail --runs 2000', 'same seeds, paired differences'],
+    ['thaw compare base base:balloons-stop --runs 1000', 'a scenario against one of its branches'],
+    ['thaw compare base war-frozen --runs 500 --format csv', 'the table as CSV'],
+  ]);
 }

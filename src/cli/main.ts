@@ -1,6 +1,8 @@
 /**
  * The thaw command line. User mistakes exit 2 with one clear message and no stack trace;
- * anything else is an internal error and exits 1.
+ * anything else is an internal error and exits 1. Every message thaw writes itself starts with
+ * `thaw: `, except problems located in a file, which start with FILE:LINE:COL as editors expect.
+ * `main` does not run itself: bin/thaw calls it (from the bundle, or from dist/ as a fallback).
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
@@ -12,6 +14,18 @@ import { registerSweep } from './sweep.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
+import { registerSource } from './source.js';
+import { registerCompletion } from './completion.js';
+import { EXIT, guardOutputStreams } from './output.js';
+import { setSessionFlags, widthOf } from './terminal.js';
+import { describeUsage } from './conventions.js';
+import { neutralise } from '../report/safe-text.js';
+
+/** Commander's own messages ("error: unknown option …") get thaw's prefix instead of theirs. */
+const prefixed = (s: string): string => (s.startsWith('error: ') ? `thaw: ${s.slice('error: '.length)}` : s);
+import { registerReport } from './report.js';
+import { registerDiagram } from './diagram.js';
+import { registerStudy } from './study-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -19,39 +33,56 @@ export function buildProgram(): Command {
     .name('thaw')
     .description('Simulate the sanctions-for-prisoners bargaining around Belarus (2025–).')
     .version(VERSION)
+    .option('-q, --quiet', 'print only the result: no progress bars, no notes on stderr')
+    .option('--no-progress', 'no progress bar on long commands (sweep, compare, merge)')
     .exitOverride()
     .showHelpAfterError('(run `thaw --help` for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp({ showGlobalOptions: true, helpWidth: widthOf(process.stdout) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(prefixed(s)), outputError: (s, write) => write(prefixed(s)) })
+    .hook('preAction', (thisCommand) => setSessionFlags(thisCommand.opts<{ quiet?: boolean; progress?: boolean }>()));
   registerRun(program);
   registerList(program);
   registerRules(program);
+  registerSource(program);
   registerSweep(program);
   registerCompare(program);
+  registerStudy(program);
   registerMerge(program);
   registerValidate(program);
-  for (const command of program.commands) command.exitOverride();
+  registerReport(program);
+  registerDiagram(program);
+  registerCompletion(program);
+  describeUsage(program, [
+    ['thaw run', 'the default scenario\'s story, month by month'],
+    ['thaw list', 'the shipped scenarios and their branches'],
+    ['thaw sweep base --runs 1000', 'a study: every outcome\'s distribution'],
+    ['thaw source R05', 'the article\'s paragraphs behind a rule'],
+  ]);
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.configureOutput({ writeErr: (s) => process.stderr.write(prefixed(s)), outputError: (s, write) => write(prefixed(s)) });
+  }
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  guardOutputStreams();
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version "errors" are normal exits; commander has already printed the message.
-      return error.exitCode === 0 ? 0 : 2;
+      return error.exitCode === 0 ? EXIT.ok : EXIT.user;
     }
     if (error instanceof UserError) {
-      if (error.problems.length === 0) process.stderr.write(`thaw: ${error.message}\n`);
-      for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
-      return 2;
+      if (error.problems.length === 0) process.stderr.write(`thaw: ${neutralise(error.message)}\n`);
+      for (const p of error.problems) process.stderr.write(`${neutralise(formatProblem(p))}\n`);
+      return EXIT.user;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`thaw: internal error: ${message}\n(please report it with the command you ran)\n`);
+    process.stderr.write(`thaw: internal error: ${neutralise(message)}\n(a bug in thaw: please report it with the command you ran; THAW_DEBUG=1 shows where it happened)\n`);
     if (process.env.THAW_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return EXIT.internal;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -3,9 +3,13 @@
  * on several machines) as if it had been one run: rows are combined by run index, so the sums are
  * taken in the same order as a single sweep's.
  */
+import { describeUsage } from './conventions.js';
+import { isQuiet } from './terminal.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
-import { readSweepFile, studyMismatch } from '../simulation/sweep-file.js';
+import { readRunFile, studyMismatch, type StudyHeader, type SweepFile, type SweepHeader } from '../simulation/sweep-file.js';
+import { analyzeStudy, planStudy } from '../simulation/experiment.js';
+import { renderStudyOutput } from './study-command.js';
 import type { RunRow } from '../simulation/sweep.js';
 import { checkMetric, studyOptions, type StudyFormat } from './study.js';
 import { renderStudy } from './sweep.js';
@@ -21,7 +25,12 @@ export function registerMerge(program: Command): void {
     .description('combine the JSONL files of one sweep (e.g. its --shard parts) and summarise them as one')
     .argument('<files...>', 'sweep files written by `thaw sweep --out`');
   studyOptions(command, { runs: false }).action((paths: string[], flags: MergeFlags) => {
-    const files = paths.map((p) => ({ path: p, file: readSweepFile(p) }));
+    const all = paths.map((p) => ({ path: p, file: readRunFile(p) }));
+    if (all[0]!.file.header.thaw === 'study') return mergeStudy(all, flags);
+    const files = all.map(({ path, file }) => {
+      if (file.header.thaw !== 'sweep') throw new UserError(`${path} is a study's file and ${all[0]!.path} a sweep's: they cannot be merged`);
+      return { path, file: file as SweepFile };
+    });
     const first = files[0]!;
     const byRun = new Map<number, { row: RunRow; path: string }>();
     for (const { path, file } of files) {
@@ -39,7 +48,32 @@ export function registerMerge(program: Command): void {
     const metric = checkMetric(flags.metric, header.metrics);
     const rows = [...byRun.values()].map((x) => x.row).sort((a, b) => a.run - b.run);
     const note = rows.length < header.runs ? `${rows.length} of ${header.runs} runs present` : undefined;
-    if (note) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
+    if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
     process.stdout.write(renderStudy(header, rows, flags.format, metric, note));
   });
+  describeUsage(command, [
+    ['thaw merge a.jsonl b.jsonl', 'the statistics of a study run in shards'],
+    ['thaw merge a.jsonl b.jsonl --format json', 'the same as JSON'],
+  ]);
+}
+
+/** Study shards: same study definition (fingerprint), rows combined by run, analysed as one process would. */
+function mergeStudy(files: readonly { path: string; file: SweepFile<SweepHeader | StudyHeader> }[], flags: MergeFlags): void {
+  const first = files[0]!;
+  const header = first.file.header as StudyHeader;
+  const byRun = new Map<number, { row: RunRow; path: string }>();
+  for (const { path, file } of files) {
+    const h = file.header;
+    if (h.thaw !== 'study') throw new UserError(`${path} is a sweep's file and ${first.path} a study's: they cannot be merged`);
+    if (h.fingerprint !== header.fingerprint) throw new UserError(`${path} is from another study than ${first.path}: ${h.study !== header.study ? `study ${h.study} instead of ${header.study}` : 'the same name with another definition (scenario, design, samples, seed or factors changed)'}`);
+    for (const row of file.rows) {
+      const seen = byRun.get(row.run);
+      if (seen && JSON.stringify(seen.row) !== JSON.stringify(row)) throw new UserError(`run ${row.run} differs between ${seen.path} and ${path}; the files cannot both be right`);
+      if (!seen) byRun.set(row.run, { row, path });
+    }
+  }
+  const rows = [...byRun.values()].map((x) => x.row).sort((a, b) => a.run - b.run);
+  if (rows.length < header.runs) process.stderr.write(`thaw: merge: ${rows.length} of ${header.runs} runs present; the analysis covers those runs only\n`);
+  const format = flags.format === 'json' ? 'json' : 'table';
+  process.stdout.write(renderStudyOutput(analyzeStudy(header.spec, planStudy(header.spec), rows), format));
 }

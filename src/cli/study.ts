@@ -1,4 +1,6 @@
 /** What the study commands (sweep, compare, merge) share: loading, progress, output. */
+import { canDraw, progressAllowed } from './terminal.js';
+import { noteCursorHidden } from './output.js';
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadScenario } from '../scenario/load.js';
@@ -8,7 +10,8 @@ import { closest } from '../scenario/suggest.js';
 import type { Scenario } from '../scenario/schema.js';
 import { metricCatalogue, startFacts, type MetricInfo } from '../simulation/metrics.js';
 import { defaultWorkers, executeRuns, type RunRow, type StudyRuns } from '../simulation/sweep.js';
-import { checkMonths, parseChoice, parseIntIn } from './options.js';
+import { checkMonths, parseIntIn } from './options.js';
+import { formatOption } from './conventions.js';
 
 export const STUDY_FORMATS = ['table', 'json', 'csv'] as const;
 export type StudyFormat = (typeof STUDY_FORMATS)[number];
@@ -27,7 +30,7 @@ export interface StudyFlags {
 }
 
 /** Options every study command takes. */
-export function studyOptions(command: Command, { runs }: { runs: boolean }): Command {
+export function studyOptions(command: Command, { runs, vary = false }: { runs: boolean; vary?: boolean }): Command {
   if (runs) {
     command
       .requiredOption('-n, --runs <n>', `runs in the study (1 to ${MAX_RUNS})`, parseIntIn('--runs', 1, MAX_RUNS))
@@ -36,8 +39,8 @@ export function studyOptions(command: Command, { runs }: { runs: boolean }): Com
       .option('-w, --workers <k>', `threads that run the study, this one included (1 to ${MAX_WORKERS}); results do not depend on it; default: one per core (at most 4) and per 3,000 runs`, parseIntIn('--workers', 1, MAX_WORKERS));
   }
   return command
-    .option('-f, --format <format>', `output format: ${STUDY_FORMATS.join(', ')}`, parseChoice('--format', STUDY_FORMATS), 'table')
-    .option('--metric <name>', 'the metric charted in the table (and ranked by several --vary)', 'released');
+    .addOption(formatOption(STUDY_FORMATS, 'table', { text: 'table' }))
+    .option('--metric <name>', `the metric charted in the table${vary ? ' (and ranked by several --vary)' : ''}`, 'released');
 }
 
 export interface LoadedStudyScenario {
@@ -72,7 +75,7 @@ export function checkMetric(metric: string, catalogue: readonly MetricInfo[]): s
   throw new UserError(`unknown metric "${metric}"${near ? `; did you mean "${near}"?` : ''}; metrics: ${names.join(', ')}`);
 }
 
-/** A progress bar on stderr when it is a terminal; nothing when piped (scripts and tests). */
+/** A progress bar on stderr when it can draw there (src/cli/terminal.ts); nothing when piped, with --quiet or --no-progress. */
 export class Progress {
   private done = 0;
 
@@ -80,10 +83,11 @@ export class Progress {
 
   /** cli-progress is loaded only when a bar is shown: piped runs and other commands start faster. */
   static async start(total: number, label: string): Promise<Progress> {
-    if (!process.stderr.isTTY || total === 0) return new Progress(null);
+    if (!progressAllowed() || !canDraw(process.stderr) || total === 0) return new Progress(null);
     const { SingleBar } = await import('cli-progress');
     const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% · {value}/{total} runs · {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50 });
     bar.start(total, 0);
+    noteCursorHidden(true);
     return new Progress(bar);
   }
 
@@ -94,6 +98,7 @@ export class Progress {
 
   stop(): void {
     this.bar?.stop();
+    if (this.bar) noteCursorHidden(false);
   }
 }
 

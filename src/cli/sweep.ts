@@ -3,6 +3,7 @@
  * one-parameter sensitivity study per parameter and a tornado ranking; with `--out`, every run
  * streamed to a JSONL file that `--resume` completes and `thaw merge` combines.
  */
+import { describeUsage } from './conventions.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { parseSetting, applySetting, type Setting } from '../scenario/overrides.js';
@@ -16,7 +17,8 @@ import {
 } from '../report/study.js';
 import { styleFor } from '../report/style.js';
 import { VERSION } from '../version.js';
-import { collect, parseShard } from './options.js';
+import { AUTO_SHARD, collect, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
+import { CsvWriter, isCsvPath } from '../simulation/run-table.js';
 import { DEFAULT_SCENARIO } from './run.js';
 import {
   allIndices, catalogueOf, checkMetric, describeStudy, loadStudyScenario, runStudy, studyOptions, type LoadedStudyScenario, type StudyFlags, type StudyFormat,
@@ -27,7 +29,14 @@ interface SweepFlags extends StudyFlags {
   vary: VarySpec[];
   out?: string;
   resume?: boolean;
-  shard?: Shard;
+  shard?: Shard | typeof AUTO_SHARD;
+  shards?: number;
+}
+
+/** Where a sweep's rows go: a resumable JSONL file or a flat CSV table. */
+interface RowSink {
+  write(rows: readonly RunRow[]): void;
+  close(): void;
 }
 
 export function registerSweep(program: Command): void {
@@ -36,32 +45,49 @@ export function registerSweep(program: Command): void {
     .description('run a scenario many times on derived seeds and summarise every outcome metric')
     .argument('[scenario]', 'a scenario name from `thaw list` or a path to a YAML file', DEFAULT_SCENARIO)
     .option('-b, --branch <name>', 'sweep one of the scenario\'s branches');
-  studyOptions(command, { runs: true })
+  studyOptions(command, { runs: true, vary: true })
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable)', collect(parseSetting), [] as Setting[])
     .option('--vary <path=from..to[:step]>', 'sensitivity: sweep once per value of a parameter (repeatable: a tornado ranking)', collect(parseVary), [] as VarySpec[])
     .option('-o, --out <file.jsonl>', 'stream one JSON line per finished run to a new file')
     .option('--resume', 'complete the sweep in --out (same scenario, branch, settings, seed and runs)')
-    .option('--shard <i/n>', 'run only the I-th of N interleaved parts of the study (combine them with `thaw merge`)', parseShard)
+    .option('--shard <i/n|auto>', 'run only the I-th of N interleaved parts of the study (combine them with `thaw merge`); `auto` reads a Slurm array or a Kubernetes Indexed Job', parseShardOrAuto)
+    .option('--shards <n>', `with --shard auto under a Kubernetes Indexed Job: the number of shards (or set ${SHARDS_ENV})`, parseIntIn('--shards', 1, 1_000_000))
     .action(async (ref: string, flags: SweepFlags) => {
+      const shard = resolveShard(flags.shard, flags.shards);
+      if (shard) flags.shard = shard; else delete flags.shard;
       const loaded = loadStudyScenario(ref, flags.branch ?? null, flags.set, flags.months);
       const metric = checkMetric(flags.metric, catalogueOf(loaded.scenario));
       const out = flags.vary.length ? await sensitivity(loaded, flags, metric) : await sweep(loaded, flags, metric);
       process.stdout.write(out);
     });
+  describeUsage(command, [
+    ['thaw sweep base --runs 10000', 'every outcome metric: mean, sd, p5/p50/p95, 95% CI, a chart'],
+    ['thaw sweep base --runs 2000 --out s.jsonl', 'stream one JSON line per run; --resume completes it'],
+    ['thaw sweep base --runs 500 --vary agents.us.visitChance=0.2..0.8:0.2', 'sensitivity to one parameter'],
+    ['thaw sweep base --runs 10000 --shard 1/2 --out a.jsonl', 'half a study; `thaw merge` joins the parts'],
+    ['thaw sweep base --runs 1000 --format json', 'the statistics as JSON'],
+  ]);
 }
+
+const shardOf = (flags: SweepFlags): Shard | null => (flags.shard && flags.shard !== AUTO_SHARD ? flags.shard : null);
 
 function headerOf(loaded: LoadedStudyScenario, flags: SweepFlags, seed: number): SweepHeader {
   return {
     thaw: 'sweep', format: 1, scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs,
-    months: flags.months ?? null, horizon: flags.months ?? loaded.scenario.horizon, shard: shardLabel(flags.shard ?? null), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
+    months: flags.months ?? null, horizon: flags.months ?? loaded.scenario.horizon, shard: shardLabel(shardOf(flags)), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
     metrics: catalogueOf(loaded.scenario),
   };
 }
 
 /** Opens --out before any run starts, so that every refusal comes before any work and any write. */
-function openOut(flags: SweepFlags, header: SweepHeader): { writer: SweepWriter | null; done: RunRow[] } {
+function openOut(flags: SweepFlags, header: SweepHeader, loaded: LoadedStudyScenario): { writer: RowSink | null; done: RunRow[] } {
   if (flags.resume && !flags.out) throw new UserError('--resume needs --out FILE.jsonl: the sweep file to complete');
   if (!flags.out) return { writer: null, done: [] };
+  if (isCsvPath(flags.out)) {
+    if (flags.resume) throw new UserError('--resume works with a .jsonl --out file; a CSV cannot be resumed');
+    if (flags.shard) throw new UserError('--shard writes a .jsonl file for `thaw merge`; CSV shards cannot be merged');
+    return { writer: CsvWriter.create(flags.out, csvColumnsOf(loaded, [])), done: [] };
+  }
   if (!flags.resume) return { writer: SweepWriter.create(flags.out, header), done: [] };
   if (!existsSync(flags.out)) throw new UserError(`--resume: ${flags.out} does not exist; run without --resume to start it`);
   const file = readSweepFile(flags.out);
@@ -74,8 +100,8 @@ async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: str
   const seed = flags.seed ?? loaded.scenario.seed;
   const header = headerOf(loaded, flags, seed);
   const study: StudyRuns = { scenario: loaded.scenario, seed, months: flags.months ?? null };
-  const wanted = shardIndices(flags.runs, flags.shard ?? null);
-  const { writer, done } = openOut(flags, header);
+  const wanted = shardIndices(flags.runs, shardOf(flags));
+  const { writer, done } = openOut(flags, header, loaded);
   const finished = new Set(done.map((r) => r.run));
   let rows: RunRow[];
   try {
@@ -84,7 +110,7 @@ async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: str
   } finally {
     writer?.close();
   }
-  return renderStudy(header, rows, flags.format, metric, flags.shard ? `shard ${shardLabel(flags.shard)}: ${rows.length} runs` : undefined);
+  return renderStudy(header, rows, flags.format, metric, shardOf(flags) ? `shard ${shardLabel(shardOf(flags))}: ${rows.length} runs` : undefined);
 }
 
 const uniqueByRun = (rows: readonly RunRow[]): RunRow[] => [...new Map(rows.map((r) => [r.run, r])).values()];
@@ -95,7 +121,7 @@ export function renderStudy(header: SweepHeader, rows: readonly RunRow[], format
   if (format === 'json') {
     return renderJsonReport({
       scenario: header.scenario, branch: header.branch, settings: header.settings, seed: header.seed, runs: header.runs,
-      months: header.months, runsPresent: rows.length,
+      months: header.months, runsPresent: rows.length, version: header.version, fingerprint: header.fingerprint,
       metrics: metrics.map((m) => ({ name: m.name, description: m.description, ...m.summary })),
     });
   }
@@ -103,6 +129,21 @@ export function renderStudy(header: SweepHeader, rows: readonly RunRow[], format
   const values = valuesOf(rows, metric).filter((v): v is number => v !== null);
   const title = { what: describeStudy({ name: header.scenario, branch: header.branch, settings: header.settings }), runs: rows.length, seed: header.seed, months: header.horizon, ...(note ? { note } : {}) };
   return renderSweepTable(title, metrics, { metric, values }, styleFor(process.stdout));
+}
+
+const csvColumnsOf = (loaded: LoadedStudyScenario, factors: readonly string[]) => ({
+  factors, draws: (loaded.scenario.uncertain ?? []).map((u) => u.path), metrics: catalogueOf(loaded.scenario).map((m) => m.name),
+});
+
+/** `--vary … --out`: every run of every value, tagged with its parameter and value. */
+function openVaryOut(flags: SweepFlags, loaded: LoadedStudyScenario, seed: number): RowSink | null {
+  if (!flags.out) return null;
+  if (isCsvPath(flags.out)) return CsvWriter.create(flags.out, csvColumnsOf(loaded, [...new Set(flags.vary.map((v) => v.path))]));
+  return SweepWriter.create(flags.out, {
+    thaw: 'sensitivity', format: 1, scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs,
+    months: flags.months ?? null, vary: flags.vary.map((v) => ({ path: v.path, values: v.values })), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
+    metrics: catalogueOf(loaded.scenario),
+  });
 }
 
 /** The scenario with one --vary value set; a refusal names the --vary and the value. */
@@ -116,19 +157,29 @@ function varied(loaded: LoadedStudyScenario, v: VarySpec, value: number) {
 }
 
 async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metric: string): Promise<string> {
-  if (flags.out || flags.resume || flags.shard) throw new UserError('--vary runs a study per value and prints tables; it cannot be combined with --out, --resume or --shard');
+  if (flags.resume || flags.shard) throw new UserError('--vary runs a study per value; it cannot be combined with --resume or --shard (use a study file: `thaw study`, docs/studies.md)');
   const seed = flags.seed ?? loaded.scenario.seed;
   // Every value is checked (path, type, range) before anything runs.
   const plans = flags.vary.map((v) => ({ v, scenarios: v.values.map((value) => varied(loaded, v, value)) }));
   const catalogue = catalogueOf(loaded.scenario);
+  const writer = openVaryOut(flags, loaded, seed);
   const studies: Sensitivity[] = [];
-  for (const { v, scenarios } of plans) {
-    const points = [];
-    for (let k = 0; k < scenarios.length; k++) {
-      const rows = await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`);
-      points.push({ value: v.values[k]!, summaries: summarizeRows(rows, catalogue) });
+  let point = 0;
+  try {
+    for (const { v, scenarios } of plans) {
+      const points = [];
+      for (let k = 0; k < scenarios.length; k++) {
+        // Row i of every value runs on seed i (common random numbers); in the file, run = point · runs + i.
+        const tag = (batch: readonly RunRow[], at: number): RunRow[] => batch.map((r) => ({ ...r, run: at * flags.runs + r.run, point: at, factors: { [v.path]: v.values[k]! } }));
+        const at = point;
+        const rows = await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => writer?.write(tag(batch, at)));
+        points.push({ value: v.values[k]!, summaries: summarizeRows(rows, catalogue) });
+        point += 1;
+      }
+      studies.push({ path: v.path, points });
     }
-    studies.push({ path: v.path, points });
+  } finally {
+    writer?.close();
   }
   const bars = tornado(studies, metric);
   if (flags.format === 'json') return renderJsonReport({ scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs, months: flags.months ?? null, sensitivity: studies, tornado: bars });

@@ -25,14 +25,15 @@ export const edgeKey = (from: string, to: string): string => `${from}>${to}`;
 export const nodeId = (agent: string, state: string): string => `${agent}-state-${state}`;
 export const edgeId = (agent: string, t: Pick<GraphTransition, 'from' | 'to'>, n: number): string => `${agent}-edge-${t.from}-${t.to}-${n}`;
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** A DOT string: backslashes and quotes escaped, line breaks as DOT's centred `\n`. */
+const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 const label = (t: GraphTransition): string => (t.event === 'always' ? (t.guard ? `[${t.guard}]` : 'else') : `${t.event}${t.guard ? ` [${t.guard}]` : ''}`);
 
 /** Graphviz DOT for one machine; `highlight` marks what a run used. */
 export function toDot(graph: MachineGraph, highlight: Highlight = NO_HIGHLIGHT): string {
   const lines = [
     `digraph ${quote(graph.agent)} {`,
-    `  graph [rankdir=LR, fontname="Helvetica", fontsize=11, bgcolor="transparent", nodesep=0.35, ranksep=0.5, id=${quote(`${graph.agent}-diagram`)}];`,
+    `  graph [rankdir=TB, fontname="Helvetica", fontsize=11, bgcolor="transparent", nodesep=0.35, ranksep=0.5, id=${quote(`${graph.agent}-diagram`)}];`,
     `  node [fontname="Helvetica", fontsize=11, shape=box, style="rounded,filled", fillcolor="${PALETTE.paper}", color="${PALETTE.grey}", fontcolor="${PALETTE.ink}"];`,
     `  edge [fontname="Helvetica", fontsize=9, color="${PALETTE.grey}", fontcolor="${PALETTE.ink}", arrowsize=0.7];`,
     `  ${quote(`${graph.agent}__start`)} [shape=point, width=0.12, label="", color="${PALETTE.ink}", fillcolor="${PALETTE.ink}", id=${quote(`${graph.agent}-start`)}];`,
@@ -40,8 +41,8 @@ export function toDot(graph: MachineGraph, highlight: Highlight = NO_HIGHLIGHT):
   ];
   for (const s of graph.states) {
     const used = highlight.states.has(s.id);
-    const rules = s.rules.map((r) => `${r} ${RULES[r].slug}`).join('\\n');
-    const text = s.transient ? s.id : `${s.id}${rules ? `\\n${rules}` : ''}`;
+    const rules = s.rules.map((r) => `${r} ${RULES[r].slug}`).join('\n');
+    const text = s.transient ? s.id : `${s.id}${rules ? `\n${rules}` : ''}`;
     const shape = s.transient ? 'shape=diamond, style="filled", fontsize=9' : '';
     const colour = used ? `color="${PALETTE.blue}", penwidth=2.2` : '';
     const tip = s.summary ? `tooltip=${quote(`${s.id}: ${s.summary}`)}` : `tooltip=${quote(s.id)}`;

@@ -1,5 +1,6 @@
 /** Human names for the ids a trace uses, taken from the scenario that produced it. */
 import type { Scenario } from '../scenario/schema.js';
+import { neutraliseLine } from './safe-text.js';
 
 export interface Labels {
   /** A sanction, cohort or named person by id; the id itself when unknown. */
@@ -12,9 +13,9 @@ export function labelsOf(scenario: Scenario | null): Labels {
   const names = new Map<string, string>();
   const people = new Set<string>();
   if (scenario) {
-    for (const s of scenario.world.sanctions) names.set(s.id, s.label);
-    for (const c of scenario.world.cohorts) names.set(c.id, c.label.toLowerCase());
-    for (const p of scenario.world.named) { names.set(p.id, p.name); people.add(p.id); }
+    for (const s of scenario.world.sanctions) names.set(s.id, neutraliseLine(s.label));
+    for (const c of scenario.world.cohorts) names.set(c.id, neutraliseLine(c.label.toLowerCase()));
+    for (const p of scenario.world.named) { names.set(p.id, neutraliseLine(p.name)); people.add(p.id); }
   }
   return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id) };
 }

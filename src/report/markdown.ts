@@ -1,13 +1,17 @@
 /** The story as Markdown, for notes and reports. */
+import { neutraliseLine } from './safe-text.js';
 import type { RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
 import { AGENT_NAMES, cite, describeChange, describeDeal, describePackage } from './words.js';
 import { labelsOf } from './labels.js';
+import { drawsLine } from './text.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export function renderMarkdown(result: RunResult, title: string, scenario: Scenario | null = null): string {
   const labels = labelsOf(scenario);
-  const out: string[] = [`# ${title}`, '', `Scenario \`${result.scenario}\`${result.branch ? `, branch \`${result.branch}\`` : ''}, seed ${result.seed}, ${result.horizon} months from ${monthName(result.start)}.`, ''];
+  const out: string[] = [`# ${neutraliseLine(title)}`, '', `Scenario \`${result.scenario}\`${result.branch ? `, branch \`${result.branch}\`` : ''}, seed ${result.seed}, ${result.horizon} month${result.horizon === 1 ? '' : 's'} from ${monthName(result.start)}.`, ''];
+  const drawn = drawsLine(result);
+  if (drawn) out.push(`${neutraliseLine(drawn[0]!.toUpperCase() + drawn.slice(1))}.`, '');
   for (const m of result.months) {
     out.push(`## ${monthName(m.month)}`, '', `Talks: ${m.talks}; US interest ${m.world.usInterest.toFixed(2)}.`, '');
     for (const e of m.events) out.push(`- ${e.text} (${cite(e.rules)})`);

@@ -1,10 +1,13 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeChange, describeDeal, describePackage } from './words.js';
+import { AGENT_NAMES, cite, describeChange, describeDeal, describePackage, movesText } from './words.js';
+import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Style } from './style.js';
+import { neutraliseLine } from './safe-text.js';
+import { wrapLine } from './wrap.js';
 
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
@@ -43,7 +46,7 @@ function repeatedRoundLines(offers: readonly OfferRecord[], st: Style, labels: L
 
 function monthLines(m: MonthRecord, index: number, previousReleased: number, st: Style, labels: Labels, lastRound: Map<string, string>): string[] {
   const lines = [st.bold(`Month ${index} · ${monthName(m.month)}`) + st.dim(`   talks ${m.talks} · US interest ${m.world.usInterest.toFixed(2)} · Vilnius hostility ${m.world.hostilityLithuania.toFixed(2)}`)];
-  for (const e of m.events) lines.push(`  • ${e.text}. ${st.dim(`[${cite(e.rules)}]`)}`);
+  for (const e of m.events) lines.push(`  • ${neutraliseLine(e.text)}. ${st.dim(`[${cite(e.rules)}]`)}`);
   for (const c of m.changes ?? []) lines.push(`  • ${describeChange(c, labels)}. ${st.dim(`[${cite(c.rules)}]`)}`);
   // Each track's exchanges, then its deal, in the order the tracks ran.
   const tracks = [...new Set([...m.offers.map((o) => o.track), ...m.deals.map((d) => d.track)])];
@@ -61,6 +64,8 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
+  const moved = movesText(m.moves);
+  if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0 && (m.changes ?? []).length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
   if (freed > 0) lines.push(`  → ${freed} freed this month; ${m.world.held} still held.`);
@@ -68,11 +73,27 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
   return lines;
 }
 
-export function renderText(result: RunResult, st: Style, title: string, scenario: Scenario | null = null): string {
+/** The uncertain inputs this run drew, for the story's header (null when the scenario has none). */
+export function drawsLine(result: RunResult): string | null {
+  const entries = Object.entries(result.draws);
+  if (entries.length === 0) return null;
+  return `drawn for this seed: ${entries.map(([path, v]) => `${path} = ${typeof v === 'number' ? formatDraw(v) : String(v)}`).join(' · ')}`;
+}
+
+const formatDraw = (v: number): string => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
+
+/**
+ * The story, wrapped at `width` columns (the CLI gives the terminal's, or 80 when piped; no wrapping by default): a long line continues
+ * under its own indentation, two columns further in. User text (the title, labels, event texts)
+ * has its control characters neutralised.
+ */
+export function renderText(result: RunResult, st: Style, title: string, scenario: Scenario | null = null, width = Number.POSITIVE_INFINITY): string {
   const labels = labelsOf(scenario);
   const out: string[] = [];
-  out.push(st.bold(`thaw: ${title}`));
-  out.push(st.dim(`scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''} · seed ${result.seed} · ${result.horizon} months after ${monthName(result.start)}`));
+  out.push(st.bold(`thaw: ${neutraliseLine(title)}`));
+  out.push(st.dim(`scenario ${result.scenario}${result.branch ? `, branch ${result.branch}` : ''} · seed ${result.seed} · ${result.horizon} month${result.horizon === 1 ? '' : 's'} after ${monthName(result.start)}`));
+  const drawn = drawsLine(result);
+  if (drawn) out.push(neutraliseLine(drawn));
   out.push(st.dim('Values are relief points: what a package is worth to the side weighing it. [Rxx …¶] cites the rule and article paragraphs behind each step.'));
   out.push('');
   let released = 0;
@@ -83,8 +104,9 @@ export function renderText(result: RunResult, st: Style, title: string, scenario
     released = m.world.released;
   }
   out.push(...summaryTable(result, st, labels));
-  return `${out.join('\n')}\n`;
+  return `${out.flatMap((line) => wrapLine(line, width, `${/^ */.exec(line)![0]}  `)).join('\n')}\n`;
 }
+
 
 function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
   const o = result.outcome;
@@ -96,6 +118,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland}, at home ${o.releasedByRoute.home})`],
     ['Released outside deals', `${o.pardoned} (R20)`],
     ['Still held', String(o.prisonersRemaining)],
+    ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
     ['Deals', `${o.deals} (US ${o.dealsByTrack['us-belarus']}, Poland ${o.dealsByTrack['poland-belarus']}, EU ${o.dealsByTrack['eu-belarus']}, Lithuania ${o.dealsByTrack['lithuania-belarus']})`],
     ['First deal', o.firstDealMonth ?? 'none'],

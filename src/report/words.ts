@@ -1,5 +1,5 @@
 /** Names and phrases the reports share. */
-import type { AgentId, PackageView } from '../simulation/trace.js';
+import type { AgentId, AgentMove, PackageView } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { RULES, formatBasis } from '../rules/catalogue.js';
 import { routeName, type Labels } from './labels.js';
@@ -121,4 +121,19 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
     default:
       return c.kind;
   }
+}
+
+/**
+ * Each agent that changed state, with the path it took: "Washington: prepaid → visiting → cooling".
+ * `names` gives how to call each agent (the text story uses the capitals, the page the machines' names).
+ */
+export function movesText(moves: readonly AgentMove[], names: Readonly<Record<string, string>> = AGENT_NAMES): string[] {
+  const paths = new Map<string, string[]>();
+  for (const m of moves) {
+    const path = paths.get(m.agent);
+    if (!path) paths.set(m.agent, [m.from, m.to]);
+    else if (path[path.length - 1] === m.from) path.push(m.to);
+    else path.push('…', m.from, m.to);
+  }
+  return [...paths].map(([agent, path]) => `${names[agent] ?? agent}: ${path.join(' → ')}`);
 }

@@ -5,8 +5,8 @@
  * problems found, each with file, line and column; nothing here throws anything else at bad input.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve, sep } from 'node:path';
+import { inPackage } from '../paths.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { mergeScenario, type Plain } from './merge.js';
 import { UserError, formatProblem, type Problem } from './errors.js';
@@ -14,10 +14,14 @@ import { displayPath, parseFile, problemAt, type ParsedFile } from './parse.js';
 import type { Layer } from './locate.js';
 import { problemsFromIssue } from './issues.js';
 import { referenceProblems } from './references.js';
+import { closest } from './suggest.js';
+import { locateProblem } from './locate.js';
+import { liftDistributions } from './uncertain.js';
 
 export { parseFile, type ParsedFile } from './parse.js';
 
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+/** With a trailing separator, as callers join names onto it. */
+export const SCENARIO_DIR = `${inPackage('scenarios')}${sep}`;
 
 export interface BranchInfo {
   readonly name: string;
@@ -54,7 +58,8 @@ export function resolveRef(ref: string, from?: string): string {
   }
   const path = resolve(SCENARIO_DIR, `${ref}.yaml`);
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(ref) || !existsSync(path)) {
-    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)`);
+    const near = closest(ref, scenarioNames());
+    throw new UserError(`unknown scenario "${ref}"; known scenarios: ${scenarioNames().join(', ')} (or give a path to a .yaml file)${near ? `; did you mean "${near}"?` : ''}`);
   }
   return path;
 }
@@ -80,7 +85,26 @@ export function loadChain(path: string, seen: readonly string[] = []): ParsedFil
   if (parentPath === path || seen.includes(parentPath)) {
     throw here(`extends: cycle ${chainText([...seen, path, parentPath])}`, 'a scenario cannot extend itself, directly or through its parents');
   }
-  return [...loadChain(parentPath, [...seen, path]), file];
+  try {
+    return [...loadChain(parentPath, [...seen, path]), file];
+  } catch (error) {
+    throw error instanceof UserError ? namedFromChild(error, parentPath, file) : error;
+  }
+}
+
+/**
+ * A parent that is not a scenario (not YAML, not a mapping, a directory…) is reported in its own
+ * file, and each of its problems names the file whose `extends` led there.
+ */
+function namedFromChild(error: UserError, parentPath: string, child: ParsedFile): UserError {
+  const parentShown = displayPath(parentPath);
+  const offset = extendsNode(child)?.range?.[0] ?? 0;
+  const pos = child.lines.linePos(offset);
+  const note = `${parentShown} is the parent named by \`extends\` in ${child.display}:${pos.line}:${pos.col}`;
+  if (!error.problems.some((p) => p.file === parentShown && !(p.hint ?? '').includes(note))) return error;
+  return new UserError(error.message, error.problems.map((p) => (p.file === parentShown && !(p.hint ?? '').includes(note)
+    ? { ...p, hint: p.hint ? `${p.hint}; ${note}` : note }
+    : p)));
 }
 
 const isRecord = (v: unknown): v is Record<string, Plain> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -108,16 +132,64 @@ function withBranch(merged: Record<string, Plain>, name: string): Record<string,
   return { ...out, branches: {} };
 }
 
+const ID_LISTS: readonly (readonly string[])[] = [['world', 'cohorts'], ['world', 'named'], ['world', 'sanctions'], ['events']];
+
+const listAt = (data: Plain | undefined, path: readonly string[]): Plain[] => {
+  let v: Plain | undefined = data;
+  for (const k of path) v = isRecord(v) ? v[k] : undefined;
+  return Array.isArray(v) ? v : [];
+};
+const idOf = (item: Plain): string | null => (isRecord(item) && typeof item.id === 'string' ? item.id : null);
+
+/**
+ * A list that names one id twice is an error even when the id is a parent's: merging would keep
+ * the first item over the parent's and silently drop the second, so the check after merging
+ * could never see it. (Duplicates of ids new to the child survive the merge and are reported there.)
+ */
+function collapsedDuplicates(chain: readonly ParsedFile[]): Problem[] {
+  const problems: Problem[] = [];
+  let merged: Plain = {};
+  chain.forEach((file, i) => {
+    if (i > 0) {
+      for (const path of ID_LISTS) {
+        const inherited = new Set(listAt(merged, path).map(idOf));
+        const seen = new Set<string>();
+        listAt(file.data, path).forEach((item, index) => {
+          const id = idOf(item);
+          if (id === null) return;
+          if (seen.has(id) && inherited.has(id)) {
+            const node = file.doc.getIn([...path, index, 'id'], true) as { range?: [number, number, number] } | undefined;
+            problems.push(problemAt(file, node?.range?.[0] ?? 0, `${path.join('.')}: the id "${id}" is used twice in this list`, `the second would be silently dropped; merge the two into one entry that changes the parent's "${id}"`));
+          }
+          seen.add(id);
+        });
+      }
+    }
+    const { extends: _parent, branches: _branches, ...rest } = file.data;
+    void _parent; void _branches;
+    merged = mergeScenario(merged, rest);
+  });
+  return problems;
+}
+
 interface Checked {
   readonly scenario: Scenario | null;
   readonly problems: Problem[];
 }
 
-function check(data: Record<string, Plain>, layers: readonly Layer[]): Checked {
+function check(original: Record<string, Plain>, layers: readonly Layer[]): Checked {
+  // Distributions are lifted out first: the schema then sees their medians where they stood.
+  const lifted = liftDistributions(original);
+  const data = lifted.data as Record<string, Plain>;
   const result = scenarioSchema.safeParse(data);
   const references = referenceProblems(data, layers);
-  if (!result.success) return { scenario: null, problems: [...result.error.issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references] };
-  return { scenario: result.data, problems: references };
+  const uncertain = lifted.problems.map((p) => locateProblem(layers, original, p.at, p.message, p.hint));
+  // A distribution that does not fit is reported once, as such, not again as "not a number".
+  const refused = new Set(lifted.problems.map((p) => p.at.join('.')));
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !refused.has(issue.path.map(String).join('.')));
+  if (!result.success) return { scenario: null, problems: [...issues.flatMap((issue) => problemsFromIssue(layers, data, issue)), ...references, ...uncertain] };
+  const scenario: Scenario = lifted.inputs.length ? { ...result.data, uncertain: lifted.inputs } : result.data;
+  return { scenario, problems: [...references, ...uncertain] };
 }
 
 const branchList = (merged: Record<string, Plain>): BranchInfo[] =>
@@ -144,7 +216,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
   const last = chain[chain.length - 1]!;
   const layers: Layer[] = chain.map((file) => ({ file, prefix: [] }));
   const merged = mergeChain(chain);
-  const base = check(merged, layers);
+  const checked = check(merged, layers);
+  const base = { ...checked, problems: [...checked.problems, ...collapsedDuplicates(chain)] };
   if (!base.scenario) throw fail(chain, base.problems);
   const branches = branchList(merged);
   const name = options.branch ?? null;
@@ -153,7 +226,8 @@ export function loadScenario(ref: string, options: LoadOptions = {}): LoadedScen
     return { scenario: base.scenario, chain: chain.map((f) => f.display), branch: null, branches };
   }
   if (!branches.some((b) => b.name === name)) {
-    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}`);
+    const near = closest(name, branches.map((b) => b.name));
+    throw new UserError(`unknown branch "${name}" of scenario ${base.scenario.id}; ${branches.length ? `its branches: ${branches.map((b) => b.name).join(', ')}` : 'it has no branches'}${near ? `; did you mean "${near}"?` : ''}`);
   }
   const data = withBranch(merged, name);
   const branched = check(data, [...layers, { file: last, prefix: ['branches', name] }]);
@@ -173,7 +247,7 @@ export function validateScenario(ref: string): LoadedScenario {
   const layers: Layer[] = chain.map((file) => ({ file, prefix: [] }));
   const merged = mergeChain(chain);
   const base = check(merged, layers);
-  const problems = [...base.problems];
+  const problems = [...base.problems, ...collapsedDuplicates(chain)];
   const branches = base.scenario ? branchList(merged) : [];
   for (const { name } of branches) {
     const data = withBranch(merged, name);

@@ -11,9 +11,12 @@
  *   so a child can change one sanction's weight; new ids are appended.
  * - Any other list (e.g. `sideOffers`) is replaced whole.
  * - `branches` are not inherited: a branch belongs to the file that declares it.
+ * - A distribution (`{ uniform: [lo, hi] }`, …) is one value: it replaces, and is replaced, whole.
  *
  * Keys that could reach Object.prototype are refused before they are ever assigned.
  */
+import { looksLikeDistribution } from '../study/distributions.js';
+
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -33,6 +36,8 @@ const matches = (pattern: string, path: readonly string[]): boolean => {
 
 export function mergeScenario(parent: Plain, child: Plain, path: readonly string[] = []): Plain {
   if (path.length > 0 && REPLACED_WHOLE.some((p) => matches(p, path))) return child;
+  // A distribution is one value: a child's replaces its parent's (or a number) whole.
+  if (looksLikeDistribution(child) || looksLikeDistribution(parent)) return child;
   if (isRecord(parent) && isRecord(child)) {
     const out: Record<string, Plain> = Object.create(null) as Record<string, Plain>;
     for (const [k, v] of Object.entries(parent)) if (!FORBIDDEN_KEYS.has(k)) out[k] = v;

@@ -3,10 +3,14 @@
  * dotted path, typed like the value it replaces, then validate the whole scenario again.
  * Lists are addressed by item id (`world.cohorts.journalists.held`) or by index.
  */
+import { parse as parseYaml } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { FORBIDDEN_KEYS } from './merge.js';
 import { UserError } from './errors.js';
 import { closest } from './suggest.js';
+import { RULE_IDS } from '../rules/ids.js';
+import { looksLikeDistribution } from '../study/distributions.js';
+import { fitDistribution, parameterAt, placeholderOf } from './uncertain.js';
 
 export interface Setting {
   readonly path: string;
@@ -68,11 +72,20 @@ function joinDottedIds(root: Json, segments: readonly string[]): string[] {
   return steps;
 }
 
-/** Converts the raw text to the type of the value it replaces. */
+/**
+ * Converts the raw text to the type of the value it replaces. Numbers are read as a scenario file
+ * reads them (YAML 1.2: `1e3`, `0x1F` and `0o17` are numbers; `0b11`, `1_000` and `Infinity` are
+ * not), so that `--set` accepts exactly what the file would.
+ */
 function coerce(raw: string, current: Json, path: string): Json {
   if (typeof current === 'number') {
-    const n = Number(raw);
-    if (raw === '' || !Number.isFinite(n)) throw new UserError(`--set ${path}: expected a number, got "${raw}"`);
+    let n: unknown;
+    try {
+      n = parseYaml(raw);
+    } catch {
+      n = null;
+    }
+    if (typeof n !== 'number' || !Number.isFinite(n)) throw new UserError(`--set ${path}: expected a number, got "${raw}"`);
     return n;
   }
   if (typeof current === 'boolean') {
@@ -84,29 +97,68 @@ function coerce(raw: string, current: Json, path: string): Json {
   throw new UserError(`--set ${path}: only single values can be set (this path holds a ${Array.isArray(current) ? 'list' : 'mapping'})`);
 }
 
-/** Returns a new scenario with the setting applied; unknown paths and bad values are UserErrors. */
-export function applySetting(scenario: Scenario, setting: Setting): Scenario {
-  const segments = setting.path.split('.');
-  if (segments.some((s) => s === '' || FORBIDDEN_KEYS.has(s))) throw new UserError(`unknown parameter path "${setting.path}"`);
-  const copy = JSON.parse(JSON.stringify(scenario)) as Json;
-  // Rule switches are absent until set: `rules.R09=false` is always a valid path.
-  if (segments[0] === 'rules' && segments.length === 2 && typeof copy === 'object' && copy !== null && !Array.isArray(copy)) {
-    const rules = copy.rules as { [k: string]: Json };
-    if (!(segments[1]! in rules)) rules[segments[1]!] = true;
-  }
-  const steps = joinDottedIds(copy, segments);
-  let node: Json = copy;
+/** Where a `--set` path leads in the scenario's data: list items by index, rule switches even when unset. */
+export function resolvePath(scenario: Scenario, path: string): (string | number)[] {
+  const segments = path.split('.');
+  if (segments.some((s) => s === '' || FORBIDDEN_KEYS.has(s))) throw new UserError(`unknown parameter path "${path}"`);
+  const root = scenario as unknown as Json;
+  // Rule switches are absent until set: `rules.R09` is always a valid path.
+  if (segments[0] === 'rules' && segments.length === 2 && (RULE_IDS as readonly string[]).includes(segments[1]!)) return ['rules', segments[1]!];
+  const steps = joinDottedIds(root, segments);
+  let node: Json = root;
   const walked: string[] = [];
-  for (let i = 0; i < steps.length - 1; i++) {
-    const key = childKey(node, steps[i]!, setting.path, walked);
-    walked.push(steps[i]!);
+  const at: (string | number)[] = [];
+  for (const step of steps) {
+    const key = childKey(node, step, path, walked);
+    walked.push(step);
+    at.push(key);
     node = (node as { [k: string]: Json } & Json[])[key as never] as Json;
   }
-  const last = steps[steps.length - 1]!;
-  const key = childKey(node, last, setting.path, walked);
-  const current = (node as { [k: string]: Json } & Json[])[key as never] as Json;
-  (node as { [k: string]: Json } & Json[])[key as never] = coerce(setting.value, current, setting.path) as never;
-  const result = scenarioSchema.safeParse(copy);
+  return at;
+}
+
+/** A copy of `root` with `value` at `at`, sharing every part off the path (no validation). */
+export function setIn<T>(root: T, at: readonly (string | number)[], value: unknown): T {
+  if (at.length === 0) return value as T;
+  const [head, ...rest] = at;
+  const node = root as unknown as Record<string | number, unknown>;
+  const copy = (Array.isArray(root) ? [...root] : { ...node }) as Record<string | number, unknown>;
+  copy[head!] = setIn(node[head!], rest, value);
+  return copy as unknown as T;
+}
+
+const getIn = (root: Json, at: readonly (string | number)[]): Json | undefined =>
+  at.reduce<Json | undefined>((node, key) => (node === undefined || node === null || typeof node !== 'object' ? undefined : (node as { [k: string]: Json } & Json[])[key as never]), root);
+
+/** `--set PATH={ uniform: [0.2, 0.9] }` and friends: a value written as a YAML flow mapping. */
+function distributionText(raw: string): unknown {
+  if (!raw.startsWith('{')) return undefined;
+  try {
+    return parseYaml(raw) as unknown;
+  } catch {
+    throw new UserError(`--set: "${raw}" is not a valid mapping; write e.g. { uniform: [0.2, 0.9] }`);
+  }
+}
+
+/** Returns a new scenario with the setting applied; unknown paths and bad values are UserErrors. */
+export function applySetting(scenario: Scenario, setting: Setting): Scenario {
+  const at = resolvePath(scenario, setting.path);
+  const data = scenario as unknown as Json;
+  const current = getIn(data, at) ?? (at[0] === 'rules' ? true : undefined);
+  const written = distributionText(setting.value);
+  let value: Json;
+  let uncertain = (scenario.uncertain ?? []).filter((u) => u.at.join('.') !== at.join('.'));
+  if (written !== undefined && looksLikeDistribution(written)) {
+    const fit = fitDistribution(written, parameterAt(at));
+    if (!fit.ok) throw new UserError(`--set ${setting.path}: ${fit.message}${fit.hint ? ` (${fit.hint})` : ''}`);
+    value = placeholderOf(fit.distribution, fit.integer) as Json;
+    uncertain = [...uncertain, { path: setting.path, at, distribution: fit.distribution, integer: fit.integer }];
+  } else {
+    value = coerce(setting.value, current ?? null, setting.path);
+  }
+  const { uncertain: _old, ...plain } = setIn(data as unknown as Scenario, at, value);
+  void _old;
+  const result = scenarioSchema.safeParse(plain);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const why = issue.code === 'too_big' ? `out of range: the maximum is ${String(issue.maximum)}`
@@ -114,7 +166,7 @@ export function applySetting(scenario: Scenario, setting: Setting): Scenario {
         : issue.message;
     throw new UserError(`--set ${setting.path}=${setting.value}: ${why}`);
   }
-  return result.data;
+  return uncertain.length ? { ...result.data, uncertain } : result.data;
 }
 
 export const applySettings = (scenario: Scenario, settings: readonly Setting[]): Scenario =>

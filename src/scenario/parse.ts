@@ -4,7 +4,7 @@
  * The guards run before the YAML parser where the parser itself would fail badly: the `yaml`
  * package exhausts memory on a few thousand nested brackets, so nesting is measured first.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { isFailure, readBounded } from '../files/read.js';
 import { isAbsolute, relative } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { FORBIDDEN_KEYS, type Plain } from './merge.js';
@@ -53,28 +53,74 @@ function decode(bytes: Buffer, shown: string): string {
   }
 }
 
-/** Measures nesting on the raw text, cheaply, so the parser never sees a pathological file. */
+/**
+ * Measures nesting on the raw text, cheaply, so the parser never sees a pathological file.
+ * Brackets inside quoted strings and comments are text, not nesting. A quote opens a string only
+ * where YAML starts a scalar (after `: `, `- `, `[`, `{`, `,` or at the start of a line), so the
+ * apostrophe of "the article's" stays an apostrophe.
+ */
 function checkNesting(text: string, shown: string): void {
   let depth = 0;
   let line = 1;
   let column = 0;
   let lineStart = true;
   let indent = 0;
+  /** The last character that was not a space on this line, '' at its start. */
+  let previous = '';
+  let before = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     column++;
-    if (c === '\n') { line++; column = 0; lineStart = true; indent = 0; continue; }
+    if (c === '\n') { line++; column = 0; lineStart = true; indent = 0; previous = ''; before = ''; continue; }
     if (lineStart && (c === ' ' || c === '-')) {
       indent++;
       if (indent > MAX_INDENT) throw tooDeep(shown, line, column);
+      if (c === '-') previous = '-';
       continue;
     }
     lineStart = false;
+    if (c === ' ' || c === '\t') { before = previous === '' ? before : previous; continue; }
+    const scalarStart = previous === '' || '[{,'.includes(previous) || (text[i - 1] === ' ' && (before === '' || ':-[{,'.includes(before)));
+    if (c === '#' && (previous === '' || text[i - 1] === ' ')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && scalarStart) {
+      const close = c === '"' ? closeDouble(text, i) : closeSingle(text, i);
+      for (let j = i + 1; j < close && j < text.length; j++) if (text[j] === '\n') { line++; column = 0; }
+      column += close - i;
+      i = close;
+      previous = c;
+      before = '';
+      continue;
+    }
+    previous = c;
+    before = '';
     if (c === '[' || c === '{') {
       depth++;
       if (depth > MAX_DEPTH) throw tooDeep(shown, line, column);
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
+}
+
+/** Index of the quote closing a double-quoted string opened at `open` (backslash escapes). */
+function closeDouble(text: string, open: number): number {
+  for (let j = open + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === '"') return j;
+  }
+  return text.length;
+}
+
+/** Index of the quote closing a single-quoted string opened at `open` ('' is an escaped quote). */
+function closeSingle(text: string, open: number): number {
+  for (let j = open + 1; j < text.length; j++) {
+    if (text[j] === "'") {
+      if (text[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return text.length;
 }
 
 const tooDeep = (file: string, line: number, column: number): UserError =>
@@ -97,7 +143,14 @@ function syntaxProblems(doc: Document, file: Pick<ParsedFile, 'display' | 'lines
   });
 }
 
-/** Keys that could reach Object.prototype, anywhere in the tree, and nesting beyond MAX_DEPTH. */
+/** The tags of YAML 1.2's core schema, which mean no more than the value written without them. */
+const CORE_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * Keys that could reach Object.prototype, anywhere in the tree, nesting beyond MAX_DEPTH, and
+ * tags outside the core schema (`!!js/function`, `!!set`, custom `!tags`), which the parser would
+ * otherwise ignore with a warning, leaving a value that is not what the author meant.
+ */
 function structureProblems(root: Node | null, file: Pick<ParsedFile, 'display' | 'lines'>): Problem[] {
   const problems: Problem[] = [];
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
@@ -107,6 +160,12 @@ function structureProblems(root: Node | null, file: Pick<ParsedFile, 'display' |
       const offset = (node as Node).range?.[0] ?? 0;
       problems.push(problemAt(file, offset, `nesting is too deep (a scenario nests at most ${MAX_DEPTH} levels)`));
       break;
+    }
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) {
+      const shownTag = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+      problems.push(problemAt(file, (node as Node).range?.[0] ?? 0, `the YAML tag \`${shownTag}\` is not supported in a scenario`,
+        'a scenario holds plain text, numbers, true/false, lists and mappings; remove the tag'));
     }
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -160,16 +219,8 @@ export function parseFile(path: string): ParsedFile {
   const shown = displayPath(path);
   const whole = (message: string, hint?: string): UserError =>
     new UserError(message, [{ file: shown, line: 1, column: 1, message, ...(hint ? { hint } : {}) }]);
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw whole('not a file (a directory?)');
-    if (stat.size > MAX_BYTES) throw whole(`the file is ${stat.size} bytes; scenarios are limited to ${MAX_BYTES} bytes (1 MiB)`);
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw whole('cannot read the file');
-  }
+  const bytes = readBounded(path, MAX_BYTES, 'a scenario');
+  if (isFailure(bytes)) throw whole(`the file ${bytes.reason}`, bytes.hint);
   const text = decode(bytes, shown);
   checkNesting(text, shown);
   const lines = new LineCounter();

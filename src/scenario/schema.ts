@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { DEPORTATION_ROUTES, ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
 import { RULE_IDS } from '../rules/ids.js';
+import type { UncertainInput } from './uncertain.js';
+
+// One scenario is checked per command: zod's compiled fast path (built with new Function on the
+// first parse) costs more than it saves for a single parse, and a sweep parses once too.
+z.config({ jitless: true });
 
 /** The negotiation tracks, party first (src/simulation/trace.ts). */
 export const TRACK_IDS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'] as const;
@@ -15,6 +20,14 @@ const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string().regex(MONTH_PATTERN, { message: 'expected a month as YYYY-MM, e.g. 2026-03' });
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
+/**
+ * What one person is worth or costs, in relief points. The most valuable prisoner of the article
+ * (the laureate) is worth 3; the bound keeps every sum over 100,000 people far from overflowing,
+ * so that no valid file can turn results into Infinity or NaN.
+ */
+const perPerson = nonNegative.max(100);
+/** People counted one by one (lorry drivers, releases an event makes): as many as a cohort can hold. */
+const headCount = z.number().int().min(0).max(100_000);
 const factor = (value: number, rule: string, description: string) =>
   z.number().min(0).max(10).default(value).describe(`${description} (${rule})`);
 const share = (value: number, rule: string, description: string) =>
@@ -33,8 +46,8 @@ export const cohortSchema = z.strictObject({
   id: id.describe('names the cohort in deals, events and `--set` paths'),
   label: z.string().min(1).describe('the cohort in words, for the story'),
   held: z.number().int().min(0).max(100_000).describe('how many are held at the start'),
-  usProfile: nonNegative.describe('what one release is worth to the US president (R06)'),
-  belarusCost: nonNegative.describe('what one release costs the regime as bargaining stock (R03)'),
+  usProfile: perPerson.describe('what one release is worth to the US president (R06)'),
+  belarusCost: perPerson.describe('what one release costs the regime as bargaining stock (R03)'),
   arrestShare: probability.optional().describe('share of `agents.belarus.arrestRate` arrested into this cohort; shares given must sum to 1 (default: in proportion to `held`) (R18)'),
   arrestRate: z.number().min(0).max(10_000).optional().describe('new arrests into this cohort a month, in place of its share of the overall rate (R18)'),
 });
@@ -45,8 +58,8 @@ export const namedPrisonerSchema = z.strictObject({
   status: z.enum(['held', 'released']).default('held').describe('held at the start, or already released'),
   route: route.nullable().default(null).describe('where a person already released was sent'),
   releasedIn: month.nullable().default(null).describe('when a person already released was freed'),
-  usProfile: nonNegative.default(0).describe('value of this release to the US (R06)'),
-  belarusCost: nonNegative.default(1).describe('cost of this release to the regime (R03)'),
+  usProfile: perPerson.default(0).describe('value of this release to the US (R06)'),
+  belarusCost: perPerson.default(1).describe('cost of this release to the regime (R03)'),
   laureate: z.boolean().default(false).describe('a Nobel laureate: the US insists on Lithuania (R04)'),
   enemy: z.boolean().default(false).describe('a personal enemy of the regime, freed only at a premium (R17)'),
   onlyThrough: issuer.nullable().default(null).describe('only this party can buy the release (R07)'),
@@ -66,7 +79,7 @@ export const worldSchema = z.strictObject({
   usInterest: probability.default(0.75).describe('the US envoy\'s appetite for the file, 0..1 (R06)'),
   transitOpen: z.boolean().default(false).describe('Klaipėda transit for Belarusian potash (R08, R09)'),
   balloons: z.boolean().default(true).describe('Belarus sends weather balloons over Lithuania (R10)'),
-  lorryDriversHeld: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
+  lorryDriversHeld: headCount.default(0).describe('Lithuanian lorry drivers held in Belarus (¶18)'),
   confiscationThreat: z.boolean().default(false).describe('Lithuania threatens to confiscate Belarusian assets (R10)'),
   hostility: z
     .strictObject({
@@ -190,7 +203,7 @@ export const polandParamsSchema = z
 
 export const euParamsSchema = z
   .strictObject({
-    releaseThreshold: z.number().int().min(0).default(150).describe('with R12 off: releases the EU waits for before it moves'),
+    releaseThreshold: headCount.default(150).describe('with R12 off: releases the EU waits for before it moves'),
     prisonersPerWeight: z.number().min(0).max(1000).default(12).describe('with R12 off: releases the EU asks per relief point (R12)'),
     acceptShare: share(0.6, 'R12', 'with R12 off: the smallest share of its ask the EU takes in a counter-offer'),
     reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
@@ -207,7 +220,11 @@ export const agentParamsSchema = z
   })
   .prefault({});
 
-const transitionRow = z.partialRecord(talksState, probability.describe('weight of moving to this state next month'));
+/** A row that names states but gives them all weight 0 leaves the talks nowhere to go; `{}` means "stay". */
+const transitionRow = z.partialRecord(talksState, probability.describe('weight of moving to this state next month'))
+  .refine((r) => Object.keys(r).length === 0 || Object.values(r).some((w) => (w ?? 0) > 0), {
+    message: 'the weights of this transition row add up to 0, so the talks would have nowhere to go; give at least one state a weight above 0 (or write {} to stay)',
+  });
 const row = (from: string, value: Partial<Record<(typeof TALKS_STATES)[number], number>>) =>
   transitionRow.default(value).describe(`next-month distribution from ${from}; a child's row replaces this one whole (R13)`);
 export const talksSchema = z
@@ -258,7 +275,7 @@ export const effectsSchema = z.strictObject({
   liftSanction: oneOrMore(sanctionId).optional().describe('lift these sanctions (R01, R08, R12)'),
   reimposeSanction: oneOrMore(sanctionId).optional().describe('reimpose these sanctions (R01)'),
   releaseNamed: z.record(id, route).optional().describe('named prisoner id → route: free them (R04, R05)'),
-  releaseFromCohort: z.record(id, z.strictObject({ count: z.number().int().min(0), route })).optional()
+  releaseFromCohort: z.record(id, z.strictObject({ count: headCount, route })).optional()
     .describe('cohort id → { count, route }: free that many (R05)'),
   rearrestNamed: oneOrMore(id).optional().describe('send these named prisoners back to prison'),
   openTransit: apply.optional().describe('Lithuania opens Klaipėda transit (R08, R09)'),
@@ -267,7 +284,7 @@ export const effectsSchema = z.strictObject({
   resumeBalloons: apply.optional().describe('Belarus resumes the balloons and escalates again (R10)'),
   recordIncident: z.strictObject({
     hostility: probability.default(0.08).describe('hostility added'),
-    driversDetained: z.number().int().min(0).default(0).describe('Lithuanian lorry drivers detained'),
+    driversDetained: headCount.default(0).describe('Lithuanian lorry drivers detained'),
   }).optional().describe('a balloon launch or a detention (R10)'),
   freeLorryDrivers: apply.optional().describe('Belarus frees the detained lorry drivers (¶18)'),
   threatenConfiscation: z.boolean().optional().describe('Vilnius raises (true) or drops (false) its confiscation threat (R10)'),
@@ -335,7 +352,8 @@ export const scenarioSchema = z.strictObject({
   branches: z.record(branchName, branchSchema).default({}).describe('named variants, run with `thaw run FILE --branch NAME`'),
 });
 
-export type Scenario = z.output<typeof scenarioSchema>;
+/** A resolved scenario; `uncertain` lists the parameters written as distributions, drawn afresh each run. */
+export type Scenario = z.output<typeof scenarioSchema> & { readonly uncertain?: readonly UncertainInput[] };
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type AgentParams = Scenario['agents'];
 export type UsParams = AgentParams['us'];

@@ -28,6 +28,7 @@ import { runEuTrack } from '../negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
+import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
 import type { AgentId, AgentMove, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
@@ -446,7 +447,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
 }
 
 /** Runs a scenario for its horizon (or `months`) with one seed. Same inputs, same result. */
-export function runScenario(scenario: Scenario, options: RunOptions): RunResult {
+export function runScenario(given: Scenario, options: RunOptions): RunResult {
+  const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
   const moves: AgentMove[] | null = options.trace !== false ? [] : null;
@@ -491,6 +493,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunResult 
     version: VERSION,
     start: scenario.start,
     horizon,
+    draws,
     months,
     outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged }),
   };

@@ -4,19 +4,42 @@
  * worker threads (./worker.ts) and gives back the same rows, in run order, whatever the number
  * of workers: each run's seed depends only on the study's seed and the run's index (./seeds.ts).
  */
+import { pathToFileURL } from 'node:url';
+import { inPackage } from '../paths.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
 import { runScenario } from './run.js';
 import { runSeed } from './seeds.js';
 import { metricsOf, startFacts, type MetricValues, type StartFacts } from './metrics.js';
+import { setIn } from '../scenario/overrides.js';
+import type { FactorValue } from '../study/design.js';
 
 export interface RunRow {
   /** The run's index in its study, from 0. */
   readonly run: number;
   /** Its seed: `thaw run SCENARIO --seed SEED` replays it. */
   readonly seed: number;
+  /** A study's design point (run = point · replications + replication); absent in sweeps. */
+  readonly point?: number;
+  /** The design point's factor values (parameter path → value); absent in sweeps. */
+  readonly factors?: Readonly<Record<string, FactorValue>>;
+  /** The uncertain inputs drawn for the run; absent when the scenario has none. */
+  readonly draws?: Readonly<Record<string, FactorValue>>;
   readonly metrics: MetricValues;
+}
+
+/**
+ * A study's design, for the threads that run it: run i is design point ⌊i / R⌋ (R replications),
+ * with the point's factor values set in the scenario, on the seed of its common-random-numbers
+ * group and replication, so that every row of a Sobol' base point or a Morris trajectory shares it.
+ */
+export interface DesignPlan {
+  readonly factors: readonly { readonly name: string; readonly at: readonly (string | number)[] }[];
+  /** Per point, the factor values in factor order. */
+  readonly values: readonly (readonly FactorValue[])[];
+  readonly groups: readonly number[];
+  readonly replications: number;
 }
 
 /** What makes a study: the resolved scenario, the seed, the number of runs, the horizon. */
@@ -25,6 +48,8 @@ export interface StudyRuns {
   readonly seed: number;
   /** Months per run; null for the scenario's horizon. */
   readonly months: number | null;
+  /** A study's design; absent for a sweep (every run the same scenario, seed `runSeed(seed, i)`). */
+  readonly plan?: DesignPlan;
 }
 
 /** A shard I of N (1-based I): the runs whose index ≡ I − 1 (mod N). */
@@ -41,9 +66,26 @@ export function shardIndices(runs: number, shard: Shard | null): number[] {
 }
 
 export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunRow {
-  const seed = runSeed(study.seed, index);
-  const result = runScenario(study.scenario, { seed, trace: false, ...(study.months ? { months: study.months } : {}) });
-  return { run: index, seed, metrics: metricsOf(result, facts) };
+  const plan = study.plan;
+  const months = study.months ? { months: study.months } : {};
+  if (!plan) {
+    const seed = runSeed(study.seed, index);
+    const result = runScenario(study.scenario, { seed, trace: false, ...months });
+    const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
+    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts) };
+  }
+  const point = Math.floor(index / plan.replications);
+  const seed = runSeed(study.seed, plan.groups[point]! * plan.replications + (index % plan.replications));
+  const values = plan.values[point]!;
+  let scenario = study.scenario;
+  const factors: Record<string, FactorValue> = {};
+  plan.factors.forEach((f, k) => {
+    scenario = setIn(scenario, f.at, values[k]);
+    factors[f.name] = values[k]!;
+  });
+  const result = runScenario(scenario, { seed, trace: false, ...months });
+  const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
+  return { run: index, seed, point, factors, ...drawn, metrics: metricsOf(result, facts) };
 }
 
 /** Runs the given indices in this thread, in the order given. */
@@ -95,10 +137,9 @@ export interface BatchRequest {
 }
 export type BatchReply = { readonly rows: RunRow[] } | { readonly error: string };
 
-/** Under vitest the code runs from src/; workers always run the compiled dist/ modules. */
+/** Workers always run the compiled dist/ modules: under vitest the code runs from src/, and the CLI from its bundle. */
 function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/simulation/worker.js', here) : new URL('./worker.js', here);
+  return pathToFileURL(inPackage('dist', 'simulation', 'worker.js'));
 }
 
 let jobs = 0;

@@ -171,6 +171,8 @@ export interface RunResult {
   readonly version: string;
   readonly start: string;
   readonly horizon: number;
+  /** The uncertain inputs' values drawn for this run: parameter path → value (empty when none). */
+  readonly draws: Readonly<Record<string, number | boolean | string>>;
   readonly months: readonly MonthRecord[];
   readonly outcome: Outcome;
 }

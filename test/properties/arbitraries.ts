@@ -18,11 +18,15 @@ import { addMonths } from '../../src/world/month.js';
 import type { RunExample } from './fc-config.js';
 
 /** Upper bounds for numbers the schema leaves open, by the key that holds them. */
+const DEFAULT_CAP_VALUE = 10;
 const CAPS: Readonly<Record<string, number>> = {
   releaseThreshold: 1000, // euParams: releases the EU waits for
   lorryDriversHeld: 40,
+  // Per-person values: the schema allows up to 100 (so that no sum overflows); real ones are ≤ 3.
+  usProfile: DEFAULT_CAP_VALUE,
+  belarusCost: DEFAULT_CAP_VALUE,
 };
-const DEFAULT_CAP = 10;
+const DEFAULT_CAP = DEFAULT_CAP_VALUE;
 
 type AnySchema = z.ZodType;
 interface Def { type: string; innerType?: AnySchema; shape?: Record<string, AnySchema>; element?: AnySchema; keyType?: AnySchema; valueType?: AnySchema; entries?: Record<string, string> }
@@ -45,7 +49,8 @@ export function arbitraryOf(schema: AnySchema, key = ''): fc.Arbitrary<unknown> 
     case 'number': {
       const n = schema as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
       const min = Number.isFinite(n.minValue ?? Number.NaN) ? n.minValue! : 0;
-      const max = Number.isFinite(n.maxValue ?? Number.NaN) ? n.maxValue! : (CAPS[key] ?? DEFAULT_CAP);
+      // A cap bounds what is generated where the schema's own bound is open or far beyond real values.
+      const max = CAPS[key] ?? (Number.isFinite(n.maxValue ?? Number.NaN) ? n.maxValue! : DEFAULT_CAP);
       return n.isInt ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
     }
     case 'boolean':
@@ -150,7 +155,10 @@ export const randomWorld = fc.record({
 /** Each rule absent (on), or switched explicitly; about a quarter end up off. */
 export const ruleSwitches = fc.record(Object.fromEntries(RULE_IDS.map((id) => [id, fc.boolean()])) as Record<RuleId, fc.Arbitrary<boolean>>, { requiredKeys: [] });
 
-const talksArb = fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: arbitraryOf(talksSchema), weight: 1 });
+/** Rows whose weights add up to 0 are invalid (the talks would have nowhere to go): generated rows never are. */
+const rowsCanMove = (talks: unknown): boolean => Object.values(talks as Record<string, Record<string, number>>)
+  .every((r) => Object.keys(r).length === 0 || Object.values(r).some((w) => w > 0));
+const talksArb = fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: arbitraryOf(talksSchema).filter(rowsCanMove), weight: 1 });
 const agentsPatch = fc.oneof({ arbitrary: fc.constant({}), weight: 1 }, { arbitrary: patchOf(agentParamsSchema), weight: 3 });
 
 /* ---------- scenario events (the scenario language's `events`) ---------- */

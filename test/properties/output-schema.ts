@@ -138,6 +138,7 @@ export const outputSchema = z.strictObject({
   version: z.string().min(1),
   start: month,
   horizon: z.number().int().min(1),
+  draws: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe('uncertain inputs: parameter path → the value drawn for this run (empty when the scenario has none)'),
   months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary })),
   outcome,
 }).describe('thaw run --format json: one simulated run, month by month, and its outcome');

@@ -74,6 +74,26 @@ const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)
   'constructor-key.yaml': [[4, 1, 'key `constructor` is not allowed in a scenario'], [4, 16, 'key `prototype` is not allowed in a scenario']],
   'extends-missing.yaml': [[2, 10, 'extends: scenario file not found: ./no-such-parent.yaml', `chain: ${dir}/extends-missing.yaml → ./no-such-parent.yaml (missing)`]],
   'extends-cycle-a.yaml': [[2, 10, `extends: cycle ${dir}/extends-cycle-a.yaml → ${dir}/extends-cycle-b.yaml → ${dir}/extends-cycle-a.yaml`, /cannot extend itself/]],
+  // Issue #9's hostile categories.
+  'zero-sum-row.yaml': [[5, 12, /^talks\.stalled: the weights of this transition row add up to 0/]],
+  'extreme-value.yaml': [[6, 37, 'world.cohorts.0.usProfile: 1e+308 is out of range: the maximum is 100', 'accepted: 0 to 100']],
+  'tag-js-function.yaml': [[2, 22, 'the YAML tag `!!js/function` is not supported in a scenario', /remove the tag/]],
+  'tag-custom.yaml': [[2, 15, 'the YAML tag `!shout` is not supported in a scenario']],
+  'tag-set.yaml': [[6, 23, 'the YAML tag `!!set` is not supported in a scenario']],
+  'duplicate-parent-id.yaml': [[7, 13, 'world.named: the id "poczobut" is used twice in this list', /silently dropped/]],
+  'extends-device.yaml': [[1, 1, 'the file is a character device, not a regular file', `give the path of a scenario file; /dev/zero is the parent named by \`extends\` in ${dir}/extends-device.yaml:3:10`]],
+  'extends-directory.yaml': [[1, 1, 'the file is a directory, not a regular file', /is the parent named by `extends` in test\/fixtures\/broken\/extends-directory.yaml:3:10$/]],
+  'extends-not-a-scenario.yaml': [[1, 1, 'expected a mapping (key: value lines) at the top of the file, found a single value', /not-a-scenario.txt is the parent named by `extends` in test\/fixtures\/broken\/extends-not-a-scenario.yaml:3:10$/]],
+  'quoted-brackets.yaml': [[5, 10, 'horizon: expected a number, got the text "twelve"']],
+  'control-characters.yaml': [[4, 1, 'unknown key `\u001b]0;pwned\u0007\u001b[2Jhorizon`']],
+};
+
+/** Problems reported in another file than the fixture itself: its parent, which `extends` names. */
+const REPORTED_IN: Readonly<Record<string, string>> = {
+  'extends-cycle-a.yaml': `${dir}/extends-cycle-b.yaml`,
+  'extends-device.yaml': '/dev/zero',
+  'extends-directory.yaml': 'test/fixtures/folder',
+  'extends-not-a-scenario.yaml': 'test/fixtures/not-a-scenario.txt',
 };
 
 describe('broken scenario files: every problem at its line and column, with a hint', () => {
@@ -83,8 +103,7 @@ describe('broken scenario files: every problem at its line and column, with a hi
       expect(problems).toHaveLength(expected.length);
       expected.forEach(([line, column, message, hint], i) => {
         const p = problems[i]!;
-        const name = file === 'extends-cycle-a.yaml' ? 'extends-cycle-b.yaml' : file;
-        expect({ file: p.file, line: p.line, column: p.column }).toEqual({ file: `${dir}/${name}`, line, column });
+        expect({ file: p.file, line: p.line, column: p.column }).toEqual({ file: REPORTED_IN[file] ?? `${dir}/${file}`, line, column });
         if (typeof message === 'string') expect(p.message).toBe(message);
         else expect(p.message).toMatch(message);
         if (hint !== undefined) expect(p.hint ?? '').toMatch(typeof hint === 'string' ? new RegExp(`^${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : hint);
@@ -124,7 +143,7 @@ describe('hostile bytes, generated', () => {
 
   it('a file over 1 MiB is refused before it is read', () => {
     const [p] = problemsOf(write('huge.yaml', `id: huge\ntitle: Huge\ndescription: "${'x'.repeat(1024 * 1024)}"\n`));
-    expect(p!.message).toMatch(/^the file is \d+ bytes; scenarios are limited to 1048576 bytes \(1 MiB\)$/);
+    expect(p!.message).toMatch(/^the file is \d+ bytes; a scenario may hold at most 1048576 bytes \(1 MiB\)$/);
   });
 
   it('thousands of nested brackets or indentation levels never reach the parser', () => {
@@ -135,7 +154,7 @@ describe('hostile bytes, generated', () => {
     expect(indent!.message).toMatch(/nesting is too deep/);
   });
 
-  it('a directory is not a scenario', () => {
-    expect(problemsOf(tmp)[0]!.message).toBe('not a file (a directory?)');
+  it('a directory is not a scenario (the message names what it is: changed from "not a file (a directory?)")', () => {
+    expect(problemsOf(tmp)[0]!.message).toBe('the file is a directory, not a regular file');
   });
 });
