@@ -3,7 +3,6 @@
  * rows on common random numbers) and their analysis; `--out` streams the rows (JSONL, or a flat CSV),
  * `--shard I/N | auto` runs a part of them for `thaw merge`.
  */
-import { describeUsage } from './conventions.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { UserError } from '../scenario/errors.js';

@@ -9,7 +9,7 @@ export function renderRulesDoc(): string {
     '<!-- Generated from src/rules/catalogue.ts by `npm run docs`; a test fails if this file is stale. -->',
     '',
     'Every behaviour of thaw comes from one of these rules. R01–R17 are read out of the source',
-    'article ([docs/source.md](source.md), paragraphs ¶1–¶48); R18 onwards open the world beyond',
+    'article ([docs/source.md](source.md): the citation and ¶1–¶48); R18 onwards open the world beyond',
     'it (arrests, releases at home, pardons, staged and broken deals), each on a public fact named',
     'below. Traces cite rules by id; `thaw rules` prints this table. A scenario switches a rule off',
     'with `rules: { R09: false }` and tunes it through the parameters listed; switching R18–R24 all',
