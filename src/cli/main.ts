@@ -26,6 +26,7 @@ const prefixed = (s: string): string => (s.startsWith('error: ') ? `thaw: ${s.sl
 import { registerReport } from './report.js';
 import { registerDiagram } from './diagram.js';
 import { registerStudy } from './study-command.js';
+import { registerBacktest } from './backtest-command.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerCompare(program);
   registerStudy(program);
+  registerBacktest(program);
   registerMerge(program);
   registerValidate(program);
   registerReport(program);

@@ -42,6 +42,8 @@ export interface RunOptions {
   readonly branch?: string | null;
   /** Keep per-month records (the story); sweeps turn this off to save memory. */
   readonly trace?: boolean;
+  /** Called with the start world, then the world at the end of every month, in order (backtests resolve facts from these). */
+  readonly observe?: (world: World) => void;
 }
 
 interface Agents {
@@ -476,9 +478,11 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
   const months: MonthRecord[] = [];
   const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
   let firstDealMonth: string | null = null;
+  options.observe?.(state.world);
   try {
     for (let m = 0; m < horizon; m++) {
       const record = stepMonth(state);
+      options.observe?.(state.world);
       for (const d of record.deals) dealCount[d.track] += 1;
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
       if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
