@@ -12,7 +12,8 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, OfferRecord } from '../simulation/trace.js';
+import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 
@@ -38,22 +39,33 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
   const got = headcount(offered);
-  // Only the trace reads what the ask costs Minsk.
+  // Brussels counts releases: its reservation is the share of the ask it accepts.
+  const bar = Math.ceil(asked * eu.acceptShare);
+  // Only the trace reads what the ask costs Minsk (priced as if every enemy were for sale, R17 apart).
+  const price = () => minskPrice(world, ask, byId, worth(item.id), by, rules);
   const cost = () => releaseCost(world, ask, byId, by, rules).cost;
+  const opened = (blockedBy?: BlockedBy): OfferNumbers => ({
+    values: { eu: asked, belarus: budget }, reservations: { eu: bar, belarus: price().cost }, ...(blockedBy ? { blockedBy } : {}),
+  });
   if (got === asked) {
-    if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
+    if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, 'accept',
+      `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, ['R12', 'R03', 'R08'], opened()));
     return close(ctx, offered, item.id, offers);
   }
-  if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
-    reason: `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
-  if (got === 0) return { world, offers, deal: null };
+  const refused = got === 0 ? minskRefusal(price(), budget) : undefined;
+  if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, got > 0 ? 'counter' : 'walk',
+    `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, ['R12', 'R03', 'R08'], opened(refused)));
+  if (refused) return { world, offers, deal: null, blockedBy: refused };
   const counter: Package = { ...opening, releases: offered };
-  const enough = got >= asked * eu.acceptShare;
-  if (keep) offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
-    reason: enough ? `${got} of the ${asked} asked clears its bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below its bar of ${Math.ceil(asked * eu.acceptShare)}`,
-    rules: ['R12', 'R03'] });
-  return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null };
+  const enough = clears(got, asked * eu.acceptShare);
+  const blockedBy = enough ? undefined : valueGap('eu', bar, got);
+  if (keep) offers.push(offerRecord('eu-belarus', 2, 'belarus', 'eu', 'counter', counter, enough ? 'accept' : 'walk',
+    enough ? `${got} of the ${asked} asked clears its bar of ${bar}` : `${got} of the ${asked} asked is below its bar of ${bar}`,
+    ['R12', 'R03'], {
+      values: { eu: got, belarus: budget }, reservations: { eu: bar, belarus: releaseCost(world, offered, byId, by, rules).cost },
+      ...(blockedBy ? { blockedBy } : {}),
+    }));
+  return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) };
 }
 
 function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: OfferRecord[]): TrackResult {

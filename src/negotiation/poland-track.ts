@@ -11,7 +11,8 @@ import { sanctionsOf } from '../world/recipes.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
 import type { Grant, Package, Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, OfferRecord } from '../simulation/trace.js';
+import { clears, offerRecord, redLine, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 
@@ -27,8 +28,10 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   const noise = 1 + (rng.next() * 2 - 1) * pl.askNoise;
   let ask = 0;
   const askRules: RuleId[] = ['R07'];
+  // R17 off: an enemy is not for sale. A red line apart from value: his price is still priced (at the premium).
+  let crosses = false;
   for (const p of wanted) {
-    if (p.enemy && !isOn(rules, 'R17')) return { world, offers: [], deal: null };
+    if (p.enemy && !isOn(rules, 'R17')) crosses = true;
     ask += p.belarusCost * (p.enemy ? by.enemyPremium : 1);
     if (p.enemy) askRules.push('R17');
   }
@@ -37,30 +40,43 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
   const offers: OfferRecord[] = [];
   const keep = ctx.trace !== false;
-  const rec = (exchange: number, from: 'poland' | 'belarus', to: 'poland' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[]) =>
-    offers.push({ track: 'poland-belarus', exchange, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rs)] });
+  // Warsaw values the release at the most it will give (its concession); what it puts up is its cost.
+  const numbers = (offered: number, blockedBy?: BlockedBy): OfferNumbers => ({
+    values: { poland: pl.concession, belarus: offered },
+    reservations: { poland: offered, belarus: ask },
+    ...(blockedBy ? { blockedBy } : {}),
+  });
+  const rec = (exchange: number, kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[], n: OfferNumbers) =>
+    offers.push(offerRecord('poland-belarus', exchange, 'poland', 'belarus', kind, pkg, answer, reason, rs, n));
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
-  if (reliefValue >= ask && relief.length > 0) {
-    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules);
+  if (crosses) {
+    const blockedBy = redLine('R17', 'belarus');
+    if (keep) rec(1, 'offer', opening, 'walk', `an enemy of the regime is not for sale at any price`, ['R07', 'R17'], numbers(reliefValue, blockedBy));
+    return { world, offers, deal: null, blockedBy };
+  }
+  if (clears(reliefValue, ask) && relief.length > 0) {
+    if (keep) rec(1, 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, numbers(reliefValue));
     return close(ctx, opening, offers);
   }
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
   if (full <= reliefValue) {
-    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules);
-    return { world, offers, deal: null };
+    const blockedBy = valueGap('belarus', ask, reliefValue);
+    if (keep) rec(1, 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue, blockedBy));
+    return { world, offers, deal: null, blockedBy };
   }
-  if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
+  if (keep) rec(1, 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue));
   // Warsaw raises only when its concession beats the relief alone: the swap is what it adds.
   const grants: Grant[] = ['prisoner-swap'];
   const final: Package = { ...opening, grants };
-  if (full >= ask) {
-    if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);
+  if (clears(full, ask)) {
+    if (keep) rec(2, 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules, numbers(full));
     return close(ctx, final, offers);
   }
-  if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules);
-  return { world, offers, deal: null };
+  const blockedBy = valueGap('belarus', ask, full);
+  if (keep) rec(2, 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules, numbers(full, blockedBy));
+  return { world, offers, deal: null, blockedBy };
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {

@@ -30,7 +30,7 @@ import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
-import type { AgentId, AgentMove, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -165,6 +165,8 @@ interface RunState {
   /** Staged deals still being carried out (R21). */
   pending: PendingDeal[];
   reneged: number;
+  /** Negotiations without a deal, by track and cause (`outcome.blocked`). */
+  readonly blocked: Record<TrackId, Record<BlockedKind, number>>;
 }
 
 /** R18: a scenario's arrest rates, computed once per scenario like its start world. */
@@ -333,7 +335,7 @@ function stepMonth(s: RunState): MonthStep {
   const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
   type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
-  const settle = (result: TrackResult, tell: (event: Answer) => void) => {
+  const settle = (track: TrackId, result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
     if (result.events) events.push(...result.events);
@@ -348,19 +350,20 @@ function stepMonth(s: RunState): MonthStep {
           due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
       }
     }
+    if (!result.deal && result.blockedBy) s.blocked[track][result.blockedBy.kind] += 1;
     tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
     const escalating = agents.belarus.state === 'escalating';
     const result = runUsTrack(ctx(), escalating);
-    settle(result, (e) => agents.us.send(e));
+    settle('us-belarus', result, (e) => agents.us.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
   }
-  if (agents.poland.state === 'bargaining') settle(runPolandTrack(ctx()), (e) => agents.poland.send(e));
-  if (agents.eu.state === 'offering') settle(runEuTrack(ctx()), (e) => agents.eu.send(e));
+  if (agents.poland.state === 'bargaining') settle('poland-belarus', runPolandTrack(ctx()), (e) => agents.poland.send(e));
+  if (agents.eu.state === 'offering') settle('eu-belarus', runEuTrack(ctx()), (e) => agents.eu.send(e));
   if (agents.lithuania.state === 'talking') {
     const result = runLithuaniaTrack(ctx());
-    settle(result, (e) => agents.lithuania.send(e));
+    settle('lithuania-belarus', result, (e) => agents.lithuania.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
   }
   if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
@@ -404,6 +407,12 @@ function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { m
   return history;
 }
 
+const TRACK_IDS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+const emptyBlocked = (): Record<TrackId, Record<BlockedKind, number>> =>
+  Object.fromEntries(TRACK_IDS.map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }])) as Record<TrackId, Record<BlockedKind, number>>;
+const blockedView = (b: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>) =>
+  Object.fromEntries(TRACK_IDS.map((t) => [t, { ...b[t] }])) as Record<TrackId, Record<BlockedKind, number>>;
+
 const waveRecord = (w: WaveState): WaveRecord => ({
   month: w.month, track: w.track, scripted: w.scripted, released: w.released, byRoute: { ...w.byRoute }, relief: [...w.relief],
   tranches: w.tranches, delivered: w.delivered, status: w.status, renegedBy: w.renegedBy, renegedIn: w.renegedIn,
@@ -411,6 +420,7 @@ const waveRecord = (w: WaveState): WaveRecord => ({
 
 export interface OpenOutcome {
   readonly scenario: Scenario;
+  readonly blocked?: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>;
   readonly waves: readonly WaveState[];
   readonly reneged: number;
 }
@@ -432,6 +442,7 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     transitOpen: world.transitOpen,
     deals,
     dealsByTrack: { ...dealCount },
+    blocked: open?.blocked ? blockedView(open.blocked) : emptyBlocked(),
     firstDealMonth,
     belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
     usInterest: Math.round(world.usInterest * 1000) / 1000,
@@ -470,6 +481,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     waves: [],
     pending: [],
     reneged: 0,
+    blocked: emptyBlocked(),
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
@@ -495,6 +507,6 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     horizon,
     draws,
     months,
-    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged }),
+    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged, blocked: state.blocked }),
   };
 }

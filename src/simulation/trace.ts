@@ -77,7 +77,26 @@ export interface OfferRecord {
   /** Why the recipient answered so, in words. */
   readonly reason: string;
   readonly rules: readonly RuleId[];
+  /** What the package is worth to each party, in relief points (src/negotiation/protocol.ts). */
+  readonly values: Readonly<Record<string, number>>;
+  /** Each party's reservation value at that moment: the least it must get to say yes. */
+  readonly reservations: Readonly<Record<string, number>>;
+  /** Why this answer was not a yes, when it was a walk (and on a track's last offer without a deal). */
+  readonly blockedBy?: BlockedBy;
 }
+
+/**
+ * Why a negotiation ended without a deal: a red line (a constraint apart from value, named by
+ * its rule), a value gap (what `party` needs minus what it was offered, > 0), or the deadline
+ * (the exchanges a visit allows ran out while something was left to try).
+ */
+export type BlockedBy =
+  | { readonly kind: 'red-line'; readonly rule: RuleId; readonly party: AgentId }
+  | { readonly kind: 'value-gap'; readonly party: AgentId; readonly gap: number }
+  | { readonly kind: 'deadline' };
+
+export type BlockedKind = BlockedBy['kind'];
+export const BLOCKED_KINDS: readonly BlockedKind[] = ['red-line', 'value-gap', 'deadline'];
 
 export interface DealRecord {
   readonly track: TrackId;
@@ -147,6 +166,8 @@ export interface Outcome {
   readonly transitOpen: boolean;
   readonly deals: number;
   readonly dealsByTrack: Readonly<Record<TrackId, number>>;
+  /** Negotiations that ended without a deal, by track and by what blocked them (`BlockedBy`). */
+  readonly blocked: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>;
   readonly firstDealMonth: string | null;
   readonly belarusReliefValue: number;
   readonly usInterest: number;
