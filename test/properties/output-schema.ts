@@ -39,6 +39,13 @@ const event = z.strictObject({
   rules,
 });
 
+const blockedBy = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('red-line'), rule: z.enum(RULE_IDS), party: agent }).describe('a constraint apart from value, by its rule'),
+  z.strictObject({ kind: z.literal('value-gap'), party: agent, gap: z.number().positive().describe('the party\'s reservation minus the value offered to it') }),
+  z.strictObject({ kind: z.literal('deadline') }).describe('the exchanges a round allows ran out with something left to try'),
+]);
+const blockedCounts = z.strictObject({ 'red-line': count, 'value-gap': count, deadline: count });
+
 const offer = z.strictObject({
   track,
   exchange: z.number().int().min(1),
@@ -49,6 +56,9 @@ const offer = z.strictObject({
   answer: z.enum(['accept', 'counter', 'walk']),
   reason: z.string().min(1).describe('why the recipient answered so'),
   rules: rules.min(1),
+  values: z.partialRecord(agent, z.number()).describe('party id → what the package is worth to it (relief points; Brussels counts releases)'),
+  reservations: z.partialRecord(agent, z.number()).describe('party id → its reservation value at that moment: the least it must get to say yes'),
+  blockedBy: blockedBy.optional().describe('on a walk, and on the last offer of a round without a deal: what blocked it'),
 });
 
 const deal = z.strictObject({
@@ -117,6 +127,8 @@ const outcome = z.strictObject({
   transitOpen: z.boolean(),
   deals: count,
   dealsByTrack: z.strictObject({ 'us-belarus': count, 'poland-belarus': count, 'eu-belarus': count, 'lithuania-belarus': count }),
+  blocked: z.strictObject({ 'us-belarus': blockedCounts, 'poland-belarus': blockedCounts, 'eu-belarus': blockedCounts, 'lithuania-belarus': blockedCounts })
+    .describe('negotiations that ended without a deal, by track and by what blocked them'),
   firstDealMonth: month.nullable(),
   belarusReliefValue: z.number().min(0),
   usInterest: share,
