@@ -21,6 +21,7 @@ interface RunFlags {
   format: (typeof FORMATS)[number];
   branch?: string;
   set: Setting[];
+  dealSpace?: boolean;
 }
 
 const collectSetting = (text: string, previous: Setting[]): Setting[] => [...previous, parseSetting(text)];
@@ -35,12 +36,13 @@ export function registerRun(program: Command): void {
     .addOption(formatOption(FORMATS, 'text', { md: 'markdown' }))
     .option('-b, --branch <name>', 'run one of the scenario\'s branches (see `thaw list`)')
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable; applied after --branch)', collectSetting, [] as Setting[])
+    .option('--deal-space', 'add each negotiation round\'s deal space to the JSON: packages, Pareto frontier, Nash and Kalai–Smorodinsky points, ZOPA')
     .action((ref: string, flags: RunFlags) => {
       const loaded = loadScenario(ref, { branch: flags.branch ?? null });
       const scenario = applySettings(loaded.scenario, flags.set);
       checkMonths(scenario, flags.months);
       const seed = flags.seed ?? scenario.seed;
-      const result = runScenario(scenario, { seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}) });
+      const result = runScenario(scenario, { seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}), ...(flags.dealSpace ? { dealSpace: true } : {}) });
       const out = flags.format === 'json'
         ? renderJson(result, {
           version: VERSION, scenario: scenario.id, branch: loaded.branch, seed,
@@ -56,5 +58,6 @@ export function registerRun(program: Command): void {
     ['thaw run base --branch balloons-stop', 'a branch declared inside a scenario file'],
     ['thaw run base --set agents.us.visitChance=0.8', 'change one parameter'],
     ['thaw run my.yaml --format json > run.json', 'your own file; the whole run as JSON'],
+    ['thaw run peace-talks-advance --deal-space --format json', 'with each round\'s deal space (Pareto, Nash, ZOPA)'],
   ]);
 }

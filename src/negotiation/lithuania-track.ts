@@ -11,7 +11,8 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, viewOf } from './execute.js';
 import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
@@ -42,10 +43,26 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
   const opened: OfferNumbers = { values: { lithuania: commitmentValue, belarus: transitWorth }, reservations: { lithuania: price, belarus: promiseCost } };
 
+  // With --deal-space: Klaipėda for Minsk's promises and any number of deportees, in Minsk's order.
+  const space = ctx.dealSpace ? lithuaniaSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+  function lithuaniaSpace(): DealSpaceRecord {
+    const order = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
+    const index = indexById(order);
+    const steps = releaseSteps(order);
+    const priced: Priced[] = steps.counts.map((k) => {
+      const releases = prefix(order, k);
+      const minsk = minskPrice(world, releases, index, budget, by, rules);
+      return { pkg: { ...opening, releases }, values: { belarus: transitWorth, lithuania: commitmentValue + k * lt.valuePerPrisoner },
+        reservations: { belarus: promiseCost + minsk.cost, lithuania: price }, redLine: minsk.crosses };
+    });
+    return spaceRecord('lithuania-belarus', ['belarus', 'lithuania'], priced, steps.counts.length <= steps.total ? `${steps.counts.length} deportee counts (of 0–${steps.total}) in Minsk's order` : null);
+  }
+
   if (clears(commitmentValue, price)) {
     if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'accept',
       `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, ['R09', 'R10', 'R11'], opened));
-    return close(ctx, opening, offers);
+    return withSpace(close(ctx, opening, offers));
   }
   // Vilnius asks for deportees to Lithuania to make up the difference.
   const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
@@ -68,7 +85,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
       values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },
       ...(blockedBy ? { blockedBy } : {}),
     }));
-  return affordable ? close(ctx, counter, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) };
+  return withSpace(affordable ? close(ctx, counter, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {

@@ -20,7 +20,8 @@ import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { splitBatches } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { bundles, MAX_ITEMS, prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { clears, DEADLINE, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
@@ -68,6 +69,32 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const keen = urgency(world, by, rules) * (1 + (ctx.rng.next() * 2 - 1) * by.moodSwing);
   const sideOffers: SideOffer[] = isOn(rules, 'R16') ? [...by.sideOffers] : [];
   let blockedBy: BlockedBy = DEADLINE;
+  // With --deal-space: every bundle of relief against every release count, valued as the offers are.
+  const space = ctx.dealSpace ? usSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+
+  function usSpace(): DealSpaceRecord {
+    const steps = releaseSteps(candidates);
+    const priced: Priced[] = [];
+    for (const bundle of bundles(relief)) {
+      const ids = bundle.map((s) => s.id);
+      const worth = marginalRelief(world, ids, false, logistics) * keen;
+      const largest = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
+      const reservation = reservationFor(bundle);
+      for (const k of steps.counts) {
+        const releases = prefix(candidates, k);
+        const price = minskPrice(world, releases, byId, largest, by, rules);
+        priced.push({
+          pkg: { releases, relief: ids, grants: [], commitments: [], sideOffers },
+          values: { us: usValue(world, releases, byId, sideOffers, us, rules), belarus: worth },
+          reservations: { us: reservation, belarus: price.cost }, redLine: price.crosses,
+        });
+      }
+    }
+    const sampled = relief.length > MAX_ITEMS || steps.counts.length <= steps.total
+      ? `bundles of the ${Math.min(relief.length, MAX_ITEMS)} heaviest US items × ${steps.counts.length} release counts (of 0–${steps.total}) along Washington's order` : null;
+    return spaceRecord('us-belarus', ['us', 'belarus'], priced, sampled);
+  }
 
   for (let exchange = 1; exchange <= us.exchanges && items.length > 0; exchange++) {
     const ids = items.map((s) => s.id);
@@ -98,7 +125,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
           `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
           [...openRules, 'R03', 'R08', ...askCost.rules], opened(askCost.cost)));
       }
-      return close(ctx, ask, ids, [], belarusEscalating, offers, grand);
+      return withSpace(close(ctx, ask, ids, [], belarusEscalating, offers, grand));
     }
     if (affordable.length === 0) {
       const price = minskPrice(world, ask, byId, largestItem, by, rules);
@@ -129,7 +156,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, 'accept',
         `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to it, above its reservation of ${fmt(reservation)}`,
         counterRules, countered()));
-      return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false);
+      return withSpace(close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false));
     }
     // Washington comes back while it has something left to try and the visit has time for it.
     items = fewer(items);
@@ -140,7 +167,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
       counterRules, comesBack ? countered() : { ...countered(), blockedBy }));
   }
-  return { world, offers: numbered(offers), deal: null, blockedBy };
+  return withSpace({ world, offers: numbered(offers), deal: null, blockedBy });
 }
 
 const numbered = (offers: readonly OfferRecord[]): OfferRecord[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));

@@ -30,7 +30,7 @@ import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { ScenarioEvents } from './events.js';
-import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealSpaceRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -42,6 +42,8 @@ export interface RunOptions {
   readonly branch?: string | null;
   /** Keep per-month records (the story); sweeps turn this off to save memory. */
   readonly trace?: boolean;
+  /** Add each negotiation round's deal space to the month records (`--deal-space`; needs the trace). */
+  readonly dealSpace?: boolean;
 }
 
 interface Agents {
@@ -152,6 +154,8 @@ interface RunState {
   readonly startProfile: number;
   /** Whether the month records are kept; when not, the tracks skip writing offers. */
   readonly trace: boolean;
+  /** Whether each round's deal space is computed and kept (`RunOptions.dealSpace`). */
+  readonly dealSpace: boolean;
   /** The agents' changes of state since the last month was recorded (null without a trace). */
   readonly moves: AgentMove[] | null;
   /** The open world's own stream (R18, R20, R23), apart from the main one (see `createSubstream`). */
@@ -249,6 +253,7 @@ function stepMonth(s: RunState): MonthStep {
   const offers: OfferRecord[] = [];
   const deals: DealRecord[] = [];
   const changes: ChangeRecord[] = [];
+  const spaces: DealSpaceRecord[] = [];
   let world = advanceMonth(s.world);
 
   // (1) Exogenous: the peace talks (R13).
@@ -332,12 +337,13 @@ function stepMonth(s: RunState): MonthStep {
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
   const reserved = new Set<string>();
   for (const d of s.pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
-  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved });
+  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved, ...(s.dealSpace ? { dealSpace: true } : {}) });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
   type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
   const settle = (track: TrackId, result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
+    if (result.space) spaces.push(result.space);
     if (result.events) events.push(...result.events);
     if (result.deal) {
       deals.push(result.deal);
@@ -377,7 +383,8 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   s.world = world;
-  return { month: world.month, talks: world.talks, events, offers, deals, changes };
+  const step: MonthStep = { month: world.month, talks: world.talks, events, offers, deals, changes };
+  return s.dealSpace ? { ...step, spaces } : step;
 }
 
 const byIdNamed = (world: World, id: string): boolean => world.named.some((p) => p.id === id);
@@ -474,6 +481,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     startInterest: world.usInterest,
     startProfile,
     trace: options.trace !== false,
+    dealSpace: options.dealSpace === true && options.trace !== false,
     moves,
     open: createSubstream(options.seed, 'open-world'),
     stages: createSubstream(options.seed, 'staged-deals'),

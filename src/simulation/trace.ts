@@ -98,6 +98,38 @@ export type BlockedBy =
 export type BlockedKind = BlockedBy['kind'];
 export const BLOCKED_KINDS: readonly BlockedKind[] = ['red-line', 'value-gap', 'deadline'];
 
+/** One package of a round's deal space (`thaw run --deal-space`). */
+export interface SpacePackage {
+  readonly package: PackageView;
+  /** Party id → what the package is worth to it. */
+  readonly values: Readonly<Record<string, number>>;
+  /** Party id → the least it must get for this package (what it gives up, priced its own way). */
+  readonly reservations: Readonly<Record<string, number>>;
+  /** Party id → value minus reservation: its gain over no deal. */
+  readonly surplus: Readonly<Record<string, number>>;
+  /** False when the package crosses a red line (`redLine` names it). */
+  readonly feasible: boolean;
+  readonly redLine?: RuleId;
+}
+
+/**
+ * A negotiation round's deal space (src/negotiation/deal-space.ts): the packages of its issue
+ * space (all of them, or the documented sample when `sampled`), the Pareto frontier (indices into
+ * `packages`), the Nash and Kalai–Smorodinsky points (a package index, or null for no deal), and
+ * whether a zone of possible agreement existed.
+ */
+export interface DealSpaceRecord {
+  readonly track: TrackId;
+  readonly parties: readonly [AgentId, AgentId];
+  /** How the packages were drawn from the issue space, when not all of them are listed. */
+  readonly sampled: string | null;
+  readonly packages: readonly SpacePackage[];
+  readonly pareto: readonly number[];
+  readonly nash: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
+  readonly ks: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
+  readonly zopa: boolean;
+}
+
 export interface DealRecord {
   readonly track: TrackId;
   readonly parties: readonly AgentId[];
@@ -154,6 +186,8 @@ export interface MonthRecord {
   /** The open world's structured records (R18–R24) and scripted waves, in the order they happened. */
   readonly changes: readonly ChangeRecord[];
   readonly world: WorldSummary;
+  /** With `--deal-space`: the deal space of each negotiation round this month, in track order. */
+  readonly spaces?: readonly DealSpaceRecord[];
 }
 
 export interface Outcome {

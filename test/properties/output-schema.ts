@@ -61,6 +61,22 @@ const offer = z.strictObject({
   blockedBy: blockedBy.optional().describe('on a walk, and on the last offer of a round without a deal: what blocked it'),
 });
 
+const byParty = z.partialRecord(agent, z.number());
+const solution = z.strictObject({ index: z.number().int().min(0).nullable().describe('a package index, or null: no deal (no ZOPA)'), surplus: byParty });
+const space = z.strictObject({
+  track,
+  parties: z.tuple([agent, agent]),
+  sampled: z.string().nullable().describe('how the packages were sampled from the issue space, or null when all are listed'),
+  packages: z.array(z.strictObject({
+    package: pkg, values: byParty, reservations: byParty, surplus: byParty.describe('value minus reservation, per party'),
+    feasible: z.boolean(), redLine: z.enum(RULE_IDS).optional().describe('the red line an infeasible package crosses'),
+  })),
+  pareto: z.array(z.number().int().min(0)).describe('indices of the Pareto-optimal feasible packages'),
+  nash: solution.describe('the Nash bargaining point: largest product of surpluses'),
+  ks: solution.describe('the Kalai–Smorodinsky point'),
+  zopa: z.boolean().describe('some feasible package leaves both sides no worse off than no deal'),
+}).describe('a negotiation round\'s deal space (src/negotiation/deal-space.ts)');
+
 const deal = z.strictObject({
   track,
   parties: z.array(agent).min(2),
@@ -151,7 +167,7 @@ export const outputSchema = z.strictObject({
   start: month,
   horizon: z.number().int().min(1),
   draws: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe('uncertain inputs: parameter path → the value drawn for this run (empty when the scenario has none)'),
-  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary })),
+  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary, spaces: z.array(space).optional().describe('with --deal-space: each negotiation round\'s deal space') })),
   outcome,
 }).describe('thaw run --format json: one simulated run, month by month, and its outcome');
 
