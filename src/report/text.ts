@@ -17,7 +17,8 @@ function offerLines(o: OfferRecord, st: Style, labels: Labels, closing = false):
   const from = AGENT_NAMES[o.from];
   const to = AGENT_NAMES[o.to];
   const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
+    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
   const answer = o.answer === 'accept' ? st.green(ANSWER[o.answer]) : o.answer === 'walk' ? st.red(ANSWER[o.answer]) : st.yellow(ANSWER[o.answer]);
   const blocked = closing ? describeBlock(o) : null;
   return [

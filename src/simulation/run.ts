@@ -10,7 +10,9 @@ import { belarusMachine } from '../agents/belarus.js';
 import { lithuaniaMachine } from '../agents/lithuania.js';
 import { polandMachine } from '../agents/poland.js';
 import { euMachine } from '../agents/eu.js';
-import type { Scenario } from '../scenario/schema.js';
+import { negotiatorMachine } from '../agents/negotiator.js';
+import { runDeclaredTrack } from '../negotiation/declared-track.js';
+import type { DeclaredTrack, Scenario } from '../scenario/schema.js';
 import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
 import { addMonths } from '../world/month.js';
 import { createWorld, heldCount, initialCount, releasedCount } from '../world/create.js';
@@ -29,7 +31,8 @@ import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
-import { ScenarioEvents } from './events.js';
+import { conditionHolds, ScenarioEvents } from './events.js';
+import { isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealSpaceRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
@@ -169,8 +172,14 @@ interface RunState {
   /** Staged deals still being carried out (R21). */
   pending: PendingDeal[];
   reneged: number;
+  /** The scenario's declared tracks, each with its generic negotiator machine. */
+  readonly declared: readonly { readonly track: DeclaredTrack; readonly agent: Agent<typeof negotiatorMachine> }[];
+  /** The declared tracks' own stream: one draw per declared track a month, so the five's draws never move. */
+  readonly declaredRng: Rng;
+  /** Tracks that have struck a deal so far (a declared track may open after one). */
+  readonly dealt: Set<string>;
   /** Negotiations without a deal, by track and cause (`outcome.blocked`). */
-  readonly blocked: Record<TrackId, Record<BlockedKind, number>>;
+  readonly blocked: Record<string, Record<BlockedKind, number>>;
 }
 
 /** R18: a scenario's arrest rates, computed once per scenario like its start world. */
@@ -348,7 +357,7 @@ function stepMonth(s: RunState): MonthStep {
     if (result.deal) {
       deals.push(result.deal);
       const d = result.deal;
-      const index = newWave(s, world.month, d.track, false, d.routed, d.lifted, d.staged?.tranches ?? 1);
+      const index = newWave(s, world.month, track, false, d.routed, d.lifted, d.staged?.tranches ?? 1);
       if (result.pending) {
         const home = new Map<string, number>();
         for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
@@ -356,7 +365,8 @@ function stepMonth(s: RunState): MonthStep {
           due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
       }
     }
-    if (!result.deal && result.blockedBy) s.blocked[track][result.blockedBy.kind] += 1;
+    if (result.deal) s.dealt.add(track);
+    if (!result.deal && result.blockedBy) s.blocked[track]![result.blockedBy.kind] += 1;
     tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
@@ -371,6 +381,20 @@ function stepMonth(s: RunState): MonthStep {
     const result = runLithuaniaTrack(ctx());
     settle('lithuania-belarus', result, (e) => agents.lithuania.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
+  }
+  // (3b) The tracks the scenario declares, in list order, after the four: their deals change the
+  // world the next month's tracks see (an opened Klaipėda counts for potash through R08).
+  for (const { track, agent } of s.declared) {
+    const open = conditionHolds(track.opens.when, world) && (track.opens.afterDeal === undefined || s.dealt.has(track.opens.afterDeal));
+    agent.send({ type: 'OBSERVE', view: { open, roundDraw: s.declaredRng.next() } });
+    if (agent.state !== 'bargaining') continue;
+    const result = runDeclaredTrack(track, { world, rules, trace: s.trace, dealSpace: s.dealSpace });
+    world = result.world;
+    offers.push(...result.offers);
+    if (result.space) spaces.push(result.space);
+    if (result.deal) { deals.push(result.deal); s.dealt.add(track.id); }
+    if (!result.deal && result.blockedBy) s.blocked[track.id]![result.blockedBy.kind] += 1;
+    agent.send({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   }
   if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
 
@@ -415,10 +439,11 @@ function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { m
 }
 
 const TRACK_IDS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
-const emptyBlocked = (): Record<TrackId, Record<BlockedKind, number>> =>
-  Object.fromEntries(TRACK_IDS.map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }])) as Record<TrackId, Record<BlockedKind, number>>;
-const blockedView = (b: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>) =>
-  Object.fromEntries(TRACK_IDS.map((t) => [t, { ...b[t] }])) as Record<TrackId, Record<BlockedKind, number>>;
+/** Zero counts for the four tracks and the scenario's declared ones, in that order. */
+const emptyBlocked = (declared: readonly string[]): Record<string, Record<BlockedKind, number>> =>
+  Object.fromEntries([...TRACK_IDS, ...declared].map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }]));
+const blockedView = (b: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>) =>
+  Object.fromEntries(Object.entries(b).map(([t, counts]) => [t, { ...counts }]));
 
 const waveRecord = (w: WaveState): WaveRecord => ({
   month: w.month, track: w.track, scripted: w.scripted, released: w.released, byRoute: { ...w.byRoute }, relief: [...w.relief],
@@ -427,7 +452,9 @@ const waveRecord = (w: WaveState): WaveRecord => ({
 
 export interface OpenOutcome {
   readonly scenario: Scenario;
-  readonly blocked?: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>;
+  readonly blocked?: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>;
+  /** Deals by declared track. */
+  readonly declared?: Readonly<Record<string, number>>;
   readonly waves: readonly WaveState[];
   readonly reneged: number;
 }
@@ -438,7 +465,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
   const sanctions: Record<string, 'active' | 'lifted'> = {};
   for (const s of world.sanctions) sanctions[s.id] = s.status;
   const released = releasedCount(world);
-  const deals = dealCount['us-belarus'] + dealCount['poland-belarus'] + dealCount['eu-belarus'] + dealCount['lithuania-belarus'];
+  let deals = dealCount['us-belarus'] + dealCount['poland-belarus'] + dealCount['eu-belarus'] + dealCount['lithuania-belarus'];
+  for (const n of Object.values(open?.declared ?? {})) deals += n;
   return {
     prisonersInitial: initialCount(world),
     prisonersReleased: released,
@@ -449,7 +477,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     transitOpen: world.transitOpen,
     deals,
     dealsByTrack: { ...dealCount },
-    blocked: open?.blocked ? blockedView(open.blocked) : emptyBlocked(),
+    blocked: open?.blocked ? blockedView(open.blocked) : emptyBlocked([]),
+    dealsByDeclaredTrack: { ...(open?.declared ?? {}) },
     firstDealMonth,
     belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
     usInterest: Math.round(world.usInterest * 1000) / 1000,
@@ -489,22 +518,30 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     waves: [],
     pending: [],
     reneged: 0,
-    blocked: emptyBlocked(),
+    blocked: emptyBlocked(scenario.tracks.map((t) => t.id)),
+    declared: scenario.tracks.map((track) => ({ track, agent: new Agent(negotiatorMachine, { track: track.id, chance: track.protocol.chance }) })),
+    declaredRng: createSubstream(options.seed, 'declared-tracks'),
+    dealt: new Set<string>(),
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
   const months: MonthRecord[] = [];
   const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
+  const declaredCount: Record<string, number> = Object.fromEntries(scenario.tracks.map((t) => [t.id, 0]));
   let firstDealMonth: string | null = null;
   try {
     for (let m = 0; m < horizon; m++) {
       const record = stepMonth(state);
-      for (const d of record.deals) dealCount[d.track] += 1;
+      for (const d of record.deals) {
+        if (isBuiltInTrack(d.track)) dealCount[d.track] += 1;
+        else declaredCount[d.track] = (declaredCount[d.track] ?? 0) + 1;
+      }
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
       if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();
+    for (const d of state.declared) d.agent.stop();
   }
   return {
     scenario: scenario.id,
@@ -515,6 +552,6 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     horizon,
     draws,
     months,
-    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged, blocked: state.blocked }),
+    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged, blocked: state.blocked, declared: declaredCount }),
   };
 }

@@ -5,6 +5,10 @@ import type { Commitment, Grant, SideOffer } from '../negotiation/package.js';
 
 export type AgentId = 'belarus' | 'us' | 'lithuania' | 'poland' | 'eu';
 export type TrackId = 'us-belarus' | 'poland-belarus' | 'eu-belarus' | 'lithuania-belarus';
+export const BUILT_IN_TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+export const isBuiltInTrack = (id: string): id is TrackId => (BUILT_IN_TRACKS as readonly string[]).includes(id);
+/** A track a scenario declares (`tracks:` in YAML): any id but the four above. */
+export type DeclaredTrackId = string & { readonly declared?: never };
 
 export interface PackageView {
   /** Cohort or person id → how many. */
@@ -14,6 +18,8 @@ export interface PackageView {
   readonly grants: readonly Grant[];
   readonly commitments: readonly Commitment[];
   readonly sideOffers: readonly SideOffer[];
+  /** A declared track's items in the package (absent on the four built-in tracks). */
+  readonly items?: readonly string[];
 }
 
 export interface TraceEvent {
@@ -67,7 +73,8 @@ export interface WaveRecord {
 }
 
 export interface OfferRecord {
-  readonly track: TrackId;
+  /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
+  readonly track: TrackId | DeclaredTrackId;
   readonly exchange: number;
   readonly from: AgentId;
   readonly to: AgentId;
@@ -119,7 +126,7 @@ export interface SpacePackage {
  * whether a zone of possible agreement existed.
  */
 export interface DealSpaceRecord {
-  readonly track: TrackId;
+  readonly track: TrackId | DeclaredTrackId;
   readonly parties: readonly [AgentId, AgentId];
   /** How the packages were drawn from the issue space, when not all of them are listed. */
   readonly sampled: string | null;
@@ -131,7 +138,8 @@ export interface DealSpaceRecord {
 }
 
 export interface DealRecord {
-  readonly track: TrackId;
+  /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
+  readonly track: TrackId | DeclaredTrackId;
   readonly parties: readonly AgentId[];
   readonly package: PackageView;
   readonly released: number;
@@ -201,7 +209,9 @@ export interface Outcome {
   readonly deals: number;
   readonly dealsByTrack: Readonly<Record<TrackId, number>>;
   /** Negotiations that ended without a deal, by track and by what blocked them (`BlockedBy`). */
-  readonly blocked: Readonly<Record<TrackId, Readonly<Record<BlockedKind, number>>>>;
+  readonly blocked: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>;
+  /** Deals on the tracks the scenario declares, by track id (empty without any). */
+  readonly dealsByDeclaredTrack: Readonly<Record<string, number>>;
   readonly firstDealMonth: string | null;
   readonly belarusReliefValue: number;
   readonly usInterest: number;

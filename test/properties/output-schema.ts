@@ -13,7 +13,8 @@ const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
 const talks = z.enum(TALKS_STATES).describe('Russia–Ukraine peace talks (R13)');
 const agent = z.enum(['belarus', 'us', 'lithuania', 'poland', 'eu']);
-const track = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
+const builtInTrack = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
+const track = z.union([builtInTrack, z.string().regex(/^[a-z][a-z0-9-]*$/).describe('a track the scenario declares')]);
 const route = z.enum(ROUTES).describe('where released people go: deported (¶15, ¶20) or home, freed inside Belarus (R19)');
 const rules = z.array(z.enum(RULE_IDS)).describe('the rules (ids, see `thaw rules`) that produced this');
 const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$/).describe('starts with its issuer');
@@ -30,6 +31,7 @@ const pkg = z.strictObject({
   grants: z.array(z.enum(['klaipeda-transit', 'prisoner-swap'])),
   commitments: z.array(z.enum(['stop-balloons', 'free-lorry-drivers'])),
   sideOffers: z.array(z.enum(['putin', 'maduro'])),
+  items: z.array(z.string()).optional().describe('a declared track\'s items in the package'),
 }).describe('what is traded: releases, relief, grants, commitments, side offers');
 
 const event = z.strictObject({
@@ -94,7 +96,7 @@ const deal = z.strictObject({
 const change = z.strictObject({
   kind: z.enum(['arrest', 'pardon', 'rearrest', 'batch', 'payment', 'renege', 'snapback', 'wave']),
   actor: z.union([agent, z.literal('scenario')]),
-  track: track.optional(),
+  track: builtInTrack.optional(),
   people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: route.optional() })).describe('cohort or person id, how many, where to'),
   sanctions: z.array(sanctionId),
   numbers: z.record(z.string(), z.number()).describe('e.g. count, wave (index into outcome.waves), probability, trust, event (index of the scenario event)'),
@@ -103,7 +105,7 @@ const change = z.strictObject({
 
 const wave = z.strictObject({
   month,
-  track,
+  track: builtInTrack,
   scripted: z.boolean().describe('a scenario `deal` event rather than a negotiated deal'),
   released: count.describe('people released by this wave so far, all batches'),
   byRoute: someRoutes,
@@ -143,8 +145,9 @@ const outcome = z.strictObject({
   transitOpen: z.boolean(),
   deals: count,
   dealsByTrack: z.strictObject({ 'us-belarus': count, 'poland-belarus': count, 'eu-belarus': count, 'lithuania-belarus': count }),
-  blocked: z.strictObject({ 'us-belarus': blockedCounts, 'poland-belarus': blockedCounts, 'eu-belarus': blockedCounts, 'lithuania-belarus': blockedCounts })
-    .describe('negotiations that ended without a deal, by track and by what blocked them'),
+  blocked: z.record(track, blockedCounts)
+    .describe('negotiations that ended without a deal, by track (the four, then any declared) and by what blocked them'),
+  dealsByDeclaredTrack: z.record(z.string(), count).describe('deals on the tracks the scenario declares'),
   firstDealMonth: month.nullable(),
   belarusReliefValue: z.number().min(0),
   usInterest: share,

@@ -29,7 +29,8 @@ function offerHtml(o: OfferRecord, labels: Labels, closing: boolean): string {
   const { give, get } = describePackage(o.package, labels);
   const from = AGENT_NAMES[o.from];
   const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
+    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
   const blocked = closing ? describeBlock(o) : null;
   return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
 }
