@@ -48,26 +48,38 @@ const zodLocales = {
 
 /**
  * Node built-ins that cost milliseconds to load and that `thaw run` never uses: commander loads
- * child_process for executable subcommands thaw does not have, the sweep loads worker_threads,
- * crypto is only for fingerprints (JSON output).
+ * child_process for executable subcommands thaw does not have, the sweep loads worker_threads.
  * Inside the bundle each becomes a stand-in that loads the real module on first use.
+ * CommonJS code (commander) requires them, so a Proxy over the real module stands in.
  */
-const LAZY_BUILTINS = ['child_process', 'worker_threads', 'readline', 'crypto'];
+const LAZY_BUILTINS = ['child_process', 'worker_threads', 'readline'];
+/**
+ * Built-ins that thaw's own (ES module) code imports by name, with the names it imports: esbuild
+ * would copy every key of a Proxy when importing it (which loads the module), so these stand-ins
+ * export each name as a function that loads the real module on its first call. crypto is only
+ * for fingerprints (JSON output). A name missing here fails the build ("No matching export").
+ */
+const LAZY_BUILTIN_FUNCTIONS = { crypto: ['createHash'] };
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
-    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    const filter = new RegExp(`^(node:)?(${[...LAZY_BUILTINS, ...Object.keys(LAZY_BUILTIN_FUNCTIONS)].join('|')})$`);
     build.onResolve({ filter }, (args) => (args.namespace === 'thaw-lazy' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'thaw-lazy' }));
-    build.onLoad({ filter: /.*/, namespace: 'thaw-lazy' }, (args) => ({
-      loader: 'js',
-      contents: `let real; const load = () => (real ??= require('node:${args.path}'));
+    build.onLoad({ filter: /.*/, namespace: 'thaw-lazy' }, (args) => {
+      const load = `let real; const load = () => (real ??= require('node:${args.path}'));`;
+      const names = LAZY_BUILTIN_FUNCTIONS[args.path];
+      if (names) return { loader: 'js', contents: `${load}\n${names.map((n) => `export const ${n} = (...args) => load().${n}(...args);`).join('\n')}` };
+      return {
+        loader: 'js',
+        contents: `${load}
 module.exports = new Proxy({}, {
   get: (_, key) => load()[key],
   has: (_, key) => key in load(),
   ownKeys: () => Reflect.ownKeys(load()),
   getOwnPropertyDescriptor: (_, key) => ({ ...Object.getOwnPropertyDescriptor(load(), key), configurable: true }),
 });`,
-    }));
+      };
+    });
   },
 };
 
