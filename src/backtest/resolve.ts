@@ -5,7 +5,7 @@
  */
 import type { MonthKey, World } from '../world/types.js';
 import { heldCount, releasedCount } from '../world/create.js';
-import { monthIndex } from '../world/month.js';
+import { addMonths, monthIndex } from '../world/month.js';
 import type { WaveRecord } from '../simulation/trace.js';
 import type { Bounds, Fact, FactQuery } from './facts.js';
 
@@ -29,11 +29,8 @@ const before = (run: ResolvableRun, fact: Fact): World =>
   fact.from === null ? run.start : worldAt(run, monthKeyBefore(fact.from, run.start.month));
 
 function monthKeyBefore(month: MonthKey, start: MonthKey): MonthKey {
-  const k = monthIndex(month) - 1;
   // A window opening at or before the first simulated month counts from the start.
-  if (k <= monthIndex(start)) return start;
-  const y = Math.floor(k / 12);
-  return `${String(y).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
+  return monthIndex(month) - 1 <= monthIndex(start) ? start : addMonths(month, -1);
 }
 
 const within = (value: number, b: Bounds): boolean => (b.min === null || value >= b.min) && (b.max === null || value <= b.max);

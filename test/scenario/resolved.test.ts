@@ -67,7 +67,11 @@ describe('the cache of resolved scenarios', () => {
       expect(changed).not.toBe(t);
       return changed;
     });
-    for (const name of names) expect(cachedScenario(name, null, stale), name).toBeNull();
+    // Every scenario whose chain holds base misses; one of its own (autumn-2025 starts from its own world) still hits.
+    const children = names.filter((n) => loadScenario(n).chain.some((p) => p.endsWith('base.yaml')));
+    expect(children.length).toBeGreaterThanOrEqual(8);
+    for (const name of children) expect(cachedScenario(name, null, stale), name).toBeNull();
+    for (const name of names.filter((n) => !children.includes(n))) expect(cachedScenario(name, null, stale), name).not.toBeNull();
   });
 
   it('misses for another build, an unknown branch, a path, a name it has no entry for', () => {
