@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadScenario } from '../scenario/load.js';
-import { applySettings, parseSetting, type Setting } from '../scenario/overrides.js';
+import { loadScenarioFast } from '../scenario/resolved.js';
+import { parseSetting, type Setting } from '../scenario/setting.js';
 import { fingerprintOf } from '../scenario/fingerprint.js';
 import { runScenario } from '../simulation/run.js';
 import { renderText } from '../report/text.js';
@@ -37,9 +37,10 @@ export function registerRun(program: Command): void {
     .option('-b, --branch <name>', 'run one of the scenario\'s branches (see `thaw list`)')
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable; applied after --branch)', collectSetting, [] as Setting[])
     .option('--deal-space', 'add each negotiation round\'s deal space to the JSON: packages, Pareto frontier, Nash and Kalai–Smorodinsky points, ZOPA')
-    .action((ref: string, flags: RunFlags) => {
-      const loaded = loadScenario(ref, { branch: flags.branch ?? null });
-      const scenario = applySettings(loaded.scenario, flags.set);
+    .action(async (ref: string, flags: RunFlags) => {
+      const loaded = await loadScenarioFast(ref, { branch: flags.branch ?? null });
+      // The overrides bring the YAML parser and the schema: loaded only when there is one.
+      const scenario = flags.set.length === 0 ? loaded.scenario : (await import('../scenario/overrides.js')).applySettings(loaded.scenario, flags.set);
       checkMonths(scenario, flags.months);
       const seed = flags.seed ?? scenario.seed;
       const result = runScenario(scenario, { seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}), ...(flags.dealSpace ? { dealSpace: true } : {}) });
