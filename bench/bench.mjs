@@ -10,6 +10,7 @@
  *   node bench/bench.mjs --quick       # fewer, shorter measurements
  *   node bench/bench.mjs base war-frozen
  *   node bench/bench.mjs --against /tmp/thaw-main base   # A/B: runs/s beside another build, same minutes
+ *   node bench/bench.mjs --startup     # only the start-up line (thaw run beside node -e 0)
  * Uses the compiled dist/ modules (`npm run bench` builds first). For the A/B, build the other
  * tree's dist/ first (e.g. `git archive main | tar -x -C /tmp/thaw-main`, link node_modules,
  * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
@@ -157,6 +158,12 @@ console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} · ${availableParalle
 console.log(`command: node bench/bench.mjs ${args.join(' ')}`.trimEnd());
 console.log('');
 
+if (args.includes('--startup')) {
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  startupLine();
+  process.exit(0);
+}
+
 if (against) {
   console.log(`A/B against ${against} (rounds interleaved, best of five each):`);
   for (const name of scenarios) {
@@ -189,6 +196,7 @@ console.log(`study (${studyCommand.slice(1).join(' ')}): ${studyTime ? `${studyT
 const analysis = spawnSync('node', ['bench/analysis.mjs'], { cwd: root, encoding: 'utf8' });
 console.log(analysis.stdout.trim() || analysis.stderr.trim());
 
+function startupLine() {
 const [node0, version, run, modules] = startups([
   { argv: ['node', '-e', '0'] },
   { argv: ['node', 'bin/thaw', '--version'] },
@@ -196,6 +204,9 @@ const [node0, version, run, modules] = startups([
   { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
 ]);
 console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+return run / node0;
+}
+startupLine();
 
 // The HTML report (issue 14): targets 1 s for a single run, 6 s with --runs 10000, 2 MiB.
 const reportDir = mkdtempSync(join(tmpdir(), 'thaw-bench-report-'));

@@ -7,6 +7,9 @@
  *   node bench/golden.mjs closed [DIR]          # the open world's promise: with R18–R24 off, every
  *                                               # field of a record made by an older build keeps its
  *                                               # value, run by run (new fields may be added)
+ *   node bench/golden.mjs within [DIR]         # the same promise with every rule as recorded: each
+ *                                               # field of a record keeps its value, new fields only
+ *                                               # (used for the deal-space change, issue #11)
  * Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
  * To record from another build, e.g. main's:  git archive main | tar -x -C /tmp/thaw-main, link
  * node_modules, `npx tsc -p tsconfig.build.json` there, then `record /tmp/golden /tmp/thaw-main`.
@@ -68,7 +71,7 @@ function notWithin(old, now, path = '') {
   return null;
 }
 
-if (mode === 'closed') {
+if (mode === 'closed' || mode === 'within') {
   const fullFile = join(dir, 'full.json');
   if (!existsSync(fullFile)) { console.error(`no full record in ${dir}; run "record" first (with an older build as ROOT)`); process.exit(2); }
   const old = JSON.parse(readFileSync(fullFile, 'utf8'));
@@ -82,9 +85,10 @@ if (mode === 'closed') {
   }
   if (differ.length || missing.length) {
     console.error(`${differ.length} runs differ, ${missing.length} missing; first: ${differ[0] ?? missing[0]}`);
+    if (process.env.GOLDEN_LIST) for (const d of differ) console.error(d);
     process.exit(1);
   }
-  console.log(`all ${keys.length} recorded runs keep every field with ${closedWorld.length} open-world rules off (new fields added only)`);
+  console.log(`all ${keys.length} recorded runs keep every field${mode === 'closed' ? ` with ${closedWorld.length} open-world rules off` : ''} (new fields added only)`);
 } else if (mode === 'record') {
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, digest(v)]))));

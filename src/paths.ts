@@ -4,7 +4,7 @@
  * the other: every file thaw ships is found from the package root instead.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findRoot(from: string): string {
@@ -18,3 +18,9 @@ export const PACKAGE_ROOT: string = findRoot(dirname(fileURLToPath(import.meta.u
 
 /** A file or folder inside the package, e.g. `inPackage('docs', 'source.md')`. */
 export const inPackage = (...parts: string[]): string => join(PACKAGE_ROOT, ...parts);
+
+/** A path as thaw shows it in messages: relative to the working folder when inside it. */
+export const displayPath = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+};

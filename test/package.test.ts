@@ -33,7 +33,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm pack', () => {
   it('ships the built CLI, its bundle, the library\'s types, the scenarios and the docs', () => {
-    for (const f of ['package/dist/thaw.cjs', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/bin/thaw', 'package/scenarios/base.yaml', 'package/docs/source.md', 'package/README.md']) {
+    for (const f of ['package/dist/thaw.cjs', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/bin/thaw', 'package/bin/package.json', 'package/dist/resolved/base.json', 'package/scenarios/base.yaml', 'package/docs/source.md', 'package/README.md']) {
       expect(files).toContain(f);
     }
   });

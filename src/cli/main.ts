@@ -7,15 +7,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { UserError, formatProblem } from '../scenario/errors.js';
-import { registerRun } from './run.js';
-import { registerList } from './list.js';
-import { registerRules } from './rules.js';
-import { registerSweep } from './sweep.js';
-import { registerCompare } from './compare.js';
-import { registerMerge } from './merge.js';
-import { registerValidate } from './validate.js';
-import { registerSource } from './source.js';
-import { registerCompletion } from './completion.js';
 import { EXIT, guardOutputStreams } from './output.js';
 import { setSessionFlags, widthOf } from './terminal.js';
 import { describeUsage } from './conventions.js';
@@ -23,11 +14,44 @@ import { neutralise } from '../report/safe-text.js';
 
 /** Commander's own messages ("error: unknown option …") get thaw's prefix instead of theirs. */
 const prefixed = (s: string): string => (s.startsWith('error: ') ? `thaw: ${s.slice('error: '.length)}` : s);
-import { registerReport } from './report.js';
-import { registerDiagram } from './diagram.js';
-import { registerStudy } from './study-command.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order help lists them, each loaded only when wanted: a command's module
+ * brings what it needs (the scenario loader, vega, worker threads…), and `thaw run` should not
+ * pay for the others' (docs/performance.md).
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['run', async () => (await import('./run.js')).registerRun],
+  ['list', async () => (await import('./list.js')).registerList],
+  ['rules', async () => (await import('./rules.js')).registerRules],
+  ['source', async () => (await import('./source.js')).registerSource],
+  ['sweep', async () => (await import('./sweep.js')).registerSweep],
+  ['compare', async () => (await import('./compare.js')).registerCompare],
+  ['study', async () => (await import('./study-command.js')).registerStudy],
+  ['merge', async () => (await import('./merge.js')).registerMerge],
+  ['validate', async () => (await import('./validate.js')).registerValidate],
+  ['report', async () => (await import('./report.js')).registerReport],
+  ['diagram', async () => (await import('./diagram.js')).registerDiagram],
+  ['completion', async () => (await import('./completion.js')).registerCompletion],
+];
+
+/** Commands that read the whole program (the completion script lists every command). */
+const NEEDS_ALL = new Set(['completion']);
+
+/**
+ * The commands to register for these arguments: only the one named first, when it is a command
+ * that needs no other; otherwise all (help, version, a typo that deserves "did you mean").
+ */
+async function registrations(argv: readonly string[]): Promise<Register[]> {
+  const first = argv[0];
+  const only = COMMANDS.find(([name]) => name === first && !NEEDS_ALL.has(name));
+  return Promise.all((only ? [only] : COMMANDS).map(([, load]) => load()));
+}
+
+/** The whole program, or (given the arguments) just what they need: help and errors read the same. */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('thaw')
@@ -40,18 +64,7 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true, helpWidth: widthOf(process.stdout) })
     .configureOutput({ writeErr: (s) => process.stderr.write(prefixed(s)), outputError: (s, write) => write(prefixed(s)) })
     .hook('preAction', (thisCommand) => setSessionFlags(thisCommand.opts<{ quiet?: boolean; progress?: boolean }>()));
-  registerRun(program);
-  registerList(program);
-  registerRules(program);
-  registerSource(program);
-  registerSweep(program);
-  registerCompare(program);
-  registerStudy(program);
-  registerMerge(program);
-  registerValidate(program);
-  registerReport(program);
-  registerDiagram(program);
-  registerCompletion(program);
+  for (const register of await registrations(argv ?? [])) register(program);
   describeUsage(program, [
     ['thaw run', 'the default scenario\'s story, month by month'],
     ['thaw list', 'the shipped scenarios and their branches'],
@@ -68,7 +81,7 @@ export function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   guardOutputStreams();
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadScenario } from '../scenario/load.js';
-import { applySettings, parseSetting, type Setting } from '../scenario/overrides.js';
+import { loadScenarioFast } from '../scenario/resolved.js';
+import { parseSetting, type Setting } from '../scenario/setting.js';
 import { fingerprintOf } from '../scenario/fingerprint.js';
 import { runScenario } from '../simulation/run.js';
 import { renderText } from '../report/text.js';
@@ -21,6 +21,7 @@ interface RunFlags {
   format: (typeof FORMATS)[number];
   branch?: string;
   set: Setting[];
+  dealSpace?: boolean;
 }
 
 const collectSetting = (text: string, previous: Setting[]): Setting[] => [...previous, parseSetting(text)];
@@ -35,12 +36,14 @@ export function registerRun(program: Command): void {
     .addOption(formatOption(FORMATS, 'text', { md: 'markdown' }))
     .option('-b, --branch <name>', 'run one of the scenario\'s branches (see `thaw list`)')
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable; applied after --branch)', collectSetting, [] as Setting[])
-    .action((ref: string, flags: RunFlags) => {
-      const loaded = loadScenario(ref, { branch: flags.branch ?? null });
-      const scenario = applySettings(loaded.scenario, flags.set);
+    .option('--deal-space', 'add each negotiation round\'s deal space to the JSON: packages, Pareto frontier, Nash and Kalai–Smorodinsky points, ZOPA')
+    .action(async (ref: string, flags: RunFlags) => {
+      const loaded = await loadScenarioFast(ref, { branch: flags.branch ?? null });
+      // The overrides bring the YAML parser and the schema: loaded only when there is one.
+      const scenario = flags.set.length === 0 ? loaded.scenario : (await import('../scenario/overrides.js')).applySettings(loaded.scenario, flags.set);
       checkMonths(scenario, flags.months);
       const seed = flags.seed ?? scenario.seed;
-      const result = runScenario(scenario, { seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}) });
+      const result = runScenario(scenario, { seed, branch: loaded.branch, ...(flags.months ? { months: flags.months } : {}), ...(flags.dealSpace ? { dealSpace: true } : {}) });
       const out = flags.format === 'json'
         ? renderJson(result, {
           version: VERSION, scenario: scenario.id, branch: loaded.branch, seed,
@@ -56,5 +59,6 @@ export function registerRun(program: Command): void {
     ['thaw run base --branch balloons-stop', 'a branch declared inside a scenario file'],
     ['thaw run base --set agents.us.visitChance=0.8', 'change one parameter'],
     ['thaw run my.yaml --format json > run.json', 'your own file; the whole run as JSON'],
+    ['thaw run peace-talks-advance --deal-space --format json', 'with each round\'s deal space (Pareto, Nash, ZOPA)'],
   ]);
 }

@@ -3,7 +3,7 @@ import type { RuleSwitches } from '../rules/switches.js';
 import type { Rng } from '../simulation/rng.js';
 import type { World } from '../world/types.js';
 import type { RoutedRelease } from '../rules/routes.js';
-import type { DealRecord, OfferRecord, TraceEvent } from '../simulation/trace.js';
+import type { BlockedBy, DealSpaceRecord, DealRecord, OfferRecord, TraceEvent } from '../simulation/trace.js';
 
 /** What a track needs to negotiate one round. */
 export interface TrackContext {
@@ -16,6 +16,8 @@ export interface TrackContext {
    * writing them. Deals are always recorded; they change the world and are counted.
    */
   readonly trace?: boolean;
+  /** Compute each round's deal space (`--deal-space`); off by default: it costs far more than the round. */
+  readonly dealSpace?: boolean;
   /** Relief promised in a staged deal not yet paid (R21): not to be offered again meanwhile. */
   readonly reserved?: ReadonlySet<string>;
 }
@@ -25,6 +27,10 @@ export interface TrackResult {
   readonly world: World;
   readonly offers: readonly OfferRecord[];
   readonly deal: DealRecord | null;
+  /** The round's deal space, when asked for. */
+  readonly space?: DealSpaceRecord;
+  /** A negotiation that ended without a deal: what blocked it (kept with or without a trace, for the metrics). */
+  readonly blockedBy?: BlockedBy;
   /** A move that is not an offer, such as an envoy who puts nothing on the table; traced only. */
   readonly events?: readonly TraceEvent[];
   /** A staged deal (R21): the batches still to free and the relief to pay once the first is verified. */

@@ -12,7 +12,9 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
+import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 
@@ -38,22 +40,52 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
   const got = headcount(offered);
-  // Only the trace reads what the ask costs Minsk.
+  // Brussels counts releases: its reservation is the share of the ask it accepts.
+  const bar = Math.ceil(asked * eu.acceptShare);
+  // Only the trace reads what the ask costs Minsk (priced as if every enemy were for sale, R17 apart).
+  const price = () => minskPrice(world, ask, byId, worth(item.id), by, rules);
   const cost = () => releaseCost(world, ask, byId, by, rules).cost;
-  if (got === asked) {
-    if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, rules: ['R12', 'R03', 'R08'] });
-    return close(ctx, offered, item.id, offers);
+  // With --deal-space: each EU sanction (Brussels trades one at a time) against release counts in Minsk's order.
+  const space = ctx.dealSpace ? euSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+  function euSpace(): DealSpaceRecord {
+    const steps = releaseSteps(candidates);
+    const priced: Priced[] = [];
+    for (const s of active) {
+      const itemAsk = Math.min(steps.total, Math.ceil(s.weight * eu.prisonersPerWeight));
+      const itemBar = Math.ceil(itemAsk * eu.acceptShare);
+      const itemWorth = worth(s.id);
+      for (const k of steps.counts) {
+        const releases = prefix(candidates, k);
+        const price = minskPrice(world, releases, byId, itemWorth, by, rules);
+        priced.push({ pkg: { releases, relief: [s.id], grants: [], commitments: [], sideOffers: [] },
+          values: { eu: k, belarus: itemWorth * urgency(world, by, rules) }, reservations: { eu: itemBar, belarus: price.cost }, redLine: price.crosses });
+      }
+    }
+    return spaceRecord('eu-belarus', ['eu', 'belarus'], priced, steps.counts.length <= steps.total ? `each EU item × ${steps.counts.length} release counts (of 0–${steps.total}) in Minsk's order` : null);
   }
-  if (keep) offers.push({ track: 'eu-belarus', exchange: 1, from: 'eu', to: 'belarus', kind: 'offer', package: viewOf(opening), answer: got > 0 ? 'counter' : 'walk',
-    reason: `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, rules: ['R12', 'R03', 'R08'] });
-  if (got === 0) return { world, offers, deal: null };
+  const opened = (blockedBy?: BlockedBy): OfferNumbers => ({
+    values: { eu: asked, belarus: budget }, reservations: { eu: bar, belarus: price().cost }, ...(blockedBy ? { blockedBy } : {}),
+  });
+  if (got === asked) {
+    if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, 'accept',
+      `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, ['R12', 'R03', 'R08'], opened()));
+    return withSpace(close(ctx, offered, item.id, offers));
+  }
+  const refused = got === 0 ? minskRefusal(price(), budget) : undefined;
+  if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, got > 0 ? 'counter' : 'walk',
+    `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, ['R12', 'R03', 'R08'], opened(refused)));
+  if (refused) return withSpace({ world, offers, deal: null, blockedBy: refused });
   const counter: Package = { ...opening, releases: offered };
-  const enough = got >= asked * eu.acceptShare;
-  if (keep) offers.push({ track: 'eu-belarus', exchange: 2, from: 'belarus', to: 'eu', kind: 'counter', package: viewOf(counter), answer: enough ? 'accept' : 'walk',
-    reason: enough ? `${got} of the ${asked} asked clears its bar of ${Math.ceil(asked * eu.acceptShare)}` : `${got} of the ${asked} asked is below its bar of ${Math.ceil(asked * eu.acceptShare)}`,
-    rules: ['R12', 'R03'] });
-  return enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null };
+  const enough = clears(got, asked * eu.acceptShare);
+  const blockedBy = enough ? undefined : valueGap('eu', bar, got);
+  if (keep) offers.push(offerRecord('eu-belarus', 2, 'belarus', 'eu', 'counter', counter, enough ? 'accept' : 'walk',
+    enough ? `${got} of the ${asked} asked clears its bar of ${bar}` : `${got} of the ${asked} asked is below its bar of ${bar}`,
+    ['R12', 'R03'], {
+      values: { eu: got, belarus: budget }, reservations: { eu: bar, belarus: releaseCost(world, offered, byId, by, rules).cost },
+      ...(blockedBy ? { blockedBy } : {}),
+    }));
+  return withSpace(enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
 }
 
 function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: OfferRecord[]): TrackResult {

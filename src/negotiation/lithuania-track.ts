@@ -11,7 +11,9 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, viewOf } from './execute.js';
 import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
+import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
@@ -31,34 +33,59 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const promiseCost = commitments.length > 0 ? PROMISE_COST : 0;
   const budget = transitWorth - promiseCost;
   if (budget < 0) {
-    return { world, offers: [], deal: null, events: keep ? [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
+    const blockedBy = valueGap('belarus', promiseCost, transitWorth);
+    return { world, offers: [], deal: null, blockedBy, events: keep ? [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
       text: `Minsk makes no bid for Klaipėda: transit is worth ${fmt(transitWorth)} to it, less than the ${fmt(promiseCost)} its promises would cost` }] : [] };
   }
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
   const offers: OfferRecord[] = [];
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
+  const opened: OfferNumbers = { values: { lithuania: commitmentValue, belarus: transitWorth }, reservations: { lithuania: price, belarus: promiseCost } };
 
-  if (commitmentValue >= price) {
-    if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'accept',
-      reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
-    return close(ctx, opening, offers);
+  // With --deal-space: Klaipėda for Minsk's promises and any number of deportees, in Minsk's order.
+  const space = ctx.dealSpace ? lithuaniaSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+  function lithuaniaSpace(): DealSpaceRecord {
+    const order = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
+    const index = indexById(order);
+    const steps = releaseSteps(order);
+    const priced: Priced[] = steps.counts.map((k) => {
+      const releases = prefix(order, k);
+      const minsk = minskPrice(world, releases, index, budget, by, rules);
+      return { pkg: { ...opening, releases }, values: { belarus: transitWorth, lithuania: commitmentValue + k * lt.valuePerPrisoner },
+        reservations: { belarus: promiseCost + minsk.cost, lithuania: price }, redLine: minsk.crosses };
+    });
+    return spaceRecord('lithuania-belarus', ['belarus', 'lithuania'], priced, steps.counts.length <= steps.total ? `${steps.counts.length} deportee counts (of 0–${steps.total}) in Minsk's order` : null);
+  }
+
+  if (clears(commitmentValue, price)) {
+    if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'accept',
+      `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, ['R09', 'R10', 'R11'], opened));
+    return withSpace(close(ctx, opening, offers));
   }
   // Vilnius asks for deportees to Lithuania to make up the difference.
   const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
   const byId = indexById(candidates);
   // The shortfall is positive here; a deportee worth nothing makes the ask endless (Infinity).
   const { ask, short } = takeInOrder(candidates, Math.ceil((price - commitmentValue) / lt.valuePerPrisoner));
-  if (keep) offers.push({ track: 'lithuania-belarus', exchange: 1, from: 'belarus', to: 'lithuania', kind: 'offer', package: viewOf(opening), answer: 'counter',
-    reason: `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, rules: ['R09', 'R10', 'R11'] });
+  if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'counter',
+    `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, ['R09', 'R10', 'R11'], opened));
   const counter: Package = { ...opening, releases: ask };
   const affordable = short === 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
-  if (keep) offers.push({ track: 'lithuania-belarus', exchange: 2, from: 'lithuania', to: 'belarus', kind: 'counter', package: viewOf(counter), answer: affordable ? 'accept' : 'walk',
-    reason: affordable
+  // Too few people held to reach Vilnius's price: its own gap; else Minsk's answer to the ask.
+  const vilniusGets = commitmentValue + headcount(ask) * lt.valuePerPrisoner;
+  const minsk = minskPrice(world, ask, byId, budget, by, rules);
+  const blockedBy = affordable ? undefined : short > 0 ? valueGap('lithuania', price, vilniusGets) : minskRefusal(minsk, budget);
+  if (keep) offers.push(offerRecord('lithuania-belarus', 2, 'lithuania', 'belarus', 'counter', counter, affordable ? 'accept' : 'walk',
+    affordable
       ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(releaseCost(world, ask, byId, by, rules).cost)} the ${headcount(ask)} releases cost it`
       : `transit is worth ${fmt(budget)} to it (R08), less than the ${headcount(ask)} releases asked would cost it`,
-    rules: ['R08', 'R03', 'R09'] });
-  return affordable ? close(ctx, counter, offers) : { world, offers, deal: null };
+    ['R08', 'R03', 'R09'], {
+      values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },
+      ...(blockedBy ? { blockedBy } : {}),
+    }));
+  return withSpace(affordable ? close(ctx, counter, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {

@@ -11,7 +11,9 @@ import { sanctionsOf } from '../world/recipes.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
 import type { Grant, Package, Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { bundles, MAX_ITEMS, spaceRecord, type Priced } from './spaces.js';
+import { clears, offerRecord, redLine, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 
@@ -27,8 +29,10 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   const noise = 1 + (rng.next() * 2 - 1) * pl.askNoise;
   let ask = 0;
   const askRules: RuleId[] = ['R07'];
+  // R17 off: an enemy is not for sale. A red line apart from value: his price is still priced (at the premium).
+  let crosses = false;
   for (const p of wanted) {
-    if (p.enemy && !isOn(rules, 'R17')) return { world, offers: [], deal: null };
+    if (p.enemy && !isOn(rules, 'R17')) crosses = true;
     ask += p.belarusCost * (p.enemy ? by.enemyPremium : 1);
     if (p.enemy) askRules.push('R17');
   }
@@ -37,30 +41,61 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
   const offers: OfferRecord[] = [];
   const keep = ctx.trace !== false;
-  const rec = (exchange: number, from: 'poland' | 'belarus', to: 'poland' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[]) =>
-    offers.push({ track: 'poland-belarus', exchange, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rs)] });
+  // Warsaw values the release at the most it will give (its concession); what it puts up is its cost.
+  const numbers = (offered: number, blockedBy?: BlockedBy): OfferNumbers => ({
+    values: { poland: pl.concession, belarus: offered },
+    reservations: { poland: offered, belarus: ask },
+    ...(blockedBy ? { blockedBy } : {}),
+  });
+  const rec = (exchange: number, kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[], n: OfferNumbers) =>
+    offers.push(offerRecord('poland-belarus', exchange, 'poland', 'belarus', kind, pkg, answer, reason, rs, n));
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
-  if (reliefValue >= ask && relief.length > 0) {
-    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules);
-    return close(ctx, opening, offers);
+  // With --deal-space: every bundle of Warsaw's relief, with and without the swap, for Poczobut.
+  const space = ctx.dealSpace ? polandSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+  function polandSpace(): DealSpaceRecord {
+    // The swap is worth to Minsk what it adds to Warsaw's full package (its concession over the relief).
+    const swap = Math.max(0, pl.concession - reliefValue);
+    const priced: Priced[] = [];
+    for (const bundle of [[], ...bundles(relief)]) {
+      const worth = marginalRelief(world, bundle, false, isOn(rules, 'R08')) * keen;
+      for (const grants of [[], ['prisoner-swap']] as Grant[][]) {
+        if (bundle.length === 0 && grants.length === 0) continue;
+        const given = worth + (grants.length ? swap : 0);
+        priced.push({ pkg: { ...opening, relief: bundle, grants }, values: { poland: pl.concession, belarus: given },
+          reservations: { poland: given, belarus: ask }, redLine: crosses ? 'R17' : null });
+      }
+    }
+    return spaceRecord('poland-belarus', ['poland', 'belarus'], priced, relief.length > MAX_ITEMS ? `bundles of ${MAX_ITEMS} of Poland's ${relief.length} relief items` : null);
+  }
+  if (crosses) {
+    const blockedBy = redLine('R17', 'belarus');
+    if (keep) rec(1, 'offer', opening, 'walk', `an enemy of the regime is not for sale at any price`, ['R07', 'R17'], numbers(reliefValue, blockedBy));
+    return withSpace({ world, offers, deal: null, blockedBy });
+  }
+  if (clears(reliefValue, ask) && relief.length > 0) {
+    if (keep) rec(1, 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, numbers(reliefValue));
+    return withSpace(close(ctx, opening, offers));
   }
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
   if (full <= reliefValue) {
-    if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules);
-    return { world, offers, deal: null };
+    const blockedBy = valueGap('belarus', ask, reliefValue);
+    if (keep) rec(1, 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue, blockedBy));
+    return withSpace({ world, offers, deal: null, blockedBy });
   }
-  if (keep) rec(1, 'poland', 'belarus', 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules);
+  if (keep) rec(1, 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue));
   // Warsaw raises only when its concession beats the relief alone: the swap is what it adds.
   const grants: Grant[] = ['prisoner-swap'];
   const final: Package = { ...opening, grants };
-  if (full >= ask) {
-    if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules);
-    return close(ctx, final, offers);
+  if (clears(full, ask)) {
+    if (keep) rec(2, 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules, numbers(full));
+    return withSpace(close(ctx, final, offers));
   }
-  if (keep) rec(2, 'poland', 'belarus', 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules);
-  return { world, offers, deal: null };
+  const blockedBy = valueGap('belarus', ask, full);
+  if (keep) rec(2, 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules, numbers(full, blockedBy));
+  return withSpace({ world, offers, deal: null, blockedBy });
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {

@@ -20,7 +20,9 @@ import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { splitBatches } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import { bundles, MAX_ITEMS, prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
+import { clears, DEADLINE, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
 const fmt = (x: number) => x.toFixed(1);
 
@@ -46,9 +48,12 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   // R06: Washington gives up no item it could not recover in releases, even buying everyone held.
   const payable = grand ? relief : relief.filter((s) => reservationFor([s]) <= heldValue);
   if (payable.length === 0) {
-    if (!keep) return { world, offers, deal: null };
-    const cheapest = reservationFor(relief.slice(-1));
-    return { world, offers, deal: null, events: [{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'],
+    // R06: the cheapest item still costs Washington more than everyone held is worth to it.
+    let cheapest = Number.POSITIVE_INFINITY;
+    for (const s of relief) cheapest = Math.min(cheapest, reservationFor([s]));
+    const blockedBy = valueGap('us', cheapest, heldValue);
+    if (!keep) return { world, offers, deal: null, blockedBy };
+    return { world, offers, deal: null, blockedBy, events: [{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'],
       text: `Washington puts nothing on the table: everyone still held is worth ${fmt(heldValue)} to it, less than the ${fmt(cheapest)} its smallest relief item would cost it` }] };
   }
   let items: Sanction[] = grand ? payable : payable.slice(0, 1);
@@ -63,6 +68,33 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   // The regime's mood at this visit: its valuation swings a little around what the rules give (¶17).
   const keen = urgency(world, by, rules) * (1 + (ctx.rng.next() * 2 - 1) * by.moodSwing);
   const sideOffers: SideOffer[] = isOn(rules, 'R16') ? [...by.sideOffers] : [];
+  let blockedBy: BlockedBy = DEADLINE;
+  // With --deal-space: every bundle of relief against every release count, valued as the offers are.
+  const space = ctx.dealSpace ? usSpace() : undefined;
+  const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
+
+  function usSpace(): DealSpaceRecord {
+    const steps = releaseSteps(candidates);
+    const priced: Priced[] = [];
+    for (const bundle of bundles(relief)) {
+      const ids = bundle.map((s) => s.id);
+      const worth = marginalRelief(world, ids, false, logistics) * keen;
+      const largest = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
+      const reservation = reservationFor(bundle);
+      for (const k of steps.counts) {
+        const releases = prefix(candidates, k);
+        const price = minskPrice(world, releases, byId, largest, by, rules);
+        priced.push({
+          pkg: { releases, relief: ids, grants: [], commitments: [], sideOffers },
+          values: { us: usValue(world, releases, byId, sideOffers, us, rules), belarus: worth },
+          reservations: { us: reservation, belarus: price.cost }, redLine: price.crosses,
+        });
+      }
+    }
+    const sampled = relief.length > MAX_ITEMS || steps.counts.length <= steps.total
+      ? `bundles of the ${Math.min(relief.length, MAX_ITEMS)} heaviest US items × ${steps.counts.length} release counts (of 0–${steps.total}) along Washington's order` : null;
+    return spaceRecord('us-belarus', ['us', 'belarus'], priced, sampled);
+  }
 
   for (let exchange = 1; exchange <= us.exchanges && items.length > 0; exchange++) {
     const ids = items.map((s) => s.id);
@@ -76,6 +108,12 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     const budget = marginalRelief(world, ids, false, logistics) * keen;
     const largestItem = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
     const offerPkg: Package = { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] };
+    const kind = exchange === 1 ? 'offer' : 'counter';
+    // The numbers of Washington's offer: what the ask is worth to each side, against each one's reservation.
+    const opened = (price: number) => ({
+      values: { us: usValue(world, ask, byId, [], us, rules), belarus: budget },
+      reservations: { us: reservation, belarus: price },
+    });
 
     const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
     // Minsk gives all that was asked exactly when its cost fits the budget (that is what `affordable` is).
@@ -83,47 +121,59 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       if (keep) {
         // Only the trace needs the ask's cost and the rules it cites (R17 for an enemy).
         const askCost = releaseCost(world, ask, byId, by, rules);
-        offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'accept',
+        offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'accept',
           `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
-          [...openRules, 'R03', 'R08', ...askCost.rules]));
+          [...openRules, 'R03', 'R08', ...askCost.rules], opened(askCost.cost)));
       }
-      return close(ctx, ask, ids, [], belarusEscalating, offers, grand);
+      return withSpace(close(ctx, ask, ids, [], belarusEscalating, offers, grand));
     }
     if (affordable.length === 0) {
-      if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'walk',
-        `the relief is worth only ${fmt(budget)} to it, too little for any of the people asked for`, [...openRules, 'R03', 'R08']));
+      const price = minskPrice(world, ask, byId, largestItem, by, rules);
+      blockedBy = minskRefusal(price, budget);
+      if (keep) offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'walk',
+        `the relief is worth only ${fmt(budget)} to it, too little for any of the people asked for`, [...openRules, 'R03', 'R08'],
+        { ...opened(price.cost), blockedBy }));
       items = fewer(items);
       continue;
     }
-    if (keep) offers.push(record('us', 'belarus', exchange === 1 ? 'offer' : 'counter', offerPkg, 'counter',
-      `the ${headcount(ask)} asked would cost it ${fmt(releaseCost(world, ask, byId, by, rules).cost)}, more than the ${fmt(budget)} the relief is worth to it`,
-      [...openRules, 'R03', 'R08']));
+    if (keep) {
+      const price = minskPrice(world, ask, byId, largestItem, by, rules);
+      offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'counter',
+        `the ${headcount(ask)} asked would cost it ${fmt(releaseCost(world, ask, byId, by, rules).cost)}, more than the ${fmt(budget)} the relief is worth to it`,
+        [...openRules, 'R03', 'R08'], opened(price.cost)));
+    }
 
     // The counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16).
     const value = usValue(world, affordable, byId, sideOffers, us, rules);
     const counterPkg: Package = { releases: affordable, relief: ids, grants: [], commitments: [], sideOffers };
     const counterRules: RuleId[] = ['R03', 'R06', 'R13'];
     if (sideOffers.length) counterRules.push('R16');
-    if (value >= reservation) {
-      if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, 'accept',
+    const countered = () => ({
+      values: { belarus: budget, us: value },
+      reservations: { belarus: releaseCost(world, affordable, byId, by, rules).cost, us: reservation },
+    });
+    if (clears(value, reservation)) {
+      if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, 'accept',
         `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to it, above its reservation of ${fmt(reservation)}`,
-        counterRules));
-      return close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false);
+        counterRules, countered()));
+      return withSpace(close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false));
     }
     // Washington comes back while it has something left to try and the visit has time for it.
     items = fewer(items);
     const comesBack = items.length > 0 && exchange < us.exchanges;
-    if (keep) offers.push(record('belarus', 'us', 'counter', counterPkg, comesBack ? 'counter' : 'walk',
+    // Out of exchanges with items still to try, the visit's deadline ended it; else the gap did.
+    if (!comesBack) blockedBy = items.length > 0 ? DEADLINE : valueGap('us', reservation, value);
+    if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, comesBack ? 'counter' : 'walk',
       `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
-      counterRules));
+      counterRules, comesBack ? countered() : { ...countered(), blockedBy }));
   }
-  return { world, offers: numbered(offers), deal: null };
+  return withSpace({ world, offers: numbered(offers), deal: null, blockedBy });
 }
 
 const numbered = (offers: readonly OfferRecord[]): OfferRecord[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));
 
-function record(from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rules: RuleId[]): OfferRecord {
-  return { track: 'us-belarus', exchange: 0, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rules)] };
+function record(exchange: number, from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rules: RuleId[], numbers: OfferNumbers): OfferRecord {
+  return offerRecord('us-belarus', exchange, from, to, kind, pkg, answer, reason, rules, numbers);
 }
 
 function close(ctx: TrackContext, releases: readonly Release[], relief: readonly string[], sideOffers: readonly SideOffer[], belarusEscalating: boolean, offers: OfferRecord[], grandBargain: boolean): TrackResult {

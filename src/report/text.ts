@@ -1,7 +1,7 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeChange, describeDeal, describePackage, movesText } from './words.js';
+import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describePackage, movesText } from './words.js';
 import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -11,16 +11,20 @@ import { wrapLine } from './wrap.js';
 
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
-function offerLines(o: OfferRecord, st: Style, labels: Labels): string[] {
+/** `closing`: the round's last offer, and no deal came of it: the story says what blocked it. */
+function offerLines(o: OfferRecord, st: Style, labels: Labels, closing = false): string[] {
   const { give, get } = describePackage(o.package, labels);
   const from = AGENT_NAMES[o.from];
   const to = AGENT_NAMES[o.to];
   const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
+    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
   const answer = o.answer === 'accept' ? st.green(ANSWER[o.answer]) : o.answer === 'walk' ? st.red(ANSWER[o.answer]) : st.yellow(ANSWER[o.answer]);
+  const blocked = closing ? describeBlock(o) : null;
   return [
     `    ${what}.`,
     `      ${to} ${answer}: ${o.reason}.`,
+    ...(blocked ? [`      ${st.red(blocked)}.`] : []),
     `      ${st.dim(`[${cite(o.rules)}]`)}`,
   ];
 }
@@ -40,7 +44,7 @@ function repeatedRoundLines(offers: readonly OfferRecord[], st: Style, labels: L
   const { give: people, get: relief } = describePackage(last.package, labels);
   return [
     `    ${AGENT_NAMES[first.from]} and ${AGENT_NAMES[first.to]} go over last round's offers again (${people} for ${relief}).`,
-    ...offerLines(last, st, labels).slice(1),
+    ...offerLines(last, st, labels, true).slice(1),
   ];
 }
 
@@ -56,7 +60,10 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
     const repeated = offers.length > 0 && lastRound.get(track) === key && !m.deals.some((d) => d.track === track);
     if (offers.length > 0) lastRound.set(track, key);
     if (repeated) lines.push(...repeatedRoundLines(offers, st, labels));
-    else for (const o of offers) lines.push(...offerLines(o, st, labels));
+    else {
+      const dealt = m.deals.some((d) => d.track === track);
+      offers.forEach((o, i) => lines.push(...offerLines(o, st, labels, !dealt && i === offers.length - 1)));
+    }
     for (const d of m.deals) {
       if (d.track !== track) continue;
       lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}.`);

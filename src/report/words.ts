@@ -3,7 +3,7 @@ import type { AgentId, AgentMove, PackageView } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { RULES, formatBasis } from '../rules/catalogue.js';
 import { routeName, type Labels } from './labels.js';
-import type { ChangeRecord, DealRecord } from '../simulation/trace.js';
+import type { ChangeRecord, DealRecord, OfferRecord } from '../simulation/trace.js';
 
 export const AGENT_NAMES: Readonly<Record<AgentId, string>> = {
   belarus: 'Minsk', us: 'Washington', lithuania: 'Vilnius', poland: 'Warsaw', eu: 'Brussels',
@@ -136,4 +136,27 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
     default:
       return c.kind;
   }
+}
+
+/** What each red line says, for a walk it decided. */
+export const RED_LINE_WORDS: Readonly<Partial<Record<RuleId, string>>> = {
+  R03: 'a top prisoner goes only for a single item of matching value',
+  R04: 'the laureate must go to Lithuania',
+  R07: 'only Warsaw can buy Poczobut',
+  R09: 'Vilnius makes no concession to the regime',
+  R12: 'the EU does not trade its sanctions',
+  R17: 'an enemy of the regime is not for sale',
+};
+
+/**
+ * Why a round ended without a deal, from the record's numbers: "no deal: Minsk's price is 0.3
+ * above what Washington's offer is worth to it", "no deal: the laureate must go to Lithuania (R04)".
+ */
+export function describeBlock(o: Pick<OfferRecord, 'from' | 'to' | 'blockedBy'>): string | null {
+  const b = o.blockedBy;
+  if (!b) return null;
+  if (b.kind === 'deadline') return 'no deal: the round ran out of exchanges with something still to try';
+  if (b.kind === 'red-line') return `no deal: ${RED_LINE_WORDS[b.rule] ?? `${AGENT_NAMES[b.party]}'s red line`} (${b.rule})`;
+  const other = b.party === o.to ? o.from : o.to;
+  return `no deal: ${AGENT_NAMES[b.party]}'s price is ${b.gap.toFixed(1)} above what ${AGENT_NAMES[other]}'s offer is worth to it`;
 }

@@ -25,7 +25,8 @@ export interface SourceLookup {
   readonly paragraphs: readonly SourceParagraph[];
 }
 
-const PARAGRAPH_LINE = /^- \*\*¶(\d{1,3})\*\*\s+(.+)$/;
+// ¶ and – written as escapes: the CLI's bundle stays ASCII, which Node reads fastest (docs/performance.md).
+const PARAGRAPH_LINE = /^- \*\*\u00b6(\d{1,3})\*\*\s+(.+)$/;
 
 export function parseSource(markdown: string): SourceText {
   const lines = markdown.split(/\r?\n/);
@@ -44,7 +45,7 @@ export function lookupSource(source: SourceText, ref: string): SourceLookup {
   const wanted = ref.trim();
   const byNumber = new Map(source.paragraphs.map((p) => [p.n, p]));
   const last = Math.max(0, ...byNumber.keys());
-  const range = /^¶?\s*(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?$/.exec(wanted);
+  const range = /^\u00b6?\s*(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?$/.exec(wanted);
   if (range) {
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);

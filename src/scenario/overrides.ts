@@ -11,18 +11,9 @@ import { closest } from './suggest.js';
 import { RULE_IDS } from '../rules/ids.js';
 import { looksLikeDistribution } from '../study/distributions.js';
 import { fitDistribution, parameterAt, placeholderOf } from './uncertain.js';
+import { setIn, type Setting } from './setting.js';
 
-export interface Setting {
-  readonly path: string;
-  readonly value: string;
-}
-
-/** Splits `a.b=3` into its path and raw value. */
-export function parseSetting(text: string): Setting {
-  const eq = text.indexOf('=');
-  if (eq <= 0) throw new UserError(`--set expects PATH=VALUE (e.g. agents.us.visitChance=0.6), got "${text}"`);
-  return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
-}
+export { parseSetting, setIn, type Setting } from './setting.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -115,16 +106,6 @@ export function resolvePath(scenario: Scenario, path: string): (string | number)
     node = (node as { [k: string]: Json } & Json[])[key as never] as Json;
   }
   return at;
-}
-
-/** A copy of `root` with `value` at `at`, sharing every part off the path (no validation). */
-export function setIn<T>(root: T, at: readonly (string | number)[], value: unknown): T {
-  if (at.length === 0) return value as T;
-  const [head, ...rest] = at;
-  const node = root as unknown as Record<string | number, unknown>;
-  const copy = (Array.isArray(root) ? [...root] : { ...node }) as Record<string | number, unknown>;
-  copy[head!] = setIn(node[head!], rest, value);
-  return copy as unknown as T;
 }
 
 const getIn = (root: Json, at: readonly (string | number)[]): Json | undefined =>

@@ -27,10 +27,8 @@ export interface ParsedFile {
   readonly lines: LineCounter;
 }
 
-export const displayPath = (path: string): string => {
-  const rel = relative(process.cwd(), path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-};
+export { displayPath } from '../paths.js';
+import { displayPath } from '../paths.js';
 
 export function problemAt(file: Pick<ParsedFile, 'display' | 'lines'>, offset: number, message: string, hint?: string): Problem {
   const pos = file.lines.linePos(offset);

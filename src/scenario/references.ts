@@ -17,6 +17,7 @@ const idOf = (v: Plain): string | null => (isDict(v) && typeof v.id === 'string'
 const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x is string => x !== null);
 
 const DEFAULT_START = '2025-12';
+const BUILT_IN_TRACKS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
 
 export function referenceProblems(merged: Plain, layers: readonly Layer[]): Problem[] {
   if (!isDict(merged)) return [];
@@ -28,7 +29,17 @@ export function referenceProblems(merged: Plain, layers: readonly Layer[]): Prob
   const lists: [string, readonly PropertyKey[], Plain | undefined][] = [
     ['cohorts', ['world', 'cohorts'], world.cohorts], ['named', ['world', 'named'], world.named],
     ['sanctions', ['world', 'sanctions'], world.sanctions], ['events', ['events'], merged.events],
+    ['tracks', ['tracks'], merged.tracks],
   ];
+  // A declared track may open after another track's deal: that track must exist.
+  const trackIds = [...BUILT_IN_TRACKS, ...ids(merged.tracks)];
+  list(merged.tracks).forEach((t, i) => {
+    if (!isDict(t) || !isDict(t.opens) || typeof t.opens.afterDeal !== 'string') return;
+    const after = t.opens.afterDeal;
+    if (trackIds.includes(after)) return;
+    const near = closest(after, trackIds);
+    at(['tracks', i, 'opens', 'afterDeal'], `no track "${after}" for this condition`, near ? `did you mean "${near}"? tracks: ${trackIds.join(', ')}` : `tracks: ${trackIds.join(', ')}`);
+  });
   for (const [name, path, items] of lists) {
     const seen = new Set<string>();
     list(items).forEach((item, i) => {

@@ -318,6 +318,53 @@ export const eventSchema = z.strictObject({
   do: effectsSchema.describe('the effects, applied through the world\'s recipes'),
 });
 
+/* ---------- declared tracks: bilateral negotiations an analyst adds (src/negotiation/declared-track.ts) ---------- */
+
+export const PARTY_IDS = ['belarus', 'us', 'lithuania', 'poland', 'eu'] as const;
+const party = z.enum(PARTY_IDS);
+/** What giving an item does to the world, through the world's recipes; most items only change values. */
+export const ITEM_EFFECTS = ['openTransit', 'stopBalloons', 'freeLorryDrivers'] as const;
+
+export const declaredItemSchema = z.strictObject({
+  id: id.describe('names the item in offers and red lines'),
+  from: party.describe('the party that gives it'),
+  worth: z.partialRecord(party, z.number().min(-100).max(100)).describe('party → what the item is worth to it, in relief points (negative: what giving it costs)'),
+  effect: z.enum(ITEM_EFFECTS).optional().describe('what giving it does to the world, e.g. `openTransit` (then R08 counts it for potash)'),
+});
+
+export const declaredTrackSchema = z.strictObject({
+  id: id.describe('names the track in offers, deals and `blocked.<track>.<kind>` metrics; not one of the four built in'),
+  title: z.string().min(1).optional().describe('the track in words'),
+  parties: z.tuple([party, party]).describe('the two parties, proposer first'),
+  rules: z.array(z.enum(RULE_IDS)).min(1).describe('the rules the track bears on, cited by its offers and deals (e.g. R08 when an item opens transit)'),
+  items: z.array(declaredItemSchema).max(10).default([]).describe('the issue space: what each party can put on the table (at most 10 items)'),
+  reservations: z.partialRecord(party, z.number().min(-100).max(100)).default({}).describe('party → the least a package must be worth to it (default 0: no worse than no deal)'),
+  redLines: z.array(z.strictObject({
+    rule: z.enum(RULE_IDS).describe('the rule that draws the line; it binds while the rule is on'),
+    party: party.describe('the party that refuses'),
+    item: id.describe('the item it refuses to see in any package'),
+  })).default([]).describe('constraints apart from value'),
+  protocol: z.strictObject({
+    exchanges: z.number().int().min(1).max(12).default(4).describe('offers per round at most, the parties taking turns (the deadline)'),
+    concession: probability.default(0.25).describe('how far each party\'s aspiration falls per exchange, as a share of the way from its best package to its reservation'),
+    chance: probability.default(0.5).describe('monthly chance a round is held while the track is open'),
+  }).prefault({}).describe('the concession strategy and the deadline'),
+  opens: z.strictObject({
+    when: conditionSchema.optional().describe('a world condition, as for events'),
+    afterDeal: id.optional().describe('only after a deal on this track (one of the four, or a declared one)'),
+  }).prefault({}).describe('when the track opens (both must hold when given)'),
+}).superRefine((t, ctx) => {
+  if ((TRACK_IDS as readonly string[]).includes(t.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `"${t.id}" is a built-in track; give the declared track an id of its own` });
+  if (t.parties[0] === t.parties[1]) ctx.addIssue({ code: 'custom', path: ['parties', 1], message: 'a track needs two different parties' });
+  t.items.forEach((item, i) => {
+    if (!t.parties.includes(item.from)) ctx.addIssue({ code: 'custom', path: ['items', i, 'from'], message: `"${item.from}" is not a party of this track (${t.parties.join(', ')})` });
+    if (Object.values(item.worth).every((v) => !v)) ctx.addIssue({ code: 'custom', path: ['items', i, 'worth'], message: `the item "${item.id}" is worth nothing to anyone; give it a worth for at least one party, or leave it out` });
+  });
+  t.redLines.forEach((r, i) => {
+    if (!t.items.some((item) => item.id === r.item)) ctx.addIssue({ code: 'custom', path: ['redLines', i, 'item'], message: `no item "${r.item}" on this track (items: ${t.items.map((x) => x.id).join(', ') || 'none'})` });
+  });
+});
+
 /* ---------- branches: named variants inside one file ---------- */
 
 const branchName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a branch name of lower-case letters, digits and dashes' });
@@ -333,6 +380,7 @@ export const branchSchema = z.strictObject({
   agents: z.record(z.string(), z.unknown()).optional(),
   rules: z.record(z.string(), z.unknown()).optional(),
   events: z.array(z.unknown()).optional(),
+  tracks: z.array(z.unknown()).optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -348,6 +396,7 @@ export const scenarioSchema = z.strictObject({
   agents: agentParamsSchema,
   rules: rulesSwitchSchema,
   events: z.array(eventSchema).default([]).describe('scheduled and conditional events, fired in list order each month'),
+  tracks: z.array(declaredTrackSchema).default([]).describe('bilateral tracks the scenario declares, negotiated after the four built in (src/negotiation/declared-track.ts)'),
   branches: z.record(branchName, branchSchema).default({}).describe('named variants, run with `thaw run FILE --branch NAME`'),
 });
 
@@ -364,3 +413,5 @@ export type TalksMatrix = Scenario['talks'];
 export type ScenarioEvent = Scenario['events'][number];
 export type EventCondition = NonNullable<ScenarioEvent['when']>;
 export type EventEffects = ScenarioEvent['do'];
+export type DeclaredTrack = Scenario['tracks'][number];
+export type DeclaredItem = DeclaredTrack['items'][number];

@@ -5,7 +5,7 @@
  * distribution's drawn value written as a plain number gives the same run.
  */
 import type { Scenario } from '../scenario/schema.js';
-import { setIn } from '../scenario/overrides.js';
+import { setIn } from '../scenario/setting.js';
 import { valueAt } from '../study/design.js';
 import type { FactorValue } from '../study/design.js';
 import { createRng } from './rng.js';

@@ -7,7 +7,11 @@
 import type { Scenario } from '../scenario/schema.js';
 import { ROUTES, ISSUERS } from '../world/types.js';
 import { monthIndex } from '../world/month.js';
-import type { RunResult, TrackId } from './trace.js';
+import { BLOCKED_KINDS, type BlockedKind, type RunResult, type TrackId } from './trace.js';
+
+const BLOCKED_WHY: Readonly<Record<BlockedKind, string>> = {
+  'red-line': 'a red line', 'value-gap': 'a value gap (a reservation above what was offered)', deadline: 'the deadline (exchanges ran out)',
+};
 
 export type MetricValues = Readonly<Record<string, number | null>>;
 
@@ -25,6 +29,8 @@ export interface StartFacts {
   readonly activeSanctions: readonly { readonly id: string; readonly issuer: string }[];
   /** Every sanction of the start world, for the `sanction.<id>` metrics. */
   readonly sanctions: readonly string[];
+  /** The tracks the scenario declares, for their `deals.<track>` and `blocked.<track>.<kind>` metrics. */
+  readonly declaredTracks: readonly string[];
 }
 
 export function startFacts(scenario: Scenario): StartFacts {
@@ -33,6 +39,7 @@ export function startFacts(scenario: Scenario): StartFacts {
     namedHeld: scenario.world.named.filter((p) => p.status === 'held').map((p) => p.id),
     activeSanctions: scenario.world.sanctions.filter((s) => s.status === 'active').map((s) => ({ id: s.id, issuer: s.id.split('.')[0] ?? '' })),
     sanctions: scenario.world.sanctions.map((s) => s.id),
+    declaredTracks: scenario.tracks.map((t) => t.id),
   };
 }
 
@@ -49,6 +56,8 @@ export function metricCatalogue(facts: StartFacts): MetricInfo[] {
     { name: 'transitOpen', description: 'Klaipėda transit open at the end (1) or not (0)' },
     { name: 'deals', description: 'deals struck' },
     ...TRACKS.map((t) => ({ name: `deals.${t}`, description: `deals on the ${t} track` })),
+    ...facts.declaredTracks.map((t) => ({ name: `deals.${t}`, description: `deals on the declared ${t} track` })),
+    ...[...TRACKS, ...facts.declaredTracks].flatMap((t) => BLOCKED_KINDS.map((k) => ({ name: `blocked.${t}.${k}`, description: `negotiations on the ${t} track that ended without a deal, blocked by ${BLOCKED_WHY[k]}` }))),
     { name: 'firstDealMonth', description: 'month of the first deal, counted from the start (runs without a deal left out)' },
     { name: 'reliefValue', description: 'what the relief obtained is worth to Belarus, in relief points (R08)' },
     { name: 'usInterest', description: 'US interest in the file at the end (R06)' },
@@ -82,6 +91,8 @@ export function metricsOf(result: RunResult, facts: StartFacts): Record<string, 
   m.transitOpen = o.transitOpen ? 1 : 0;
   m.deals = o.deals;
   for (const t of TRACKS) m[`deals.${t}`] = o.dealsByTrack[t];
+  for (const t of facts.declaredTracks) m[`deals.${t}`] = o.dealsByDeclaredTrack[t] ?? 0;
+  for (const t of [...TRACKS, ...facts.declaredTracks]) for (const k of BLOCKED_KINDS) m[`blocked.${t}.${k}`] = o.blocked[t]?.[k] ?? 0;
   m.firstDealMonth = o.firstDealMonth === null ? null : monthIndex(o.firstDealMonth) - monthIndex(facts.start);
   m.reliefValue = o.belarusReliefValue;
   m.usInterest = o.usInterest;

@@ -10,7 +10,9 @@ import { belarusMachine } from '../agents/belarus.js';
 import { lithuaniaMachine } from '../agents/lithuania.js';
 import { polandMachine } from '../agents/poland.js';
 import { euMachine } from '../agents/eu.js';
-import type { Scenario } from '../scenario/schema.js';
+import { negotiatorMachine } from '../agents/negotiator.js';
+import { runDeclaredTrack } from '../negotiation/declared-track.js';
+import type { DeclaredTrack, Scenario } from '../scenario/schema.js';
 import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
 import { addMonths } from '../world/month.js';
 import { createWorld, heldCount, initialCount, releasedCount } from '../world/create.js';
@@ -29,8 +31,9 @@ import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
-import { ScenarioEvents } from './events.js';
-import type { AgentId, AgentMove, ChangeRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import { conditionHolds, ScenarioEvents } from './events.js';
+import { isBuiltInTrack } from './trace.js';
+import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealSpaceRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -42,6 +45,8 @@ export interface RunOptions {
   readonly branch?: string | null;
   /** Keep per-month records (the story); sweeps turn this off to save memory. */
   readonly trace?: boolean;
+  /** Add each negotiation round's deal space to the month records (`--deal-space`; needs the trace). */
+  readonly dealSpace?: boolean;
 }
 
 interface Agents {
@@ -152,6 +157,8 @@ interface RunState {
   readonly startProfile: number;
   /** Whether the month records are kept; when not, the tracks skip writing offers. */
   readonly trace: boolean;
+  /** Whether each round's deal space is computed and kept (`RunOptions.dealSpace`). */
+  readonly dealSpace: boolean;
   /** The agents' changes of state since the last month was recorded (null without a trace). */
   readonly moves: AgentMove[] | null;
   /** The open world's own stream (R18, R20, R23), apart from the main one (see `createSubstream`). */
@@ -165,6 +172,14 @@ interface RunState {
   /** Staged deals still being carried out (R21). */
   pending: PendingDeal[];
   reneged: number;
+  /** The scenario's declared tracks, each with its generic negotiator machine. */
+  readonly declared: readonly { readonly track: DeclaredTrack; readonly agent: Agent<typeof negotiatorMachine> }[];
+  /** The declared tracks' own stream: one draw per declared track a month, so the five's draws never move. */
+  readonly declaredRng: Rng;
+  /** Tracks that have struck a deal so far (a declared track may open after one). */
+  readonly dealt: Set<string>;
+  /** Negotiations without a deal, by track and cause (`outcome.blocked`). */
+  readonly blocked: Record<string, Record<BlockedKind, number>>;
 }
 
 /** R18: a scenario's arrest rates, computed once per scenario like its start world. */
@@ -247,6 +262,7 @@ function stepMonth(s: RunState): MonthStep {
   const offers: OfferRecord[] = [];
   const deals: DealRecord[] = [];
   const changes: ChangeRecord[] = [];
+  const spaces: DealSpaceRecord[] = [];
   let world = advanceMonth(s.world);
 
   // (1) Exogenous: the peace talks (R13).
@@ -330,17 +346,18 @@ function stepMonth(s: RunState): MonthStep {
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
   const reserved = new Set<string>();
   for (const d of s.pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
-  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved });
+  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved, ...(s.dealSpace ? { dealSpace: true } : {}) });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
   type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
-  const settle = (result: TrackResult, tell: (event: Answer) => void) => {
+  const settle = (track: TrackId, result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
+    if (result.space) spaces.push(result.space);
     if (result.events) events.push(...result.events);
     if (result.deal) {
       deals.push(result.deal);
       const d = result.deal;
-      const index = newWave(s, world.month, d.track, false, d.routed, d.lifted, d.staged?.tranches ?? 1);
+      const index = newWave(s, world.month, track, false, d.routed, d.lifted, d.staged?.tranches ?? 1);
       if (result.pending) {
         const home = new Map<string, number>();
         for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
@@ -348,20 +365,36 @@ function stepMonth(s: RunState): MonthStep {
           due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
       }
     }
+    if (result.deal) s.dealt.add(track);
+    if (!result.deal && result.blockedBy) s.blocked[track]![result.blockedBy.kind] += 1;
     tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
     const escalating = agents.belarus.state === 'escalating';
     const result = runUsTrack(ctx(), escalating);
-    settle(result, (e) => agents.us.send(e));
+    settle('us-belarus', result, (e) => agents.us.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
   }
-  if (agents.poland.state === 'bargaining') settle(runPolandTrack(ctx()), (e) => agents.poland.send(e));
-  if (agents.eu.state === 'offering') settle(runEuTrack(ctx()), (e) => agents.eu.send(e));
+  if (agents.poland.state === 'bargaining') settle('poland-belarus', runPolandTrack(ctx()), (e) => agents.poland.send(e));
+  if (agents.eu.state === 'offering') settle('eu-belarus', runEuTrack(ctx()), (e) => agents.eu.send(e));
   if (agents.lithuania.state === 'talking') {
     const result = runLithuaniaTrack(ctx());
-    settle(result, (e) => agents.lithuania.send(e));
+    settle('lithuania-belarus', result, (e) => agents.lithuania.send(e));
     if (result.deal?.package.commitments.includes('stop-balloons')) agents.belarus.send({ type: 'COMMIT_CALM' });
+  }
+  // (3b) The tracks the scenario declares, in list order, after the four: their deals change the
+  // world the next month's tracks see (an opened Klaipėda counts for potash through R08).
+  for (const { track, agent } of s.declared) {
+    const open = conditionHolds(track.opens.when, world) && (track.opens.afterDeal === undefined || s.dealt.has(track.opens.afterDeal));
+    agent.send({ type: 'OBSERVE', view: { open, roundDraw: s.declaredRng.next() } });
+    if (agent.state !== 'bargaining') continue;
+    const result = runDeclaredTrack(track, { world, rules, trace: s.trace, dealSpace: s.dealSpace });
+    world = result.world;
+    offers.push(...result.offers);
+    if (result.space) spaces.push(result.space);
+    if (result.deal) { deals.push(result.deal); s.dealt.add(track.id); }
+    if (!result.deal && result.blockedBy) s.blocked[track.id]![result.blockedBy.kind] += 1;
+    agent.send({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
   }
   if (agents.belarus.state === 'calm' && world.balloons) world = stopBalloons(world);
 
@@ -374,7 +407,8 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   s.world = world;
-  return { month: world.month, talks: world.talks, events, offers, deals, changes };
+  const step: MonthStep = { month: world.month, talks: world.talks, events, offers, deals, changes };
+  return s.dealSpace ? { ...step, spaces } : step;
 }
 
 const byIdNamed = (world: World, id: string): boolean => world.named.some((p) => p.id === id);
@@ -404,6 +438,13 @@ function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { m
   return history;
 }
 
+const TRACK_IDS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+/** Zero counts for the four tracks and the scenario's declared ones, in that order. */
+const emptyBlocked = (declared: readonly string[]): Record<string, Record<BlockedKind, number>> =>
+  Object.fromEntries([...TRACK_IDS, ...declared].map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }]));
+const blockedView = (b: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>) =>
+  Object.fromEntries(Object.entries(b).map(([t, counts]) => [t, { ...counts }]));
+
 const waveRecord = (w: WaveState): WaveRecord => ({
   month: w.month, track: w.track, scripted: w.scripted, released: w.released, byRoute: { ...w.byRoute }, relief: [...w.relief],
   tranches: w.tranches, delivered: w.delivered, status: w.status, renegedBy: w.renegedBy, renegedIn: w.renegedIn,
@@ -411,6 +452,9 @@ const waveRecord = (w: WaveState): WaveRecord => ({
 
 export interface OpenOutcome {
   readonly scenario: Scenario;
+  readonly blocked?: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>;
+  /** Deals by declared track. */
+  readonly declared?: Readonly<Record<string, number>>;
   readonly waves: readonly WaveState[];
   readonly reneged: number;
 }
@@ -421,7 +465,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
   const sanctions: Record<string, 'active' | 'lifted'> = {};
   for (const s of world.sanctions) sanctions[s.id] = s.status;
   const released = releasedCount(world);
-  const deals = dealCount['us-belarus'] + dealCount['poland-belarus'] + dealCount['eu-belarus'] + dealCount['lithuania-belarus'];
+  let deals = dealCount['us-belarus'] + dealCount['poland-belarus'] + dealCount['eu-belarus'] + dealCount['lithuania-belarus'];
+  for (const n of Object.values(open?.declared ?? {})) deals += n;
   return {
     prisonersInitial: initialCount(world),
     prisonersReleased: released,
@@ -432,6 +477,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     transitOpen: world.transitOpen,
     deals,
     dealsByTrack: { ...dealCount },
+    blocked: open?.blocked ? blockedView(open.blocked) : emptyBlocked([]),
+    dealsByDeclaredTrack: { ...(open?.declared ?? {}) },
     firstDealMonth,
     belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
     usInterest: Math.round(world.usInterest * 1000) / 1000,
@@ -463,6 +510,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     startInterest: world.usInterest,
     startProfile,
     trace: options.trace !== false,
+    dealSpace: options.dealSpace === true && options.trace !== false,
     moves,
     open: createSubstream(options.seed, 'open-world'),
     stages: createSubstream(options.seed, 'staged-deals'),
@@ -470,21 +518,30 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     waves: [],
     pending: [],
     reneged: 0,
+    blocked: emptyBlocked(scenario.tracks.map((t) => t.id)),
+    declared: scenario.tracks.map((track) => ({ track, agent: new Agent(negotiatorMachine, { track: track.id, chance: track.protocol.chance }) })),
+    declaredRng: createSubstream(options.seed, 'declared-tracks'),
+    dealt: new Set<string>(),
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
   const months: MonthRecord[] = [];
   const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
+  const declaredCount: Record<string, number> = Object.fromEntries(scenario.tracks.map((t) => [t.id, 0]));
   let firstDealMonth: string | null = null;
   try {
     for (let m = 0; m < horizon; m++) {
       const record = stepMonth(state);
-      for (const d of record.deals) dealCount[d.track] += 1;
+      for (const d of record.deals) {
+        if (isBuiltInTrack(d.track)) dealCount[d.track] += 1;
+        else declaredCount[d.track] = (declaredCount[d.track] ?? 0) + 1;
+      }
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
       if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();
+    for (const d of state.declared) d.agent.stop();
   }
   return {
     scenario: scenario.id,
@@ -495,6 +552,6 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     horizon,
     draws,
     months,
-    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged }),
+    outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged, blocked: state.blocked, declared: declaredCount }),
   };
 }

@@ -5,6 +5,10 @@ import type { Commitment, Grant, SideOffer } from '../negotiation/package.js';
 
 export type AgentId = 'belarus' | 'us' | 'lithuania' | 'poland' | 'eu';
 export type TrackId = 'us-belarus' | 'poland-belarus' | 'eu-belarus' | 'lithuania-belarus';
+export const BUILT_IN_TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+export const isBuiltInTrack = (id: string): id is TrackId => (BUILT_IN_TRACKS as readonly string[]).includes(id);
+/** A track a scenario declares (`tracks:` in YAML): any id but the four above. */
+export type DeclaredTrackId = string & { readonly declared?: never };
 
 export interface PackageView {
   /** Cohort or person id → how many. */
@@ -14,6 +18,8 @@ export interface PackageView {
   readonly grants: readonly Grant[];
   readonly commitments: readonly Commitment[];
   readonly sideOffers: readonly SideOffer[];
+  /** A declared track's items in the package (absent on the four built-in tracks). */
+  readonly items?: readonly string[];
 }
 
 export interface TraceEvent {
@@ -67,7 +73,8 @@ export interface WaveRecord {
 }
 
 export interface OfferRecord {
-  readonly track: TrackId;
+  /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
+  readonly track: TrackId | DeclaredTrackId;
   readonly exchange: number;
   readonly from: AgentId;
   readonly to: AgentId;
@@ -77,10 +84,62 @@ export interface OfferRecord {
   /** Why the recipient answered so, in words. */
   readonly reason: string;
   readonly rules: readonly RuleId[];
+  /** What the package is worth to each party, in relief points (src/negotiation/protocol.ts). */
+  readonly values: Readonly<Record<string, number>>;
+  /** Each party's reservation value at that moment: the least it must get to say yes. */
+  readonly reservations: Readonly<Record<string, number>>;
+  /** Why this answer was not a yes, when it was a walk (and on a track's last offer without a deal). */
+  readonly blockedBy?: BlockedBy;
+}
+
+/**
+ * Why a negotiation ended without a deal: a red line (a constraint apart from value, named by
+ * its rule), a value gap (what `party` needs minus what it was offered, > 0), or the deadline
+ * (the exchanges a visit allows ran out while something was left to try).
+ */
+export type BlockedBy =
+  | { readonly kind: 'red-line'; readonly rule: RuleId; readonly party: AgentId }
+  | { readonly kind: 'value-gap'; readonly party: AgentId; readonly gap: number }
+  | { readonly kind: 'deadline' };
+
+export type BlockedKind = BlockedBy['kind'];
+export const BLOCKED_KINDS: readonly BlockedKind[] = ['red-line', 'value-gap', 'deadline'];
+
+/** One package of a round's deal space (`thaw run --deal-space`). */
+export interface SpacePackage {
+  readonly package: PackageView;
+  /** Party id → what the package is worth to it. */
+  readonly values: Readonly<Record<string, number>>;
+  /** Party id → the least it must get for this package (what it gives up, priced its own way). */
+  readonly reservations: Readonly<Record<string, number>>;
+  /** Party id → value minus reservation: its gain over no deal. */
+  readonly surplus: Readonly<Record<string, number>>;
+  /** False when the package crosses a red line (`redLine` names it). */
+  readonly feasible: boolean;
+  readonly redLine?: RuleId;
+}
+
+/**
+ * A negotiation round's deal space (src/negotiation/deal-space.ts): the packages of its issue
+ * space (all of them, or the documented sample when `sampled`), the Pareto frontier (indices into
+ * `packages`), the Nash and Kalai–Smorodinsky points (a package index, or null for no deal), and
+ * whether a zone of possible agreement existed.
+ */
+export interface DealSpaceRecord {
+  readonly track: TrackId | DeclaredTrackId;
+  readonly parties: readonly [AgentId, AgentId];
+  /** How the packages were drawn from the issue space, when not all of them are listed. */
+  readonly sampled: string | null;
+  readonly packages: readonly SpacePackage[];
+  readonly pareto: readonly number[];
+  readonly nash: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
+  readonly ks: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
+  readonly zopa: boolean;
 }
 
 export interface DealRecord {
-  readonly track: TrackId;
+  /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
+  readonly track: TrackId | DeclaredTrackId;
   readonly parties: readonly AgentId[];
   readonly package: PackageView;
   readonly released: number;
@@ -135,6 +194,8 @@ export interface MonthRecord {
   /** The open world's structured records (R18–R24) and scripted waves, in the order they happened. */
   readonly changes: readonly ChangeRecord[];
   readonly world: WorldSummary;
+  /** With `--deal-space`: the deal space of each negotiation round this month, in track order. */
+  readonly spaces?: readonly DealSpaceRecord[];
 }
 
 export interface Outcome {
@@ -147,6 +208,10 @@ export interface Outcome {
   readonly transitOpen: boolean;
   readonly deals: number;
   readonly dealsByTrack: Readonly<Record<TrackId, number>>;
+  /** Negotiations that ended without a deal, by track and by what blocked them (`BlockedBy`). */
+  readonly blocked: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>;
+  /** Deals on the tracks the scenario declares, by track id (empty without any). */
+  readonly dealsByDeclaredTrack: Readonly<Record<string, number>>;
   readonly firstDealMonth: string | null;
   readonly belarusReliefValue: number;
   readonly usInterest: number;

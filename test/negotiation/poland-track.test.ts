@@ -262,10 +262,16 @@ describe('Warsaw\'s last word: full = max(concession, relief value)', () => {
 });
 
 describe('R17: a personal enemy costs the premium, and is not for sale with R17 off', () => {
-  it('an enemy with R17 off: no offers, no deal, however rich the relief (one draw made)', () => {
+  // Changed with issue #11: R17 is now a red line apart from value, so the opening is on the record
+  // and walked from, naming R17 (it used to end without a word, which hid what blocked the deal).
+  it('an enemy with R17 off: Minsk walks from the opening on the R17 red line, however rich the relief (one draw made)', () => {
     const s = world1({ named: [pz({ enemy: true })], sanctions: [border(64)], rules: { R17: false } });
     const r = run(s, [0.5]);
-    expect(r.offers).toEqual([]);
+    expect(r.offers).toHaveLength(1);
+    expect(r.offers[0]).toMatchObject({ answer: 'walk', rules: ['R07', 'R17'], blockedBy: { kind: 'red-line', rule: 'R17', party: 'belarus' } });
+    // The red line decided, not the value: the relief is worth more to Minsk than his price.
+    expect(r.offers[0]!.values.belarus!).toBeGreaterThan(r.offers[0]!.reservations.belarus!);
+    expect(r.blockedBy).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
     untouched(r, s.world);
     expect(r.drawn).toBe(1);
   });

@@ -58,10 +58,14 @@ const run = (given: Setup, draws: readonly number[] = [0.5], escalating = false)
   runTrack((ctx: TrackContext) => runUsTrack(ctx, escalating), given, draws);
 
 const pkg = (releases: Record<string, number>, relief: string[], sideOffers: string[] = []) => packageOf(releases, { relief, sideOffers });
+// The numbers every record carries are checked on their own below ('the numbers in the trace').
+const numbers = (answer: string) => ({
+  values: expect.any(Object), reservations: expect.any(Object), ...(answer === 'walk' ? { blockedBy: expect.any(Object) } : {}),
+});
 const fromUs = (exchange: number, kind: 'offer' | 'counter', p: object, answer: string, rules: string[]) =>
-  ({ track: 'us-belarus', exchange, from: 'us', to: 'belarus', kind, package: p, answer, reason: expect.any(String), rules });
+  ({ track: 'us-belarus', exchange, from: 'us', to: 'belarus', kind, package: p, answer, reason: expect.any(String), rules, ...numbers(answer) });
 const fromMinsk = (exchange: number, p: object, answer: string, rules: string[]) =>
-  ({ track: 'us-belarus', exchange, from: 'belarus', to: 'us', kind: 'counter', package: p, answer, reason: expect.any(String), rules });
+  ({ track: 'us-belarus', exchange, from: 'belarus', to: 'us', kind: 'counter', package: p, answer, reason: expect.any(String), rules, ...numbers(answer) });
 const OPEN = ['R06', 'R13', 'R03', 'R08'];
 const COUNTER = ['R03', 'R06', 'R13', 'R16'];
 const held = (w: World) => Object.fromEntries(w.cohorts.map((c) => [c.id, c.held]));
@@ -350,5 +354,45 @@ describe('after the deal: routes (R04, R05) and calm (R11)', () => {
   it('no calm draw when Minsk is not escalating or R11 is off', () => {
     expect(run(us(), [0.5], false).drawn).toBe(1);
     expect(run(us({ rules: { R11: false } }), [0.5], true).drawn).toBe(1);
+  });
+});
+
+describe('the numbers in the trace (src/negotiation/protocol.ts)', () => {
+  it('an accepted opening: 4 of a are worth 4 × 0.25 = 1 to Washington (its reservation 1); us.big is worth 4 to Minsk, the people cost it 1', () => {
+    const [o] = run(us()).offers;
+    expect(o!.values).toEqual({ us: 1, belarus: 4 });
+    expect(o!.reservations).toEqual({ us: 1, belarus: 1 });
+    expect(o!.blockedBy).toBeUndefined();
+  });
+
+  it('Washington walks from 1 of a (worth 0.25) against its reservation 0.5: a value gap of 0.25, on the record and the result', () => {
+    const r = run(us({ belarus: { urgency: { stalled: 0.125 } }, rules: { R16: false } }));
+    const last = r.offers[r.offers.length - 1]!;
+    expect(last.values).toEqual({ belarus: 0.25, us: 0.25 });
+    expect(last.reservations).toEqual({ belarus: 0.25, us: 0.5 });
+    expect(last.blockedBy).toEqual({ kind: 'value-gap', party: 'us', gap: 0.25 });
+    expect(r.blockedBy).toEqual(last.blockedBy);
+    // The counters before it carry numbers but no cause: the talks went on.
+    expect(r.offers.slice(0, -1).map((o) => o.blockedBy)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('out of exchanges with us.small still to try, the deadline ended the visit', () => {
+    const r = run(us({ belarus: { urgency: { stalled: 0.125 } }, us: { exchanges: 1 }, rules: { R16: false } }));
+    expect(r.offers[1]!.blockedBy).toEqual({ kind: 'deadline' });
+    expect(r.blockedBy).toEqual({ kind: 'deadline' });
+  });
+
+  it('Minsk walks when us.big (4 × 2⁻⁶ = 0.0625 to it) buys nobody: the 4 asked cost 1, a gap of 0.9375', () => {
+    const r = run(us({ belarus: { urgency: { stalled: 2 ** -6 } }, us: { exchanges: 1 } }));
+    expect(r.offers[0]!.blockedBy).toEqual({ kind: 'value-gap', party: 'belarus', gap: 1 - 0.0625 });
+    expect(r.offers[0]!.reservations.belarus).toBe(1);
+    expect(r.blockedBy).toEqual(r.offers[0]!.blockedBy);
+  });
+
+  it('without a trace the cause is still returned (the sweeps count it)', () => {
+    const s = us({ belarus: { urgency: { stalled: 0.125 } }, rules: { R16: false } });
+    const quiet = runUsTrack({ world: s.world, scenario: s.scenario, rules: s.scenario.rules, rng: { next: () => 0.5 }, trace: false }, false);
+    expect(quiet.offers).toEqual([]);
+    expect(quiet.blockedBy).toEqual({ kind: 'value-gap', party: 'us', gap: 0.25 });
   });
 });

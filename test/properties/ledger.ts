@@ -228,6 +228,20 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
         }
       }
     }
+    // Tracks the scenario declares (issue #11): they trade items, never people or sanctions; an
+    // item whose effect opens Klaipėda is the scenario changing Vilnius's stance, unless the track
+    // names R09 a red line on it while R09 is on.
+    for (const d of m.deals.filter((x) => !(TRACK_ORDER as readonly string[]).includes(x.track))) {
+      const declared = (scenario.tracks ?? []).find((t) => t.id === d.track);
+      if (!declared) { fail('deals-name-rules', `a deal on ${d.track}, a track the scenario does not declare`); continue; }
+      if (d.released !== 0 || d.lifted.length !== 0 || d.package.headcount !== 0) fail('conservation', `a ${d.track} deal frees or lifts something`);
+      for (const id of d.package.items ?? []) {
+        const item = declared.items.find((i) => i.id === id);
+        if (!item) { fail('deals-name-rules', `a ${d.track} deal trades ${id}, not one of its items`); continue; }
+        if (declared.redLines.some((r) => r.item === id && isOn(rules, r.rule))) fail('vilnius-line', `a ${d.track} deal trades ${id} across its red line`);
+        if (item.effect === 'openTransit') transitOpen = true;
+      }
+    }
     for (const id of sanctions.keys()) {
       const before = sanctionsBefore.get(id);
       if (issuerOf(id) === 'eu' && before !== sanctions.get(id) && isOn(rules, 'R12') && !eventMoves.has(id)) fail('eu-abstains', `${id} moved while R12 is on`);

@@ -13,7 +13,8 @@ const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
 const talks = z.enum(TALKS_STATES).describe('Russia–Ukraine peace talks (R13)');
 const agent = z.enum(['belarus', 'us', 'lithuania', 'poland', 'eu']);
-const track = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
+const builtInTrack = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
+const track = z.union([builtInTrack, z.string().regex(/^[a-z][a-z0-9-]*$/).describe('a track the scenario declares')]);
 const route = z.enum(ROUTES).describe('where released people go: deported (¶15, ¶20) or home, freed inside Belarus (R19)');
 const rules = z.array(z.enum(RULE_IDS)).describe('the rules (ids, see `thaw rules`) that produced this');
 const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$/).describe('starts with its issuer');
@@ -30,6 +31,7 @@ const pkg = z.strictObject({
   grants: z.array(z.enum(['klaipeda-transit', 'prisoner-swap'])),
   commitments: z.array(z.enum(['stop-balloons', 'free-lorry-drivers'])),
   sideOffers: z.array(z.enum(['putin', 'maduro'])),
+  items: z.array(z.string()).optional().describe('a declared track\'s items in the package'),
 }).describe('what is traded: releases, relief, grants, commitments, side offers');
 
 const event = z.strictObject({
@@ -38,6 +40,13 @@ const event = z.strictObject({
   text: z.string().min(1),
   rules,
 });
+
+const blockedBy = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('red-line'), rule: z.enum(RULE_IDS), party: agent }).describe('a constraint apart from value, by its rule'),
+  z.strictObject({ kind: z.literal('value-gap'), party: agent, gap: z.number().positive().describe('the party\'s reservation minus the value offered to it') }),
+  z.strictObject({ kind: z.literal('deadline') }).describe('the exchanges a round allows ran out with something left to try'),
+]);
+const blockedCounts = z.strictObject({ 'red-line': count, 'value-gap': count, deadline: count });
 
 const offer = z.strictObject({
   track,
@@ -49,7 +58,26 @@ const offer = z.strictObject({
   answer: z.enum(['accept', 'counter', 'walk']),
   reason: z.string().min(1).describe('why the recipient answered so'),
   rules: rules.min(1),
+  values: z.partialRecord(agent, z.number()).describe('party id → what the package is worth to it (relief points; Brussels counts releases)'),
+  reservations: z.partialRecord(agent, z.number()).describe('party id → its reservation value at that moment: the least it must get to say yes'),
+  blockedBy: blockedBy.optional().describe('on a walk, and on the last offer of a round without a deal: what blocked it'),
 });
+
+const byParty = z.partialRecord(agent, z.number());
+const solution = z.strictObject({ index: z.number().int().min(0).nullable().describe('a package index, or null: no deal (no ZOPA)'), surplus: byParty });
+const space = z.strictObject({
+  track,
+  parties: z.tuple([agent, agent]),
+  sampled: z.string().nullable().describe('how the packages were sampled from the issue space, or null when all are listed'),
+  packages: z.array(z.strictObject({
+    package: pkg, values: byParty, reservations: byParty, surplus: byParty.describe('value minus reservation, per party'),
+    feasible: z.boolean(), redLine: z.enum(RULE_IDS).optional().describe('the red line an infeasible package crosses'),
+  })),
+  pareto: z.array(z.number().int().min(0)).describe('indices of the Pareto-optimal feasible packages'),
+  nash: solution.describe('the Nash bargaining point: largest product of surpluses'),
+  ks: solution.describe('the Kalai–Smorodinsky point'),
+  zopa: z.boolean().describe('some feasible package leaves both sides no worse off than no deal'),
+}).describe('a negotiation round\'s deal space (src/negotiation/deal-space.ts)');
 
 const deal = z.strictObject({
   track,
@@ -68,7 +96,7 @@ const deal = z.strictObject({
 const change = z.strictObject({
   kind: z.enum(['arrest', 'pardon', 'rearrest', 'batch', 'payment', 'renege', 'snapback', 'wave']),
   actor: z.union([agent, z.literal('scenario')]),
-  track: track.optional(),
+  track: builtInTrack.optional(),
   people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: route.optional() })).describe('cohort or person id, how many, where to'),
   sanctions: z.array(sanctionId),
   numbers: z.record(z.string(), z.number()).describe('e.g. count, wave (index into outcome.waves), probability, trust, event (index of the scenario event)'),
@@ -77,7 +105,7 @@ const change = z.strictObject({
 
 const wave = z.strictObject({
   month,
-  track,
+  track: builtInTrack,
   scripted: z.boolean().describe('a scenario `deal` event rather than a negotiated deal'),
   released: count.describe('people released by this wave so far, all batches'),
   byRoute: someRoutes,
@@ -117,6 +145,9 @@ const outcome = z.strictObject({
   transitOpen: z.boolean(),
   deals: count,
   dealsByTrack: z.strictObject({ 'us-belarus': count, 'poland-belarus': count, 'eu-belarus': count, 'lithuania-belarus': count }),
+  blocked: z.record(track, blockedCounts)
+    .describe('negotiations that ended without a deal, by track (the four, then any declared) and by what blocked them'),
+  dealsByDeclaredTrack: z.record(z.string(), count).describe('deals on the tracks the scenario declares'),
   firstDealMonth: month.nullable(),
   belarusReliefValue: z.number().min(0),
   usInterest: share,
@@ -139,7 +170,7 @@ export const outputSchema = z.strictObject({
   start: month,
   horizon: z.number().int().min(1),
   draws: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).describe('uncertain inputs: parameter path → the value drawn for this run (empty when the scenario has none)'),
-  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary })),
+  months: z.array(z.strictObject({ month, talks, events: z.array(event), offers: z.array(offer), deals: z.array(deal), moves: z.array(move), changes: z.array(change), world: summary, spaces: z.array(space).optional().describe('with --deal-space: each negotiation round\'s deal space') })),
   outcome,
 }).describe('thaw run --format json: one simulated run, month by month, and its outcome');
 

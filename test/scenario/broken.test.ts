@@ -35,6 +35,11 @@ const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)
   'bad-enum.yaml': [[5, 10, 'world.talks: expected one of advancing, stalled, failed, frozen; got the text "stalld"', 'did you mean `stalled`?']],
   'unknown-sanction.yaml': [[8, 21, 'events.0.do.liftSanction: unknown sanction "eu.potassium"', 'did you mean "eu.potash"?']],
   'unknown-prisoner.yaml': [[8, 23, 'events.0.do.releaseNamed.poczbut: unknown prisoner "poczbut"', 'did you mean "poczobut"?']],
+  // Declared tracks (issue #11): unknown party, an item worth nothing, an unknown rule, a condition on an unknown track.
+  'track-unknown-party.yaml': [[6, 19, 'tracks.0.parties.1: expected one of belarus, us, lithuania, poland, eu; got the text "latvia"']],
+  'track-worthless-item.yaml': [[10, 50, 'tracks.0.items.1.worth: the item "handshake" is worth nothing to anyone; give it a worth for at least one party, or leave it out']],
+  'track-unknown-rule.yaml': [[10, 24, /^tracks\.0\.redLines\.0\.rule: expected one of R01, .*got the text "R99"$/, 'did you mean `R09`?']],
+  'track-unknown-track.yaml': [[10, 25, 'no track "us-belarrus" for this condition', /^did you mean "us-belarus"\?/]],
   // The open world (R18–R24): rates, shares, routes, cohorts, tranches, probabilities, scripted deals.
   'ow-negative-rate.yaml': [[6, 17, 'agents.belarus.arrestRate: -3 is out of range: the minimum is 0', 'accepted: 0 to 10000']],
   'ow-shares.yaml': [[7, 37, /world\.cohorts\.1\.arrestShare: the cohorts' arrest shares sum to 0\.8, expected 1 \(R18\); give every cohort a share/]],

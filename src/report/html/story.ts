@@ -3,7 +3,7 @@ import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
-import { AGENT_NAMES, describeDeal, describePackage, movesText } from '../words.js';
+import { AGENT_NAMES, describeBlock, describeDeal, describePackage, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
 import { esc } from './escape.js';
 
@@ -25,12 +25,14 @@ export function citeHtml(rules: readonly RuleId[]): string {
 
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
-function offerHtml(o: OfferRecord, labels: Labels): string {
+function offerHtml(o: OfferRecord, labels: Labels, closing: boolean): string {
   const { give, get } = describePackage(o.package, labels);
   const from = AGENT_NAMES[o.from];
   const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
-  return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}. ${citeHtml(o.rules)}</li>`;
+  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
+    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const blocked = closing ? describeBlock(o) : null;
+  return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
 }
 
 export function monthHtml(m: MonthRecord, index: number, previousHeld: number, labels: Labels, names: Readonly<Record<string, string>>): string {
@@ -38,7 +40,9 @@ export function monthHtml(m: MonthRecord, index: number, previousHeld: number, l
   for (const e of m.events) items.push(`<li class="event event-${e.kind}">${esc(e.text)}. ${citeHtml(e.rules)}</li>`);
   const tracks = [...new Set([...m.offers.map((o) => o.track), ...m.deals.map((d) => d.track)])];
   for (const track of tracks) {
-    for (const o of m.offers) if (o.track === track) items.push(offerHtml(o, labels));
+    const offers = m.offers.filter((o) => o.track === track);
+    const dealt = m.deals.some((d) => d.track === track);
+    offers.forEach((o, i) => items.push(offerHtml(o, labels, !dealt && i === offers.length - 1)));
     for (const d of m.deals) {
       if (d.track !== track) continue;
       items.push(`<li class="deal"><strong>✔ Deal</strong> (${esc(d.parties.map((p) => AGENT_NAMES[p]).join('–'))}): ${esc(describeDeal(d, labels))}. ${citeHtml(d.rules)}</li>`);

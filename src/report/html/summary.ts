@@ -1,5 +1,6 @@
 /** The closing summary: who got what, side by side; what changed over the run; what stayed as it was. */
 import type { AgentId, RunResult, TrackId } from '../../simulation/trace.js';
+import { isBuiltInTrack } from '../../simulation/trace.js';
 import type { Labels } from '../labels.js';
 import { AGENT_NAMES } from '../words.js';
 import { esc } from './escape.js';
@@ -22,6 +23,8 @@ export function ledgerOf(result: RunResult, labels: Labels): SideLedger[] {
   for (const id of Object.values(TRACK_SIDE)) sides.set(id, { freed: 0, named: [], gave: [], deals: 0 });
   for (const m of result.months) {
     for (const d of m.deals) {
+      // A declared track's deals have no side in this ledger of Minsk's partners' releases.
+      if (!isBuiltInTrack(d.track)) continue;
       const s = sides.get(TRACK_SIDE[d.track])!;
       s.freed += d.released;
       s.deals += 1;

@@ -3,14 +3,15 @@
 // own. scripts/bundle.mjs makes the cache with this same loader, so that the code matches.
 // The bundle cannot call import() itself (a vm.Script needs an experimental flag for that), so the
 // libraries it loads lazily (vega, Graphviz…) come through `lazyImport`, a real import() here.
-import { readFileSync } from 'node:fs';
-import Module from 'node:module';
-import vm from 'node:vm';
-import { dirname } from 'node:path';
+'use strict';
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const vm = require('node:vm');
+const { dirname } = require('node:path');
 
 const wrap = (source) => `(function (exports, require, module, __filename, __dirname, __thawImport) {${source}\n})`;
 
-export function loadBundle(file, { cache = true } = {}) {
+function loadBundle(file, { cache = true } = {}) {
   let cachedData;
   if (cache) {
     try { cachedData = readFileSync(`${file}.cache`); } catch { /* no cache: V8 compiles as usual */ }
@@ -21,3 +22,5 @@ export function loadBundle(file, { cache = true } = {}) {
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file), lazyImport);
   return { exports: module.exports, script };
 }
+
+module.exports = { loadBundle };

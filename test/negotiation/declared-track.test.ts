@@ -1,0 +1,133 @@
+/**
+ * A declared track on hand-made items, each answer worked out by hand: the packages and their
+ * values, the time-based concession, the answer rule, red lines apart from value, the cause of
+ * a failed round, the effect of a deal (transit opens, so R08 prices US potash with Klaipėda
+ * open), and a track with no goods, which never deals.
+ */
+import { describe, expect, it } from 'vitest';
+import { declaredPackages, runDeclaredTrack } from '../../src/negotiation/declared-track.js';
+import { declaredTrackSchema, type DeclaredTrack } from '../../src/scenario/schema.js';
+import { createWorld } from '../../src/world/create.js';
+import { marginalRelief } from '../../src/world/valuation.js';
+import { runScenario } from '../../src/simulation/run.js';
+import { scenario } from '../support/scenarios.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const track = (o: Record<string, unknown> = {}): DeclaredTrack => declaredTrackSchema.parse({
+  id: 'us-vilnius', parties: ['us', 'lithuania'], rules: ['R08'],
+  items: [
+    { id: 'troops', from: 'us', worth: { lithuania: 2, us: -1 } },
+    { id: 'transit', from: 'lithuania', worth: { us: 1.5, lithuania: -1 }, effect: 'openTransit' },
+  ],
+  protocol: { exchanges: 4, concession: 0.5 },
+  ...o,
+});
+const world = createWorld(scenario('base'));
+const ctx = { world, rules: {}, trace: true, dealSpace: false };
+
+describe('the packages of a declared track', () => {
+  it('every non-empty bundle, valued as the sum of its items\' worth to each side', () => {
+    expect(declaredPackages(track(), {}).map((p) => [p.items, p.values])).toEqual([
+      [['troops'], { us: -1, lithuania: 2 }],
+      [['transit'], { us: 1.5, lithuania: -1 }],
+      [['troops', 'transit'], { us: 0.5, lithuania: 1 }],
+    ]);
+  });
+
+  it('a red line marks the packages holding its item while its rule is on, and none when it is off', () => {
+    const t = track({ redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }] });
+    expect(declaredPackages(t, {}).map((p) => p.crosses)).toEqual([null, { rule: 'R09', party: 'lithuania' }, { rule: 'R09', party: 'lithuania' }]);
+    expect(declaredPackages(t, { R09: false }).every((p) => p.crosses === null)).toBe(true);
+  });
+});
+
+describe('a round', () => {
+  it('Washington opens with transit alone (its best, 1.5; −1 to Vilnius: a counter); Vilnius at aspiration 2 − 2 × 0.5 = 1 offers both (0.5 ≥ 0 to Washington): accepted', () => {
+    const r = runDeclaredTrack(track(), ctx);
+    expect(r.offers.map((o) => [o.from, o.package.items, o.answer])).toEqual([
+      ['us', ['transit'], 'counter'], ['lithuania', ['troops', 'transit'], 'accept'],
+    ]);
+    expect(r.offers[1]!.values).toEqual({ us: 0.5, lithuania: 1 });
+    expect(r.offers[1]!.reservations).toEqual({ us: 0, lithuania: 0 });
+    expect(r.deal!.package.items).toEqual(['troops', 'transit']);
+    expect(r.world.transitOpen).toBe(true);
+  });
+
+  it('the opening counts for Minsk\'s potash afterwards (R08): US potash relief is worth more to it with Klaipėda open', () => {
+    // US potash still in force (in base it was lifted in December 2025, ¶5).
+    const before = createWorld(scenario('base', { world: { sanctions: [{ id: 'us.potash', status: 'active', changedIn: null }] } }));
+    const after = runDeclaredTrack(track(), { ...ctx, world: before }).world;
+    expect(marginalRelief(after, ['us.potash'], false, true)).toBeGreaterThan(marginalRelief(before, ['us.potash'], false, true));
+  });
+
+  it('with R09 a red line on transit, only troops are left, worth −1 to Washington: nothing is put up, and the red line is what blocked (both items would clear both)', () => {
+    const r = runDeclaredTrack(track({ redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }], protocol: { exchanges: 2, concession: 0.5 } }), ctx);
+    expect(r.deal).toBeNull();
+    expect(r.offers).toEqual([]);
+    expect(r.blockedBy).toEqual({ kind: 'red-line', rule: 'R09', party: 'lithuania' });
+  });
+
+  it('a walk on the red line: Washington values troops at 0, so it offers them; Vilnius, wanting 1.5, walks at the deadline, blocked by R09', () => {
+    const t = track({
+      items: [{ id: 'troops', from: 'us', worth: { lithuania: 1, us: 0 } }, { id: 'transit', from: 'lithuania', worth: { us: 1.5, lithuania: 1 } }],
+      reservations: { lithuania: 1.5 }, redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }], protocol: { exchanges: 1, concession: 0.5 },
+    });
+    const r = runDeclaredTrack(t, ctx);
+    expect(r.offers.map((o) => [o.package.items, o.answer])).toEqual([[['troops'], 'walk']]);
+    expect(r.offers[0]!.blockedBy).toEqual({ kind: 'red-line', rule: 'R09', party: 'lithuania' });
+    expect(r.offers[0]!.rules).toEqual(['R08', 'R09']);
+  });
+
+  it('a value gap when no package clears both: Vilnius needs 1.5 and gets at most 1 from what Washington will give', () => {
+    const r = runDeclaredTrack(track({ reservations: { lithuania: 1.5 }, protocol: { exchanges: 1, concession: 0.5 } }), ctx);
+    expect(r.offers).toHaveLength(1);
+    expect(r.offers[0]!.answer).toBe('walk');
+    // Washington's only offer (its best: transit alone) is worth −1 to Vilnius: a gap of 2.5.
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'lithuania', gap: 2.5 });
+  });
+
+  it('the deadline when a package both would take existed but time ran out', () => {
+    const r = runDeclaredTrack(track({ protocol: { exchanges: 2, concession: 0.1 } }), ctx);
+    expect(r.deal).toBeNull();
+    expect(r.blockedBy).toEqual({ kind: 'deadline' });
+  });
+
+  it('a track with no goods never deals, and makes no offer', () => {
+    const r = runDeclaredTrack(track({ items: [] }), ctx);
+    expect(r).toMatchObject({ offers: [], deal: null });
+    expect(r.world).toBe(world);
+  });
+
+  it('with --deal-space its space lists every package, and Nash is the both-items package', () => {
+    const r = runDeclaredTrack(track(), { ...ctx, dealSpace: true });
+    expect(r.space!.packages).toHaveLength(3);
+    expect(r.space!.zopa).toBe(true);
+    expect(r.space!.nash.index).toBe(2);
+  });
+});
+
+describe('the shipped us-troops-for-transit scenario', () => {
+  const s = loadScenario('us-troops-for-transit').scenario;
+
+  it('runs, declares one track, and its deals open Klaipėda in some runs; with the branch the red line blocks every round', () => {
+    const runs = Array.from({ length: 20 }, (_, i) => runScenario(s, { seed: i + 1 }));
+    const dealt = runs.filter((r) => r.outcome.dealsByDeclaredTrack['us-lithuania-troops']! > 0);
+    expect(dealt.length).toBeGreaterThan(0);
+    for (const r of dealt) expect(r.outcome.transitOpen).toBe(true);
+    const held = loadScenario('us-troops-for-transit', { branch: 'vilnius-line-holds' }).scenario;
+    const blocked = Array.from({ length: 20 }, (_, i) => runScenario(held, { seed: i + 1 }));
+    expect(blocked.every((r) => r.outcome.dealsByDeclaredTrack['us-lithuania-troops'] === 0)).toBe(true);
+    expect(blocked.some((r) => r.outcome.blocked['us-lithuania-troops']!['red-line'] > 0)).toBe(true);
+  });
+
+  it('a declared track never touches the five agents\' stream: with its chance at 0 the run is base\'s, deal for deal', () => {
+    const quiet = { ...s, tracks: s.tracks.map((t) => ({ ...t, protocol: { ...t.protocol, chance: 0 } })) };
+    const base = loadScenario('base').scenario;
+    for (const seed of [1, 2, 3]) {
+      const a = runScenario(quiet, { seed }).outcome;
+      const b = runScenario(base, { seed }).outcome;
+      expect(a.prisonersReleased).toBe(b.prisonersReleased);
+      expect(a.sanctionHistory).toEqual(b.sanctionHistory);
+    }
+  });
+});
