@@ -14,8 +14,7 @@ import { describeUsage, formatOption } from './conventions.js';
 import { parseIntIn } from './options.js';
 import { allIndices, MAX_RUNS, MAX_WORKERS, runStudy } from './study.js';
 import { widthOf } from './terminal.js';
-import { checkWritable } from './write-out.js';
-import { writeFileAtomic } from '../files/write.js';
+import { checkWritable, writeFileAtomic } from '../files/write.js';
 import { isQuiet } from './terminal.js';
 
 const FORMATS = ['text', 'json'] as const;

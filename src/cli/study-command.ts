@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { describeUsage, formatOption } from './conventions.js';
 import { AUTO_SHARD, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
 import { MAX_WORKERS, runStudy } from './study.js';
+import { resultKind } from '../report/results/kind.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -43,6 +44,8 @@ function csvColumns(spec: StudySpec) {
 interface Out {
   write(rows: readonly RunRow[]): void;
   close(): void;
+  /** Leaves nothing half-written when the study fails (a CSV); a JSONL file stays resumable. */
+  abort?(): void;
 }
 
 function openOut(spec: StudySpec, header: StudyHeader, flags: StudyCommandFlags): { out: Out | null; done: RunRow[] } {
@@ -63,7 +66,7 @@ function openOut(spec: StudySpec, header: StudyHeader, flags: StudyCommandFlags)
 }
 
 export function renderStudyOutput(report: StudyReport, format: (typeof FORMATS)[number]): string {
-  return format === 'json' ? renderJsonReport(report) : renderStudyReport(report, styleFor(process.stdout));
+  return format === 'json' ? renderJsonReport({ ...resultKind('study-result'), ...report }) : renderStudyReport(report, styleFor(process.stdout));
 }
 
 export function registerStudy(program: Command): void {
@@ -91,6 +94,9 @@ export function registerStudy(program: Command): void {
       try {
         const fresh = await runStudy(plan.study, wanted.filter((i) => !finished.has(i)), flags.workers, `study ${spec.name}`, (batch) => out?.write(batch));
         rows = [...new Map([...done, ...fresh].map((r) => [r.run, r])).values()].sort((a, b) => a.run - b.run);
+      } catch (error) {
+        out?.abort?.();
+        throw error;
       } finally {
         out?.close();
       }
