@@ -68,6 +68,21 @@ describe('thaw backtest', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).thaw).toBe('backtest');
   });
 
+  it('thaw report reads a backtest\'s JSON as a result kind and draws the same diagram', () => {
+    const saved = join(dir, 'saved.json');
+    expect(thaw(['backtest', facts, '--format', 'json', '--out', saved, '--quiet']).status).toBe(0);
+    const page = join(dir, 'report.html');
+    const r = thaw(['report', saved, '--out', page]);
+    expect(r.status).toBe(0);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toMatch(/Backtest facts/);
+    expect(html).toMatch(/<svg/);
+    expect(html).toMatch(/persistence/);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...JSON.parse(readFileSync(saved, 'utf8')), scores: {} }));
+    expect(thaw(['report', broken, '--out', join(dir, 'never.html')]).status).toBe(2);
+  });
+
   it('bad input exits 2 at FILE:LINE:COL, runs nothing and writes nothing', () => {
     const out = join(dir, 'never.json');
     const r = thaw(['backtest', 'test/fixtures/facts/unknown-sanction.yaml', '--out', out]);

@@ -28,26 +28,15 @@ export function reliabilitySpec(report: BacktestReport): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-export async function renderBacktestPage(report: BacktestReport): Promise<string> {
+/** The page's body: scores, the diagram, every fact's forecast (also the `thaw report FILE` page of a backtest). */
+export async function backtestBodyHtml(report: BacktestReport): Promise<string> {
   const svg = await chartToSvg(reliabilitySpec(report));
   const s = report.scores;
   const b = report.baselines;
   const binary = report.facts.filter((f): f is BinaryFactResult => 'p' in f);
   const numeric = report.facts.filter((f): f is NumericFactResult => 'band' in f);
   const alt = `Reliability diagram: per probability bin, the mean forecast against the share of facts that came true; the dashed diagonal is perfect calibration. Bins: ${s.bins.filter((x) => x.n > 0).map((x) => `${num(x.meanForecast, 2)} → ${num(x.observedRate, 2)} (${x.n})`).join('; ') || 'none'}.`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="thaw ${esc(report.version)}">
-<title>thaw backtest: ${esc(report.backtest)}</title>
-<style>${PAGE_CSS}</style>
-</head>
-<body>
-<main>
-<h1>Backtest ${esc(report.backtest)}</h1>
-<p>Scenario <code>${esc(report.scenario)}</code>${report.branch ? `, branch <code>${esc(report.branch)}</code>` : ''}; ${report.runs} runs, seed ${report.seed}, ${report.months} months; fingerprint <code>${esc(report.fingerprint)}</code>.</p>
+  return `<p>Scenario <code>${esc(report.scenario)}</code>${report.branch ? `, branch <code>${esc(report.branch)}</code>` : ''}; ${report.runs} runs, seed ${report.seed}, ${report.months} months; fingerprint <code>${esc(report.fingerprint)}</code>.</p>
 <h2>Scores</h2>
 <table class="data"><thead><tr><th scope="col">forecaster</th><th scope="col">Brier</th><th scope="col">log</th></tr></thead>
 <tbody><tr><th scope="row">thaw</th><td>${num(s.brier)} [${num(s.brierCi?.[0] ?? null)}, ${num(s.brierCi?.[1] ?? null)}]</td><td>${num(s.log)} [${num(s.logCi?.[0] ?? null)}, ${num(s.logCi?.[1] ?? null)}]</td></tr>
@@ -61,7 +50,23 @@ export async function renderBacktestPage(report: BacktestReport): Promise<string
 ${numeric.length ? `<h2>Numbers</h2>
 <table class="data"><thead><tr><th scope="col">fact</th><th scope="col">by</th><th scope="col">median</th><th scope="col">90% band</th><th scope="col">observed</th><th scope="col">percentile</th><th scope="col">persistence</th></tr></thead>
 <tbody>${numeric.map((f) => `<tr><th scope="row" title="${esc(f.question ?? '')}">${esc(f.id)}</th><td>${esc(f.by)}</td><td>${f.median}</td><td>${f.band[0]} – ${f.band[1]}</td><td>${f.observed}</td><td>${num(f.percentile, 2)}</td><td>${f.persistence}</td></tr>`).join('\n')}</tbody></table>` : ''}
-</main>
+`;
+}
+
+export async function renderBacktestPage(report: BacktestReport): Promise<string> {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="thaw ${esc(report.version)}">
+<title>thaw backtest: ${esc(report.backtest)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<main>
+<h1>Backtest ${esc(report.backtest)}</h1>
+${await backtestBodyHtml(report)}</main>
 </body>
 </html>
 `;

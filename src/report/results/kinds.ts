@@ -14,6 +14,7 @@ import { compareResultSchema, sensitivityResultSchema, studyResultSchema, sweepR
 import { resultKind } from './kind.js';
 import { comparePage, sensitivityPage, studyPage, sweepPage } from './pages.js';
 import { fromSchema, registerReportKind, reportKinds, trusted, type ResultPage } from './registry.js';
+import { registerBacktestKind } from './backtest-kind.js';
 
 const distributionsSection = async (rows: SweepFile['rows'], metrics: readonly { name: string; description: string }[]) => ({
   id: 'distributions', heading: `Distributions over ${rows.length} runs`, html: await distributionsHtml(rows, metrics),
@@ -28,6 +29,7 @@ export function registerBuiltInKinds(): void {
   registerReportKind({ kind: 'sweep-result', format: 1, layout: 'json', writtenBy: 'thaw sweep or thaw merge, --format json', parse: fromSchema(sweepResultSchema), render: sweepPage });
   registerReportKind({ kind: 'compare-result', format: 1, layout: 'json', writtenBy: 'thaw compare --format json', parse: fromSchema(compareResultSchema), render: comparePage });
   registerReportKind({ kind: 'sensitivity-result', format: 1, layout: 'json', writtenBy: 'thaw sweep --vary … --format json', parse: fromSchema(sensitivityResultSchema), render: sensitivityPage });
+  registerBacktestKind();
   registerReportKind({ kind: 'study-result', format: 1, layout: 'json', writtenBy: 'thaw study, or thaw merge of its shards, --format json', parse: fromSchema(studyResultSchema), render: studyPage });
   registerReportKind({
     kind: 'sweep', format: 1, layout: 'jsonl', writtenBy: 'thaw sweep --out FILE.jsonl', parse: trusted<SweepFile>(),
