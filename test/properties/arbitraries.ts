@@ -234,8 +234,11 @@ export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Scenari
     const events = options.events === false ? fc.constant([]) : eventsFor(world, start, g.horizon);
     return events.map((ev) => {
       const agents = mergeDeep(JSON.parse(JSON.stringify(base.agents)) as Record<string, unknown>, g.agents);
+      // A shipped scenario's uncertain inputs (autumn-2025's) are not part of the file's schema:
+      // the random scenario keeps their written values and leaves the draws out.
+      const { uncertain: _drawn, ...written } = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
       const candidate: Record<string, unknown> = {
-        ...JSON.parse(JSON.stringify(base)) as Record<string, unknown>,
+        ...written,
         id: `prop-${g.base}`,
         start,
         horizon: g.horizon,

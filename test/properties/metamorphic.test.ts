@@ -15,8 +15,10 @@ import { scenarioArb, SHIPPED } from './arbitraries.js';
 announceSeed('metamorphic');
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 const meanReleased = (s: Scenario) => SEEDS.reduce((n, seed) => n + runScenario(s, { seed, trace: false }).outcome.prisonersReleased, 0) / SEEDS.length;
-const closedWorld = (s: Scenario): Scenario => scenarioSchema.parse({ ...s, rules: { ...s.rules, ...Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false])) } });
-const withWorld = (s: Scenario, patch: Partial<Scenario['world']>) => scenarioSchema.parse({ ...s, world: { ...s.world, ...patch } });
+// A shipped scenario's uncertain inputs (autumn-2025's) are not part of the file schema: parse the written values only.
+const written = ({ uncertain: _drawn, ...s }: Scenario) => s;
+const closedWorld = (s: Scenario): Scenario => scenarioSchema.parse({ ...written(s), rules: { ...s.rules, ...Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false])) } });
+const withWorld = (s: Scenario, patch: Partial<Scenario['world']>) => scenarioSchema.parse({ ...written(s), world: { ...s.world, ...patch } });
 
 /**
  * Interests at or above the US's re-engagement threshold in every shipped scenario. Where a raise
