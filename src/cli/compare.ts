@@ -12,6 +12,7 @@ import { compareColumns, unionCatalogue, valuesOf } from '../simulation/study.js
 import { renderCompareCsv, renderCompareTable, renderJsonReport } from '../report/study.js';
 import { renderHistogram } from '../report/chart.js';
 import { styleFor } from '../report/style.js';
+import { resultKind } from '../report/results/kind.js';
 import { collect } from './options.js';
 import { allIndices, catalogueOf, checkMetric, loadStudyScenario, runStudy, studyOptions, type StudyFlags } from './study.js';
 
@@ -50,6 +51,7 @@ export function registerCompare(program: Command): void {
       const labels = columns.map((c) => c.label);
       if (flags.format === 'json') {
         process.stdout.write(renderJsonReport({
+          ...resultKind('compare-result'),
           columns: labels, seed, runs: flags.runs, months: flags.months ?? null, settings: flags.set.map((s) => `${s.path}=${s.value}`),
           version: VERSION, fingerprints: Object.fromEntries(columns.map((c) => [c.label, fingerprintOf(c.scenario)])), metrics: compared,
         }));

@@ -7,7 +7,7 @@ import { toDot, toMermaid } from '../report/diagram.js';
 import { UserError } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
 import { describeUsage, formatOption, json } from './conventions.js';
-import { writeAtomically } from './write-out.js';
+import { writeFileAtomic } from '../files/write.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
 type DiagramFormat = (typeof FORMATS)[number];
@@ -55,7 +55,7 @@ export function registerDiagram(program: Command): void {
         return;
       }
       const ext = flags.format === 'mermaid' ? 'mmd' : flags.format;
-      for (const t of texts) writeAtomically(join(flags.outDir, `${t.agent}.${ext}`), t.text, '--out-dir');
+      for (const t of texts) writeFileAtomic(join(flags.outDir, `${t.agent}.${ext}`), t.text, '--out-dir');
     });
   describeUsage(command, [
     ['thaw diagram us', 'the US envoy\'s machine as a Mermaid state diagram'],

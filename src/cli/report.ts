@@ -14,11 +14,14 @@ import { checkMonths, collect, parseIntIn } from './options.js';
 import { describeUsage } from './conventions.js';
 import { DEFAULT_SCENARIO } from './run.js';
 import { allIndices, catalogueOf, MAX_WORKERS, runStudy } from './study.js';
-import { checkWritable, writeAtomically } from './write-out.js';
+import { checkWritable, writeFileAtomic } from '../files/write.js';
+import { UserError } from '../scenario/errors.js';
+import { isResultPath, loadResultFile } from './report-file.js';
 
 const MAX_REPORT_RUNS = 1_000_000;
 
 interface ReportFlags {
+  dealSpace?: boolean;
   seed?: number;
   months?: number;
   branch?: string;
@@ -33,7 +36,7 @@ export function registerReport(program: Command): void {
   const command = program
     .command('report')
     .description('write one self-contained HTML page about a run: timeline, story, statecharts, summary (with --runs, distributions too)')
-    .argument('[scenario]', 'a scenario name from `thaw list` or a path to a YAML file', DEFAULT_SCENARIO)
+    .argument('[scenario|file]', 'a scenario name from `thaw list`, a path to a YAML file, or a result file (.json from sweep, compare, study or merge --format json; .jsonl from --out)', DEFAULT_SCENARIO)
     .requiredOption('-o, --out <file.html>', 'the HTML file to write (replaced whole, never half-written)')
     .option('-s, --seed <n>', 'random seed (0 to 4294967295) of the run told, and of the study with --runs; defaults to the scenario\'s', parseIntIn('--seed', 0, 2 ** 32 - 1))
     .option('-m, --months <n>', 'months to simulate (1 to 240); defaults to the scenario\'s horizon', parseIntIn('--months', 1, 240))
@@ -42,19 +45,21 @@ export function registerReport(program: Command): void {
     .option('-n, --runs <n>', `also run a study of N seeded runs and chart every metric's distribution (1 to ${MAX_REPORT_RUNS})`, parseIntIn('--runs', 1, MAX_REPORT_RUNS))
     .option('--svg-dir <folder>', 'also write the page\'s pictures (timeline.svg, AGENT.svg) into an existing folder')
     .option('-w, --workers <k>', `threads for --runs (1 to ${MAX_WORKERS}); results do not depend on it`, parseIntIn('--workers', 1, MAX_WORKERS))
+    .option('--deal-space', 'also plot each negotiation round\'s deal space: the packages, Pareto frontier, Nash and Kalai–Smorodinsky points, offers, agreement')
     .action(async (ref: string, flags: ReportFlags) => {
+      if (isResultPath(ref)) return reportFromFile(ref, flags);
       const loaded = loadScenario(ref, { branch: flags.branch ?? null });
       const scenario = applySettings(loaded.scenario, flags.set);
       checkMonths(scenario, flags.months);
       // Refuse an unwritable --out before any work.
-      checkWritable(flags.out, '--out');
+      checkWritable(flags.out, '--out', 'report.html');
       if (flags.svgDir !== undefined) checkWritable(join(flags.svgDir, 'timeline.svg'), '--svg-dir');
       // The page's modules and Graphviz's WebAssembly load while the simulation runs.
       const page = import('../report/html/page.js');
       void import('../report/render.js').then((m) => m.preloadDiagrams());
       const seed = flags.seed ?? scenario.seed;
       const months = flags.months ? { months: flags.months } : {};
-      const result = runScenario(scenario, { seed, branch: loaded.branch, ...months });
+      const result = runScenario(scenario, { seed, branch: loaded.branch, ...months, ...(flags.dealSpace ? { dealSpace: true } : {}) });
       const study = flags.runs
         ? { runs: flags.runs, seed, metrics: catalogueOf(scenario), rows: await runStudy({ scenario, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, 'report') }
         : null;
@@ -62,8 +67,8 @@ export function registerReport(program: Command): void {
       const { html, pictures } = await renderReport({
         result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: agentGraphs(), study,
       });
-      writeAtomically(flags.out, html, '--out');
-      if (flags.svgDir !== undefined) for (const p of pictures) writeAtomically(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
+      writeFileAtomic(flags.out, html, '--out');
+      if (flags.svgDir !== undefined) for (const p of pictures) writeFileAtomic(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
       process.stderr.write(`thaw: wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
     });
   describeUsage(command, [
@@ -72,5 +77,25 @@ export function registerReport(program: Command): void {
     ['thaw report base --branch balloons-stop --out b.html', 'a branch declared in the scenario file'],
     ['thaw report base --runs 10000 --out many.html', 'plus the distribution of every metric over 10,000 runs'],
     ['thaw report base --out base.html --svg-dir pics', 'also the pictures as SVG files'],
+    ['thaw compare base war-frozen --runs 2000 --format json > c.json && thaw report c.json --out c.html', 'a comparison as a page: branches overlaid, paired differences with CIs'],
+    ['thaw report sobol.json --out sobol.html', 'a study\'s output (thaw study --format json): Sobol\' or Morris charts, PRIM boxes'],
+    ['thaw report runs.jsonl --out runs.html', 'a sweep\'s or study\'s run file (--out FILE.jsonl): with every distribution'],
   ]);
+}
+
+/** Options that describe a run; a result file already holds its runs. */
+const RUN_OPTIONS: readonly [keyof ReportFlags, string][] = [['seed', '--seed'], ['months', '--months'], ['branch', '--branch'], ['runs', '--runs'], ['svgDir', '--svg-dir'], ['workers', '--workers']];
+
+/** `thaw report FILE`: a result file's page; its kind decides the page (src/report/results/). */
+async function reportFromFile(path: string, flags: ReportFlags): Promise<void> {
+  const given = RUN_OPTIONS.filter(([key]) => flags[key] !== undefined).map(([, name]) => name);
+  if (flags.set.length) given.push('--set');
+  if (given.length) throw new UserError(`${given.join(', ')} ${given.length === 1 ? 'describes' : 'describe'} a run, but ${path} is a result file that already holds its runs; drop ${given.length === 1 ? 'it' : 'them'}, or give a scenario instead of the file`);
+  checkWritable(flags.out, '--out', 'report.html');
+  const { registerBuiltInKinds, reportKinds, resultPageHtml } = await import('../report/results/kinds.js');
+  registerBuiltInKinds();
+  const { render } = loadResultFile(path, reportKinds());
+  const html = resultPageHtml(await render(path));
+  writeFileAtomic(flags.out, html, '--out');
+  process.stderr.write(`thaw: wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
 }

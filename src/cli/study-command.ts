@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { describeUsage, formatOption } from './conventions.js';
 import { AUTO_SHARD, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
 import { MAX_WORKERS, runStudy } from './study.js';
+import { resultKind } from '../report/results/kind.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -65,7 +66,7 @@ function openOut(spec: StudySpec, header: StudyHeader, flags: StudyCommandFlags)
 }
 
 export function renderStudyOutput(report: StudyReport, format: (typeof FORMATS)[number]): string {
-  return format === 'json' ? renderJsonReport(report) : renderStudyReport(report, styleFor(process.stdout));
+  return format === 'json' ? renderJsonReport({ ...resultKind('study-result'), ...report }) : renderStudyReport(report, styleFor(process.stdout));
 }
 
 export function registerStudy(program: Command): void {

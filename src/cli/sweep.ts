@@ -16,6 +16,7 @@ import {
   renderJsonReport, renderSensitivityCsv, renderSensitivityTable, renderSweepCsv, renderSweepTable,
 } from '../report/study.js';
 import { styleFor } from '../report/style.js';
+import { resultKind } from '../report/results/kind.js';
 import { VERSION } from '../version.js';
 import { AUTO_SHARD, collect, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
 import { CsvWriter, isCsvPath } from '../simulation/run-table.js';
@@ -131,6 +132,7 @@ export function renderStudy(header: SweepHeader, table: RowSummaries, format: St
   const metrics = table.summaries();
   if (format === 'json') {
     return renderJsonReport({
+      ...resultKind('sweep-result'),
       scenario: header.scenario, branch: header.branch, settings: header.settings, seed: header.seed, runs: header.runs,
       months: header.months, runsPresent: table.count, version: header.version, fingerprint: header.fingerprint,
       metrics: metrics.map((m) => ({ name: m.name, description: m.description, ...m.summary })),
@@ -207,7 +209,7 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
     writer?.close();
   }
   const bars = tornado(studies, metric, perRun);
-  if (flags.format === 'json') return renderJsonReport({ scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs, months: flags.months ?? null, sensitivity: studies, tornado: bars });
+  if (flags.format === 'json') return renderJsonReport({ ...resultKind('sensitivity-result'), scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs, months: flags.months ?? null, sensitivity: studies, tornado: bars });
   if (flags.format === 'csv') return renderSensitivityCsv(studies);
   const months = flags.months ?? loaded.scenario.horizon;
   return renderSensitivityTable({ what: describeStudy(loaded), runs: flags.runs, seed, months }, studies, bars, styleFor(process.stdout));

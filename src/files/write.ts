@@ -4,7 +4,7 @@
  * content) or the whole new file. Failures (a full disk, no permission, a directory in the way)
  * are UserErrors naming the file and saying what happened.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/errors.js';
 
@@ -29,17 +29,39 @@ export function writeReason(error: unknown): string {
 }
 
 /** Refuses a target that is a directory before any work is done. */
-export function checkWritableTarget(path: string, flag: string): void {
+export function checkWritableTarget(path: string, flag: string, example = 'out.jsonl'): void {
   let isDirectory = false;
   try {
     isDirectory = statSync(path).isDirectory();
   } catch { /* does not exist yet: fine */ }
-  if (isDirectory) throw new UserError(`${flag} ${path} is a directory; give a file name, e.g. ${join(path, 'out.jsonl')}`);
+  if (isDirectory) throw new UserError(`${flag} ${path} is a directory; give a file name, e.g. ${join(path, example)}`);
 }
 
+const temporaryFor = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+
+/**
+ * Refuses, before any work, a path that cannot take the output: a directory, a missing folder, or
+ * a folder that cannot be written. Permission bits do not tell (root ignores them; read-only
+ * mounts, /proc), so it tries to create the temporary file the write will use.
+ */
+export function checkWritable(path: string, flag: string, example?: string): void {
+  checkWritableTarget(path, flag, example);
+  const folder = dirname(path);
+  if (!existsSync(folder)) throw new UserError(`${flag} ${path}: the folder ${folder} does not exist; create it first or choose another path`);
+  if (!statSync(folder).isDirectory()) throw new UserError(`${flag} ${path}: ${folder} is not a folder`);
+  const probe = temporaryFor(path);
+  try {
+    closeSync(openSync(probe, 'wx'));
+  } catch (error) {
+    throw new UserError(`${flag} ${path}: the folder cannot be written: ${writeReason(error)}; choose another path`);
+  }
+  rmSync(probe, { force: true });
+}
+
+/** Writes `text` to `path` whole or not at all: a temporary file beside it, flushed, then renamed over it. */
 export function writeFileAtomic(path: string, text: string, flag = 'output'): void {
-  checkWritableTarget(path, flag);
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  checkWritable(path, flag);
+  const temporary = temporaryFor(path);
   let fd: number | null = null;
   try {
     fd = openSync(temporary, 'wx');
@@ -51,6 +73,6 @@ export function writeFileAtomic(path: string, text: string, flag = 'output'): vo
   } catch (error) {
     if (fd !== null) try { closeSync(fd); } catch { /* already failing */ }
     rmSync(temporary, { force: true });
-    throw new UserError(`cannot write ${path}: ${writeReason(error)}; nothing was written`);
+    throw new UserError(`${flag} ${path}: cannot be written: ${writeReason(error)}; nothing was written`);
   }
 }

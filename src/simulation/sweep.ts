@@ -14,6 +14,9 @@ import { runSeed } from './seeds.js';
 import { metricsOf, startFacts, type MetricValues, type StartFacts } from './metrics.js';
 import { setIn } from '../scenario/overrides.js';
 import type { FactorValue } from '../study/design.js';
+import type { Fact } from '../backtest/facts.js';
+import { resolveAll } from '../backtest/resolve.js';
+import type { World } from '../world/types.js';
 
 export interface RunRow {
   /** The run's index in its study, from 0. */
@@ -27,6 +30,8 @@ export interface RunRow {
   /** The uncertain inputs drawn for the run; absent when the scenario has none. */
   readonly draws?: Readonly<Record<string, FactorValue>>;
   readonly metrics: MetricValues;
+  /** A backtest's facts resolved in this run, in the facts' order (yes/no as 1 or 0); absent elsewhere. */
+  readonly facts?: readonly number[];
 }
 
 /**
@@ -50,6 +55,8 @@ export interface StudyRuns {
   readonly months: number | null;
   /** A study's design; absent for a sweep (every run the same scenario, seed `runSeed(seed, i)`). */
   readonly plan?: DesignPlan;
+  /** A backtest's facts, resolved in every run (src/backtest/resolve.ts). */
+  readonly facts?: readonly Fact[];
 }
 
 /** A shard I of N (1-based I): the runs whose index ≡ I − 1 (mod N). */
@@ -70,9 +77,12 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
   const months = study.months ? { months: study.months } : {};
   if (!plan) {
     const seed = runSeed(study.seed, index);
-    const result = runScenario(study.scenario, { seed, trace: false, ...months });
+    const worlds: World[] | null = study.facts ? [] : null;
+    const observe = worlds ? { observe: (w: World) => { worlds.push(w); } } : {};
+    const result = runScenario(study.scenario, { seed, trace: false, ...months, ...observe });
     const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
-    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts) };
+    const resolved = study.facts && worlds ? { facts: resolveAll(study.facts, worlds, result.outcome.waves) } : {};
+    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts), ...resolved };
   }
   const point = Math.floor(index / plan.replications);
   const seed = runSeed(study.seed, plan.groups[point]! * plan.replications + (index % plan.replications));

@@ -3,13 +3,14 @@
  * single-run report and a `--runs` report from file:// and checks what a reader gets: no console
  * error, no request but the page's own file, every section, a month stepper that moves the
  * highlighted states (by buttons and keys), a page that fits 1280×800, print rules, and a
- * screenshot that is not blank. Screenshots are kept in reports/screenshots/ (git-ignored).
+ * screenshot that is not blank. The same launch opens the pages of result files (a comparison and
+ * a study, `thaw report FILE`): no error, no request, their charts drawn, wide enough to read. Screenshots are kept in reports/screenshots/ (git-ignored).
  *
  * Without /usr/bin/chromium the suite is skipped on a workstation but FAILS under CI (CI=true),
  * where .ci/run installs it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,7 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
   let context: BrowserContext;
   let single: string;
   let multi: string;
+  const results: Record<string, string> = {};
   let run: { months: { world: { agents: Record<string, string> } }[] };
 
   beforeAll(async () => {
@@ -54,6 +56,18 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
       expect(p.status, p.stderr).toBe(0);
     }
     run = JSON.parse(thaw('run', 'base', '--seed', '3', '--format', 'json').stdout);
+    // Result files: a comparison (branches overlaid, paired differences) and a study (Sobol' indices).
+    const study = join(dir, 'mini.yaml');
+    writeFileSync(study, 'scenario: base\ndesign: sobol\nsamples: 8\nseed: 3\nmonths: 6\nfactors:\n  agents.us.visitChance: { uniform: [0.1, 0.9] }\n  agents.poland.concession: [2, 6]\nmetrics: [released, freed.poczobut]\n');
+    for (const [name, args] of [['compare', ['compare', 'base', 'war-frozen', '--runs', '60', '--months', '6']], ['study', ['study', study]]] as const) {
+      const p = thaw(...args, '--format', 'json', '-q');
+      expect(p.status, p.stderr).toBe(0);
+      const json = join(dir, `${name}.json`);
+      writeFileSync(json, p.stdout);
+      results[name] = join(dir, `${name}.html`);
+      const r = thaw('report', json, '--out', results[name]!);
+      expect(r.status, r.stderr).toBe(0);
+    }
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1280, height: 800 },
@@ -205,5 +219,26 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
     expect(pdf.length).toBeGreaterThan(50_000);
     expect(o.errors).toEqual([]);
     await page.close();
+  });
+
+  it('result files\' pages: no console error, no request, their charts drawn and titled, the page fits', async () => {
+    const charts: Record<string, string[]> = { compare: ['#compare-chart', '#differences-chart'], study: ['#sobol-chart', '#metrics-chart'] };
+    const sections: Record<string, string[]> = { compare: ['#header', '#branches', '#differences'], study: ['#header', '#factors', '#sobol', '#metrics'] };
+    for (const [name, file] of Object.entries(results)) {
+      const o = await open(file);
+      expect(o.errors, name).toEqual([]);
+      expect(o.requests, name).toEqual([o.url]);
+      for (const id of sections[name]!) expect(await o.page.locator(id).count(), `${name} ${id}`).toBe(1);
+      for (const sel of charts[name]!) {
+        // Drawn, not only present: the chart's SVG has marks and a real size on the page.
+        const box = await o.page.locator(`${sel} svg`).first().boundingBox();
+        expect(box?.width ?? 0, `${name} ${sel}`).toBeGreaterThan(300);
+        expect(await o.page.locator(`${sel} svg path, ${sel} svg line, ${sel} svg rect`).count(), `${name} ${sel}`).toBeGreaterThan(10);
+        expect((await o.page.getAttribute(`${sel} [role=img]`, 'aria-label'))?.length ?? 0).toBeGreaterThan(40);
+      }
+      expect(await o.page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(1280);
+      await o.page.screenshot({ path: join(shots, `result-${name}.png`), fullPage: true });
+      await o.page.close();
+    }
   });
 });

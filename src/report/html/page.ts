@@ -8,20 +8,21 @@ import type { Scenario } from '../../scenario/schema.js';
 import type { RunResult } from '../../simulation/trace.js';
 import type { RunRow } from '../../simulation/sweep.js';
 import type { MetricInfo } from '../../simulation/metrics.js';
-import { summarizeRows, valuesOf } from '../../simulation/study.js';
 import { RULES } from '../../rules/catalogue.js';
 import { RULE_IDS } from '../../rules/ids.js';
 import { PARAGRAPHS } from '../../rules/paragraphs.js';
 import { monthName } from '../../world/month.js';
 import { labelsOf } from '../labels.js';
-import { distributionSpec, timelineSeries, timelineSpec } from '../charts.js';
+import { timelineSeries, timelineSpec } from '../charts.js';
+import { dealSpaceSpec } from '../deal-space-chart.js';
+import { distributionsHtml } from './distributions.js';
 import { highlightOf, toDot } from '../diagram.js';
 import { chartToSvg, dotToSvg } from '../render.js';
 import { esc, scriptJson } from './escape.js';
 import { storyHtml } from './story.js';
 import { movesText } from '../words.js';
 import { summaryHtml } from './summary.js';
-import { PAGE_CSS } from './style.js';
+import { pageHtml } from './shell.js';
 import { STEPPER_SCRIPT } from './stepper.js';
 
 export interface StudyInput {
@@ -115,26 +116,24 @@ async function timelineHtml(result: RunResult, title: string, pictures: Picture[
 </figure>`;
 }
 
-async function studyHtml(study: StudyInput): Promise<string> {
-  const summaries = summarizeRows(study.rows, study.metrics);
+/** With `--deal-space`: each round's deal space, the offers made and the agreement (src/report/deal-space-chart.ts). */
+async function dealSpacesHtml(result: RunResult): Promise<string> {
   const figures: string[] = [];
-  const constant: string[] = [];
-  for (const m of summaries) {
-    const values = valuesOf(study.rows, m.name).filter((v): v is number => v !== null);
-    if (values.length === 0) continue;
-    const s = m.summary;
-    // A metric with one value in every run has no distribution to draw (and each chart costs ~40 ms).
-    if (values.every((v) => v === values[0])) {
-      constant.push(`${m.name} = ${fmt(values[0]!)}`);
-      continue;
+  for (const m of result.months) {
+    for (const space of m.spaces ?? []) {
+      const title = `${space.track}, ${monthName(m.month)}`;
+      const svg = await chartToSvg(dealSpaceSpec(space, m.offers, title));
+      const nash = space.nash.index === null ? 'no deal (no ZOPA)' : `package ${space.nash.index}`;
+      const alt = `Deal space of ${title}: ${space.packages.length} packages by the two sides' surpluses, ${space.pareto.length} on the Pareto frontier; Nash point: ${nash}; a zone of possible agreement ${space.zopa ? 'existed' : 'did not exist'}.${space.sampled ? ` Sampled: ${space.sampled}.` : ''}`;
+      figures.push(`<figure class="chart deal-space"><div class="svg" role="img" aria-label="${esc(alt)}">${svg}</div><figcaption>${esc(alt)}</figcaption></figure>`);
     }
-    const svg = await chartToSvg(distributionSpec(m.name, m.description, values));
-    const alt = `Distribution of ${m.name} (${m.description}) over ${s.n} runs: mean ${fmt(s.mean)}, 95% CI ${fmt(s.ciLow)} to ${fmt(s.ciHigh)}, p5 ${fmt(s.p5)}, median ${fmt(s.p50)}, p95 ${fmt(s.p95)}.`;
-    figures.push(`<figure class="dist"><div class="svg" role="img" aria-label="${esc(alt)}">${svg}</div><figcaption>${esc(alt)}</figcaption></figure>`);
   }
+  return figures.join('\n');
+}
+
+async function studyHtml(study: StudyInput): Promise<string> {
   return `<p>${study.rows.length} runs on seeds derived from study seed ${study.seed}; run <var>i</var> replays with <code>thaw run</code> and its own seed (see <code>thaw sweep --out</code>).</p>
-<div class="dists">${figures.join('\n')}</div>
-${constant.length ? `<p>The same in every run: ${esc(constant.join('; '))}.</p>` : ''}`;
+${await distributionsHtml(study.rows, study.metrics)}`;
 }
 
 function catalogueHtml(): string {
@@ -187,34 +186,16 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
 <div class="machines">${await diagramsHtml(result, input.graphs, pictures)}</div>`],
     ['story', 'The story', storyHtml(result, labels, names)],
     ['summary', 'Summary', summaryHtml(result, labels, names)],
+    ...(result.months.some((m) => (m.spaces ?? []).length > 0) ? [['deal-space', 'The deal spaces', await dealSpacesHtml(result)] as [string, string, string]] : []),
     ...(input.study ? [['distributions', `Distributions over ${input.study.rows.length} runs`, await studyHtml(input.study)] as [string, string, string]] : []),
     ['rules', 'The rule catalogue', catalogueHtml()],
     ['article', 'The article, paragraph by paragraph (paraphrased)', `<p>Paraphrases of Yurii Panchenko, European Pravda, 15 December 2025, in our own words; the numbers are the paragraphs the rules cite.</p>${paragraphsHtml()}`],
   ];
-  const html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="thaw ${esc(result.version)}">
-<title>thaw report: ${esc(title)}</title>
-<style>${PAGE_CSS}</style>
-</head>
-<body>
-<header id="header">
-<h1>${esc(title)}</h1>
-${scenario.description ? `<p class="description">${esc(scenario.description)}</p>` : ''}
-<table class="provenance"><tbody>${provenance.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>
-<nav aria-label="sections"><ul>${sections.map(([id, h]) => `<li><a href="#${id}">${esc(h)}</a></li>`).join('')}</ul></nav>
-</header>
-<main>
-${sections.map(([id, h, body]) => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(h)}</h2>\n${body}\n</section>`).join('\n')}
-</main>
-<footer><p>Made by <code>thaw report</code> ${esc(result.version)}. Same scenario, settings and seed: the same page.</p></footer>
-<script type="application/json" id="thaw-data">${scriptJson(stepperData(result, input.graphs, names))}</script>
-<script>${STEPPER_SCRIPT}</script>
-</body>
-</html>
-`;
+  const html = pageHtml({
+    title, description: scenario.description, provenance, version: result.version,
+    sections: sections.map(([id, heading, body]) => ({ id, heading, html: body })),
+    madeBy: 'Same scenario, settings and seed: the same page.',
+    scripts: [{ dataId: 'thaw-data', json: scriptJson(stepperData(result, input.graphs, names)), code: STEPPER_SCRIPT }],
+  });
   return { html, pictures };
 }
