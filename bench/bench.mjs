@@ -11,6 +11,7 @@
  *   node bench/bench.mjs base war-frozen
  *   node bench/bench.mjs --against /tmp/thaw-main base   # A/B: runs/s beside another build, same minutes
  *   node bench/bench.mjs --startup     # only the start-up line (thaw run beside node -e 0)
+ *   node bench/bench.mjs --backtest    # only the backtest case: 2,000 runs, ten facts, beside a sweep
  * Uses the compiled dist/ modules (`npm run bench` builds first). For the A/B, build the other
  * tree's dist/ first (e.g. `git archive main | tar -x -C /tmp/thaw-main`, link node_modules,
  * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
@@ -54,6 +55,7 @@ if (args[0] === '--alloc') {
 }
 
 const quick = args.includes('--quick');
+const backtestOnly = args.includes('--backtest');
 const againstAt = args.indexOf('--against');
 const against = againstAt >= 0 ? args[againstAt + 1] : null;
 const names = args.filter((a, i) => !a.startsWith('--') && !(againstAt >= 0 && i === againstAt + 1));
@@ -173,6 +175,37 @@ if (against) {
   process.exit(0);
 }
 
+/**
+ * A backtest of ten facts over 2,000 runs of base's twelve months (target ≤ 3 s on 2 cores),
+ * side by side with a sweep of the same runs, taking turns, so that a busy moment hits both: the
+ * ratio is what resolving the facts and scoring them costs on top of the runs themselves.
+ */
+function timed(command) {
+  const t0 = performance.now();
+  const r = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'ignore' });
+  return { wall: (performance.now() - t0) / 1000, ok: r.status === 0 };
+}
+function backtestCase() {
+  const out = [];
+  for (const workers of [1, 2]) {
+    const bt = [];
+    const sw = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      bt.push(timed(['node', 'bin/thaw', 'backtest', 'bench/backtests/base-ten.yaml', '--workers', String(workers), '--format', 'json']));
+      sw.push(timed(['node', 'bin/thaw', 'sweep', 'base', '--runs', '2000', '--workers', String(workers), '--format', 'json']));
+    }
+    const b = median(bt.map((x) => x.wall));
+    const w = median(sw.map((x) => x.wall));
+    out.push(`${workers} worker${workers > 1 ? 's' : ''}: backtest ${fmt(b, 2)} s${bt.every((x) => x.ok) ? '' : ' (FAILED)'} · sweep ${fmt(w, 2)} s · ratio ${fmt(b / w, 2)}×`);
+  }
+  console.log(`backtest (bench/backtests/base-ten.yaml: 2,000 runs, ten facts, 12 months; median of ${quick ? 1 : 3}; target ≤ 3 s): ${out.join(' · ')} · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+if (backtestOnly) {
+  backtestCase();
+  process.exit(0);
+}
+
 const rows = [];
 for (const name of scenarios) {
   const scenario = loadScenario(name).scenario;
@@ -195,6 +228,7 @@ const studyTime = studyRun ? /TIME ([\d.]+) (\d+)/.exec(studyRun.stderr) : null;
 console.log(`study (${studyCommand.slice(1).join(' ')}): ${studyTime ? `${studyTime[1]} s wall, ${fmt(Number(studyTime[2]) / 1024)} MiB peak` : 'n/a (needs /usr/bin/time)'}`);
 const analysis = spawnSync('node', ['bench/analysis.mjs'], { cwd: root, encoding: 'utf8' });
 console.log(analysis.stdout.trim() || analysis.stderr.trim());
+backtestCase();
 
 function startupLine() {
 const [node0, version, run, modules] = startups([

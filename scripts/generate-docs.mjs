@@ -4,6 +4,7 @@ import { renderRulesDoc } from '../dist/docs/rules-doc.js';
 import { renderScenarioSchema } from '../dist/docs/scenario-schema.js';
 import { withReference } from '../dist/docs/scenario-doc.js';
 import { renderStudySchema } from '../dist/docs/study-schema.js';
+import { renderFactsSchema } from '../dist/docs/facts-schema.js';
 
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 console.log('wrote docs/rules.md');
@@ -11,6 +12,8 @@ writeFileSync(new URL('../docs/scenario.schema.json', import.meta.url), renderSc
 console.log('wrote docs/scenario.schema.json');
 writeFileSync(new URL('../docs/study.schema.json', import.meta.url), renderStudySchema());
 console.log('wrote docs/study.schema.json');
+writeFileSync(new URL('../docs/facts.schema.json', import.meta.url), renderFactsSchema());
+console.log('wrote docs/facts.schema.json');
 const authoring = new URL('../docs/scenario-authoring.md', import.meta.url);
 writeFileSync(authoring, withReference(readFileSync(authoring, 'utf8')));
 console.log('wrote the reference section of docs/scenario-authoring.md');

@@ -11,7 +11,7 @@ export { runScenario } from './simulation/run.js';
 export type { RunResult, MonthRecord, OfferRecord, DealRecord, Outcome } from './simulation/trace.js';
 export { executeRuns, runBatch, shardIndices, defaultWorkers, type RunRow, type StudyRuns, type Shard, type ExecuteOptions } from './simulation/sweep.js';
 export { runSeed } from './simulation/seeds.js';
-export { summarizeRows, compareColumns, unionCatalogue, tornado, valuesOf, type MetricSummary, type ComparedMetric, type Sensitivity, type TornadoBar } from './simulation/study.js';
+export { summarizeRows, RowSummaries, compareColumns, unionCatalogue, tornado, valuesOf, type MetricSummary, type ComparedMetric, type Sensitivity, type TornadoBar } from './simulation/study.js';
 export { metricCatalogue, startFacts, metricsOf, type MetricInfo, type StartFacts } from './simulation/metrics.js';
 export { RULES, RULE_LIST, type Rule } from './rules/catalogue.js';
 export { RULE_IDS, type RuleId } from './rules/ids.js';

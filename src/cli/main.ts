@@ -30,6 +30,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['sweep', async () => (await import('./sweep.js')).registerSweep],
   ['compare', async () => (await import('./compare.js')).registerCompare],
   ['study', async () => (await import('./study-command.js')).registerStudy],
+  ['backtest', async () => (await import('./backtest-command.js')).registerBacktest],
   ['merge', async () => (await import('./merge.js')).registerMerge],
   ['validate', async () => (await import('./validate.js')).registerValidate],
   ['report', async () => (await import('./report.js')).registerReport],

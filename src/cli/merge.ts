@@ -13,6 +13,7 @@ import { renderStudyOutput } from './study-command.js';
 import type { RunRow } from '../simulation/sweep.js';
 import { checkMetric, studyOptions, type StudyFormat } from './study.js';
 import { renderStudy } from './sweep.js';
+import { RowSummaries } from '../simulation/study.js';
 
 interface MergeFlags {
   format: StudyFormat;
@@ -46,10 +47,11 @@ export function registerMerge(program: Command): void {
     }
     const header = first.file.header;
     const metric = checkMetric(flags.metric, header.metrics);
-    const rows = [...byRun.values()].map((x) => x.row).sort((a, b) => a.run - b.run);
-    const note = rows.length < header.runs ? `${rows.length} of ${header.runs} runs present` : undefined;
+    const table = new RowSummaries(header.metrics);
+    for (const { row } of byRun.values()) table.add([row]);
+    const note = table.count < header.runs ? `${table.count} of ${header.runs} runs present` : undefined;
     if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
-    process.stdout.write(renderStudy(header, rows, flags.format, metric, note));
+    process.stdout.write(renderStudy(header, table, flags.format, metric, note));
   });
   describeUsage(command, [
     ['thaw merge a.jsonl b.jsonl', 'the statistics of a study run in shards'],

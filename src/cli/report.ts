@@ -21,6 +21,7 @@ import { isResultPath, loadResultFile } from './report-file.js';
 const MAX_REPORT_RUNS = 1_000_000;
 
 interface ReportFlags {
+  dealSpace?: boolean;
   seed?: number;
   months?: number;
   branch?: string;
@@ -44,6 +45,7 @@ export function registerReport(program: Command): void {
     .option('-n, --runs <n>', `also run a study of N seeded runs and chart every metric's distribution (1 to ${MAX_REPORT_RUNS})`, parseIntIn('--runs', 1, MAX_REPORT_RUNS))
     .option('--svg-dir <folder>', 'also write the page\'s pictures (timeline.svg, AGENT.svg) into an existing folder')
     .option('-w, --workers <k>', `threads for --runs (1 to ${MAX_WORKERS}); results do not depend on it`, parseIntIn('--workers', 1, MAX_WORKERS))
+    .option('--deal-space', 'also plot each negotiation round\'s deal space: the packages, Pareto frontier, Nash and Kalai–Smorodinsky points, offers, agreement')
     .action(async (ref: string, flags: ReportFlags) => {
       if (isResultPath(ref)) return reportFromFile(ref, flags);
       const loaded = loadScenario(ref, { branch: flags.branch ?? null });
@@ -57,7 +59,7 @@ export function registerReport(program: Command): void {
       void import('../report/render.js').then((m) => m.preloadDiagrams());
       const seed = flags.seed ?? scenario.seed;
       const months = flags.months ? { months: flags.months } : {};
-      const result = runScenario(scenario, { seed, branch: loaded.branch, ...months });
+      const result = runScenario(scenario, { seed, branch: loaded.branch, ...months, ...(flags.dealSpace ? { dealSpace: true } : {}) });
       const study = flags.runs
         ? { runs: flags.runs, seed, metrics: catalogueOf(scenario), rows: await runStudy({ scenario, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, 'report') }
         : null;

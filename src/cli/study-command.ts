@@ -44,6 +44,8 @@ function csvColumns(spec: StudySpec) {
 interface Out {
   write(rows: readonly RunRow[]): void;
   close(): void;
+  /** Leaves nothing half-written when the study fails (a CSV); a JSONL file stays resumable. */
+  abort?(): void;
 }
 
 function openOut(spec: StudySpec, header: StudyHeader, flags: StudyCommandFlags): { out: Out | null; done: RunRow[] } {
@@ -92,6 +94,9 @@ export function registerStudy(program: Command): void {
       try {
         const fresh = await runStudy(plan.study, wanted.filter((i) => !finished.has(i)), flags.workers, `study ${spec.name}`, (batch) => out?.write(batch));
         rows = [...new Map([...done, ...fresh].map((r) => [r.run, r])).values()].sort((a, b) => a.run - b.run);
+      } catch (error) {
+        out?.abort?.();
+        throw error;
       } finally {
         out?.close();
       }

@@ -103,10 +103,11 @@ export class Progress {
 }
 
 /** Runs run indices 0…runs−1 of a study with a progress bar. */
-export async function runStudy(study: StudyRuns, indices: readonly number[], workers: number | undefined, label: string, onRows?: (rows: readonly RunRow[]) => void): Promise<RunRow[]> {
+export async function runStudy(study: StudyRuns, indices: readonly number[], workers: number | undefined, label: string, onRows?: (rows: readonly RunRow[]) => void, keep = true): Promise<RunRow[]> {
   const progress = await Progress.start(indices.length, label);
   try {
     return await executeRuns(study, indices, {
+      keep,
       workers: workers ?? defaultWorkers(indices.length),
       onRows: (rows) => {
         onRows?.(rows);

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { parseSetting, applySetting, type Setting } from '../scenario/overrides.js';
 import { UserError } from '../scenario/errors.js';
-import { summarizeRows, tornado, valuesOf, type Sensitivity } from '../simulation/study.js';
+import { RowSummaries, tornado, type Sensitivity } from '../simulation/study.js';
 import { shardIndices, type RunRow, type Shard, type StudyRuns } from '../simulation/sweep.js';
 import { fingerprintOf, readSweepFile, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
 import { parseVary, type VarySpec } from '../simulation/vary.js';
@@ -38,6 +38,8 @@ interface SweepFlags extends StudyFlags {
 interface RowSink {
   write(rows: readonly RunRow[]): void;
   close(): void;
+  /** Leaves nothing half-written when the study fails (a CSV); a JSONL file stays resumable. */
+  abort?(): void;
 }
 
 export function registerSweep(program: Command): void {
@@ -103,34 +105,43 @@ async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: str
   const study: StudyRuns = { scenario: loaded.scenario, seed, months: flags.months ?? null };
   const wanted = shardIndices(flags.runs, shardOf(flags));
   const { writer, done } = openOut(flags, header, loaded);
-  const finished = new Set(done.map((r) => r.run));
-  let rows: RunRow[];
+  // Rows are summarised as they finish and not kept: memory does not grow with the runs.
+  const table = new RowSummaries(header.metrics);
+  const finished = new Set<number>();
+  for (const row of done) {
+    if (finished.has(row.run)) continue;
+    finished.add(row.run);
+    table.add([row]);
+  }
   try {
-    const fresh = await runStudy(study, wanted.filter((i) => !finished.has(i)), flags.workers, 'sweep', (batch) => writer?.write(batch));
-    rows = [...uniqueByRun(done), ...fresh].sort((a, b) => a.run - b.run);
+    await runStudy(study, finished.size ? wanted.filter((i) => !finished.has(i)) : wanted, flags.workers, 'sweep', (batch) => {
+      writer?.write(batch);
+      table.add(batch);
+    }, false);
+  } catch (error) {
+    writer?.abort?.();
+    throw error;
   } finally {
     writer?.close();
   }
-  return renderStudy(header, rows, flags.format, metric, shardOf(flags) ? `shard ${shardLabel(shardOf(flags))}: ${rows.length} runs` : undefined);
+  return renderStudy(header, table, flags.format, metric, shardOf(flags) ? `shard ${shardLabel(shardOf(flags))}: ${table.count} runs` : undefined);
 }
 
-const uniqueByRun = (rows: readonly RunRow[]): RunRow[] => [...new Map(rows.map((r) => [r.run, r])).values()];
-
 /** A sweep's or a merge's report. */
-export function renderStudy(header: SweepHeader, rows: readonly RunRow[], format: StudyFormat, metric: string, note?: string): string {
-  const metrics = summarizeRows(rows, header.metrics);
+export function renderStudy(header: SweepHeader, table: RowSummaries, format: StudyFormat, metric: string, note?: string): string {
+  const metrics = table.summaries();
   if (format === 'json') {
     return renderJsonReport({
       ...resultKind('sweep-result'),
       scenario: header.scenario, branch: header.branch, settings: header.settings, seed: header.seed, runs: header.runs,
-      months: header.months, runsPresent: rows.length, version: header.version, fingerprint: header.fingerprint,
+      months: header.months, runsPresent: table.count, version: header.version, fingerprint: header.fingerprint,
       metrics: metrics.map((m) => ({ name: m.name, description: m.description, ...m.summary })),
     });
   }
   if (format === 'csv') return renderSweepCsv(metrics);
-  const values = valuesOf(rows, metric).filter((v): v is number => v !== null);
-  const title = { what: describeStudy({ name: header.scenario, branch: header.branch, settings: header.settings }), runs: rows.length, seed: header.seed, months: header.horizon, ...(note ? { note } : {}) };
-  return renderSweepTable(title, metrics, { metric, values }, styleFor(process.stdout));
+  const counts = table.of(metric)?.entries() ?? [];
+  const title = { what: describeStudy({ name: header.scenario, branch: header.branch, settings: header.settings }), runs: table.count, seed: header.seed, months: header.horizon, ...(note ? { note } : {}) };
+  return renderSweepTable(title, metrics, { metric, counts }, styleFor(process.stdout));
 }
 
 const csvColumnsOf = (loaded: LoadedStudyScenario, factors: readonly string[]) => ({
@@ -166,24 +177,38 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
   const catalogue = catalogueOf(loaded.scenario);
   const writer = openVaryOut(flags, loaded, seed);
   const studies: Sensitivity[] = [];
+  // Per parameter, per value: the charted metric of run i at index i, for the tornado's intervals.
+  const perRun: Float64Array[][] = [];
   let point = 0;
   try {
     for (const { v, scenarios } of plans) {
       const points = [];
+      const columns: Float64Array[] = [];
       for (let k = 0; k < scenarios.length; k++) {
         // Row i of every value runs on seed i (common random numbers); in the file, run = point · runs + i.
         const tag = (batch: readonly RunRow[], at: number): RunRow[] => batch.map((r) => ({ ...r, run: at * flags.runs + r.run, point: at, factors: { [v.path]: v.values[k]! } }));
         const at = point;
-        const rows = await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => writer?.write(tag(batch, at)));
-        points.push({ value: v.values[k]!, summaries: summarizeRows(rows, catalogue) });
+        const table = new RowSummaries(catalogue);
+        const column = new Float64Array(flags.runs).fill(Number.NaN);
+        await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => {
+          writer?.write(tag(batch, at));
+          table.add(batch);
+          for (const r of batch) column[r.run] = r.metrics[metric] ?? Number.NaN;
+        }, false);
+        points.push({ value: v.values[k]!, summaries: table.summaries() });
+        columns.push(column);
         point += 1;
       }
       studies.push({ path: v.path, points });
+      perRun.push(columns);
     }
+  } catch (error) {
+    writer?.abort?.();
+    throw error;
   } finally {
     writer?.close();
   }
-  const bars = tornado(studies, metric);
+  const bars = tornado(studies, metric, perRun);
   if (flags.format === 'json') return renderJsonReport({ ...resultKind('sensitivity-result'), scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs, months: flags.months ?? null, sensitivity: studies, tornado: bars });
   if (flags.format === 'csv') return renderSensitivityCsv(studies);
   const months = flags.months ?? loaded.scenario.horizon;

@@ -1,7 +1,7 @@
 /** Reports of studies (sweep, compare, sensitivity): a table for people, CSV and JSON for tools. */
 import type { Summary } from '../simulation/stats.js';
 import type { ComparedMetric, MetricSummary, Sensitivity, TornadoBar } from '../simulation/study.js';
-import { renderHistogram } from './chart.js';
+import { histogramOfCounts, renderBins } from './chart.js';
 import type { Style } from './style.js';
 
 /** Numbers as people read them: few decimals, a dash for "no value". */
@@ -34,12 +34,13 @@ export interface StudyTitle {
 const titleLine = (t: StudyTitle): string =>
   `${t.what} · ${t.runs} runs · seed ${t.seed} · ${t.months} months${t.note ? ` · ${t.note}` : ''}`;
 
-export function renderSweepTable(title: StudyTitle, metrics: readonly MetricSummary[], chart: { metric: string; values: readonly number[] } | null, st: Style): string {
+export function renderSweepTable(title: StudyTitle, metrics: readonly MetricSummary[], chart: { metric: string; counts: readonly (readonly [number, number])[] } | null, st: Style): string {
   const rows = [['metric', 'n', 'mean', 'sd', 'p5', 'p50', 'p95', '95% CI of mean'],
     ...metrics.map((m) => [m.name, String(m.summary.n), num(m.summary.mean), num(m.summary.sd), num(m.summary.p5), num(m.summary.p50), num(m.summary.p95), ci(m.summary)])];
   const lines = [st.bold(titleLine(title)), '', ...table(rows).map((l, i) => (i === 0 ? st.dim(l) : l))];
   if (chart) {
-    lines.push('', st.bold(`Distribution of ${chart.metric} over ${chart.values.length} runs`), ...renderHistogram(chart.values));
+    const runs = chart.counts.reduce((total, [, c]) => total + c, 0);
+    lines.push('', st.bold(`Distribution of ${chart.metric} over ${runs} runs`), ...renderBins(histogramOfCounts(chart.counts)));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -98,10 +99,11 @@ export function renderSensitivityTable(title: StudyTitle, studies: readonly Sens
   if (bars.length > 1) {
     const metric = bars[0]!.metric;
     const widest = Math.max(...bars.map((b) => b.swing), 0);
-    lines.push('', st.bold(`What moves ${metric} most (tornado: range of its mean over each parameter's values)`));
+    lines.push('', st.bold(`What moves ${metric} most (tornado: range of its mean over each parameter's values; 95% CI of the swing across runs, paired by seed)`));
     const rows = bars.map((b) => {
       const length = widest > 0 ? Math.round((b.swing / widest) * 30) : 0;
-      return [b.path, `${num(b.min)} … ${num(b.max)}`, `swing ${num(b.swing)}`, '█'.repeat(length) || '▏'];
+      const interval = b.swingCi ? `[${num(b.swingCi[0])}, ${num(b.swingCi[1])}]` : '';
+      return [b.path, `${num(b.min)} … ${num(b.max)}`, `swing ${num(b.swing)}`, interval, '█'.repeat(length) || '▏'];
     });
     lines.push(...table(rows).map((l) => `  ${l}`));
   }

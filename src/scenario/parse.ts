@@ -5,7 +5,7 @@
  * package exhausts memory on a few thousand nested brackets, so nesting is measured first.
  */
 import { isFailure, readBounded } from '../files/read.js';
-import { isAbsolute, relative } from 'node:path';
+import { displayPath } from '../paths.js';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { FORBIDDEN_KEYS, type Plain } from './merge.js';
 import { UserError, type Problem } from './errors.js';
@@ -27,8 +27,8 @@ export interface ParsedFile {
   readonly lines: LineCounter;
 }
 
+/** Where it lives now (`src/paths.ts`), kept here for the loader's callers. */
 export { displayPath } from '../paths.js';
-import { displayPath } from '../paths.js';
 
 export function problemAt(file: Pick<ParsedFile, 'display' | 'lines'>, offset: number, message: string, hint?: string): Problem {
   const pos = file.lines.linePos(offset);

@@ -3,8 +3,10 @@
  * metric, a header row, no nesting, RFC 4180 quoting; loads as is in pandas, R or DuckDB. Missing
  * values are empty cells. Booleans are written `true`/`false`.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../scenario/errors.js';
+import { checkWritableTarget, writeReason } from '../files/write.js';
 import type { RunRow } from './sweep.js';
 
 const cell = (v: unknown): string => {
@@ -28,31 +30,73 @@ export const csvLine = (c: TableColumns, row: RunRow): string =>
   `${[row.run, row.seed, ...(c.extra ?? []).map((e) => e.value(row)), ...(c.factors.length ? [row.point] : []),
     ...c.factors.map((f) => row.factors?.[f]), ...c.draws.map((d) => row.draws?.[d]), ...c.metrics.map((m) => row.metrics[m])].map(cell).join(',')}\n`;
 
-/** Writes a CSV file to completion or not at all: a new file, created exclusively. */
+/**
+ * Writes a CSV file to completion or not at all: the rows go to a temporary file beside the target
+ * (src/files/write.ts's naming), renamed into place by `close()` once the study has finished. A
+ * failed or interrupted study leaves no table at the path: `abort()` (and the process's exit)
+ * removes the temporary file; only a kill -9 can leave it, hidden, never the half-written table.
+ */
 export class CsvWriter {
-  private constructor(private fd: number | null, private readonly columns: TableColumns) {}
+  private readonly onExit = (): void => this.abort();
+
+  private constructor(private fd: number | null, private readonly path: string, private readonly temporary: string, private readonly columns: TableColumns) {
+    process.once('exit', this.onExit);
+  }
 
   static create(path: string, columns: TableColumns): CsvWriter {
+    if (existsSync(path)) throw new UserError(`${path} already exists; choose another --out file (CSV files cannot be resumed: use .jsonl for --resume)`);
+    checkWritableTarget(path, '--out');
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     let fd: number;
     try {
-      fd = openSync(path, 'wx');
+      fd = openSync(temporary, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${path} already exists; choose another --out file (CSV files cannot be resumed: use .jsonl for --resume)`);
-      throw new UserError(`cannot create ${path}: ${(error as Error).message}`);
+      throw new UserError(`cannot create ${path}: ${writeReason(error)}`);
     }
-    writeSync(fd, csvHeader(columns));
-    return new CsvWriter(fd, columns);
+    const writer = new CsvWriter(fd, path, temporary, columns);
+    writer.put(csvHeader(columns));
+    return writer;
   }
 
   write(rows: readonly RunRow[]): void {
     if (this.fd === null || rows.length === 0) return;
-    writeSync(this.fd, rows.map((r) => csvLine(this.columns, r)).join(''));
+    this.put(rows.map((r) => csvLine(this.columns, r)).join(''));
   }
 
+  private put(text: string): void {
+    try {
+      writeSync(this.fd!, text);
+    } catch (error) {
+      this.abort();
+      throw new UserError(`cannot write ${this.path}: ${writeReason(error)}; nothing was written`);
+    }
+  }
+
+  /** The study finished: the whole table takes its place at the path. */
   close(): void {
     if (this.fd === null) return;
-    closeSync(this.fd);
+    const fd = this.fd;
     this.fd = null;
+    process.removeListener('exit', this.onExit);
+    try {
+      fsyncSync(fd);
+      closeSync(fd);
+      if (existsSync(this.path)) throw Object.assign(new Error('it appeared while the study ran'), { code: 'EEXIST' });
+      renameSync(this.temporary, this.path);
+    } catch (error) {
+      rmSync(this.temporary, { force: true });
+      throw new UserError(`cannot write ${this.path}: ${writeReason(error)}; nothing was written`);
+    }
+  }
+
+  /** The study failed: nothing is left behind. */
+  abort(): void {
+    process.removeListener('exit', this.onExit);
+    if (this.fd !== null) {
+      try { closeSync(this.fd); } catch { /* already failing */ }
+      this.fd = null;
+    }
+    rmSync(this.temporary, { force: true });
   }
 }
 

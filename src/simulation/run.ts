@@ -47,6 +47,8 @@ export interface RunOptions {
   readonly trace?: boolean;
   /** Add each negotiation round's deal space to the month records (`--deal-space`; needs the trace). */
   readonly dealSpace?: boolean;
+  /** Called with the start world, then the world at the end of every month, in order (backtests resolve facts from these). */
+  readonly observe?: (world: World) => void;
 }
 
 interface Agents {
@@ -529,9 +531,11 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
   const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
   const declaredCount: Record<string, number> = Object.fromEntries(scenario.tracks.map((t) => [t.id, 0]));
   let firstDealMonth: string | null = null;
+  options.observe?.(state.world);
   try {
     for (let m = 0; m < horizon; m++) {
       const record = stepMonth(state);
+      options.observe?.(state.world);
       for (const d of record.deals) {
         if (isBuiltInTrack(d.track)) dealCount[d.track] += 1;
         else declaredCount[d.track] = (declaredCount[d.track] ?? 0) + 1;

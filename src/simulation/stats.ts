@@ -1,8 +1,9 @@
 /**
  * Summary statistics of a metric over runs: mean, sample standard deviation, percentiles and a
- * 95% confidence interval of the mean (Student's t). Values are taken in the order given; callers
- * pass them in run order so that any split of a study sums the same floats in the same order.
+ * 95% confidence interval of the mean (Student's t). Every figure depends on the multiset of values
+ * only (exact sums, a count table), so a study split over workers or shards summarises the same.
  */
+import { MetricAccumulator } from '../study/metric-accumulator.js';
 
 export interface Summary {
   /** Runs with a value (a metric may be undefined in a run, e.g. the month of a first deal that never came). */
@@ -54,26 +55,27 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-export function summarize(values: readonly (number | null)[]): Summary {
-  const present: number[] = [];
-  for (const v of values) if (v !== null && Number.isFinite(v)) present.push(v);
-  const n = present.length;
-  const missing = values.length - n;
-  if (n === 0) return { n, missing, mean: null, sd: null, p5: null, p50: null, p95: null, ciLow: null, ciHigh: null };
-  let sum = 0;
-  for (const v of present) sum += v;
-  const mean = sum / n;
-  let squares = 0;
-  for (const v of present) squares += (v - mean) * (v - mean);
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : null;
-  const sorted = Float64Array.from(present).sort();
+/** The summary of a metric's accumulated runs (./study/metric-accumulator.ts: memory flat in runs, mergeable). */
+export function summaryOf(acc: MetricAccumulator): Summary {
+  const n = acc.n;
+  const missing = acc.missing;
+  const mean = acc.mean();
+  if (n === 0 || mean === null) return { n, missing, mean: null, sd: null, p5: null, p50: null, p95: null, ciLow: null, ciHigh: null };
+  const sd = acc.sd();
+  const [p5, p50, p95] = acc.quantiles([0.05, 0.5, 0.95]);
   const half = sd === null ? null : tCritical(n - 1) * sd / Math.sqrt(n);
   return {
     n, missing, mean, sd,
-    p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95),
+    p5: p5 ?? null, p50: p50 ?? null, p95: p95 ?? null,
     ciLow: half === null ? null : mean - half,
     ciHigh: half === null ? null : mean + half,
   };
+}
+
+export function summarize(values: readonly (number | null)[]): Summary {
+  const acc = new MetricAccumulator();
+  for (const v of values) acc.add(v);
+  return summaryOf(acc);
 }
 
 /**

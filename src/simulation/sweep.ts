@@ -14,6 +14,9 @@ import { runSeed } from './seeds.js';
 import { metricsOf, startFacts, type MetricValues, type StartFacts } from './metrics.js';
 import { setIn } from '../scenario/overrides.js';
 import type { FactorValue } from '../study/design.js';
+import type { Fact } from '../backtest/facts.js';
+import { resolveAll } from '../backtest/resolve.js';
+import type { World } from '../world/types.js';
 
 export interface RunRow {
   /** The run's index in its study, from 0. */
@@ -27,6 +30,8 @@ export interface RunRow {
   /** The uncertain inputs drawn for the run; absent when the scenario has none. */
   readonly draws?: Readonly<Record<string, FactorValue>>;
   readonly metrics: MetricValues;
+  /** A backtest's facts resolved in this run, in the facts' order (yes/no as 1 or 0); absent elsewhere. */
+  readonly facts?: readonly number[];
 }
 
 /**
@@ -50,6 +55,8 @@ export interface StudyRuns {
   readonly months: number | null;
   /** A study's design; absent for a sweep (every run the same scenario, seed `runSeed(seed, i)`). */
   readonly plan?: DesignPlan;
+  /** A backtest's facts, resolved in every run (src/backtest/resolve.ts). */
+  readonly facts?: readonly Fact[];
 }
 
 /** A shard I of N (1-based I): the runs whose index ≡ I − 1 (mod N). */
@@ -70,9 +77,12 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
   const months = study.months ? { months: study.months } : {};
   if (!plan) {
     const seed = runSeed(study.seed, index);
-    const result = runScenario(study.scenario, { seed, trace: false, ...months });
+    const worlds: World[] | null = study.facts ? [] : null;
+    const observe = worlds ? { observe: (w: World) => { worlds.push(w); } } : {};
+    const result = runScenario(study.scenario, { seed, trace: false, ...months, ...observe });
     const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
-    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts) };
+    const resolved = study.facts && worlds ? { facts: resolveAll(study.facts, worlds, result.outcome.waves) } : {};
+    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts), ...resolved };
   }
   const point = Math.floor(index / plan.replications);
   const seed = runSeed(study.seed, plan.groups[point]! * plan.replications + (index % plan.replications));
@@ -99,6 +109,8 @@ export interface ExecuteOptions {
   readonly workers: number;
   /** Called for every finished run, in the order runs finish (not run order). */
   readonly onRows?: (rows: readonly RunRow[]) => void;
+  /** False: rows go only to `onRows` and the result is empty, so memory does not grow with the runs. */
+  readonly keep?: boolean;
 }
 
 /** Runs a thread must do to repay its own start-up and JIT warm-up (about 1–2 s of CPU each). */
@@ -108,7 +120,7 @@ const RUNS_PER_EXTRA_THREAD = 3000;
 export const defaultWorkers = (runs = Number.POSITIVE_INFINITY): number =>
   Math.max(1, Math.min(4, availableParallelism(), Math.floor(runs / RUNS_PER_EXTRA_THREAD)));
 
-/** The rows of `indices`, sorted by run index, computed by `options.workers` threads. */
+/** The rows of `indices`, sorted by run index, computed by `options.workers` threads (none with `keep: false`). */
 export async function executeRuns(study: StudyRuns, indices: readonly number[], options: ExecuteOptions): Promise<RunRow[]> {
   if (indices.length === 0) return [];
   const rows = options.workers <= 1 ? await runInThread(study, indices, options) : await runInWorkers(study, indices, options);
@@ -121,7 +133,7 @@ async function runInThread(study: StudyRuns, indices: readonly number[], options
   const chunk = 50;
   for (let start = 0; start < indices.length; start += chunk) {
     const batch = indices.slice(start, start + chunk).map((i) => runRow(study, facts, i));
-    rows.push(...batch);
+    if (options.keep !== false) rows.push(...batch);
     options.onRows?.(batch);
     // Let timers (the progress bar) and signals in between chunks.
     if (options.onRows) await new Promise((resolve) => setImmediate(resolve));
@@ -143,6 +155,13 @@ function workerUrl(): URL {
 }
 
 let jobs = 0;
+
+/**
+ * A worker keeps nothing between batches (its rows go back to this thread), so a small heap is
+ * plenty; without a cap V8 lets a busy thread's heap grow lazily to hundreds of MiB of garbage,
+ * which is what made a million-run sweep's resident memory climb (docs/performance.md).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 /**
  * K threads share the runs: this thread and K − 1 workers, taking batches from one queue. This
@@ -181,7 +200,7 @@ function runInWorkers(study: StudyRuns, indices: readonly number[], options: Exe
       reject(error);
     };
     const accept = (batch: readonly RunRow[]) => {
-      for (const row of batch) rows.push(row);
+      if (options.keep !== false) for (const row of batch) rows.push(row);
       options.onRows?.(batch);
     };
     const send = (worker: Worker, first: boolean): void => {
@@ -191,7 +210,7 @@ function runInWorkers(study: StudyRuns, indices: readonly number[], options: Exe
       worker.postMessage(request);
     };
     for (let k = 1; k < threads; k++) {
-      const worker = new Worker(workerUrl());
+      const worker = new Worker(workerUrl(), { resourceLimits: WORKER_LIMITS });
       workers.push(worker);
       worker.on('message', (reply: BatchReply) => {
         pending -= 1;

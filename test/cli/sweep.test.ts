@@ -1,6 +1,6 @@
 /** The study commands end to end: the built bin/thaw in child processes, as a user runs them. */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,13 @@ describe('thaw sweep', () => {
     expect(r.stdout).toContain('Sensitivity to agents.us.visitChance');
     expect(r.stdout).toMatch(/mean of metric \\ agents\.us\.visitChance\s+0\.2\s+0\.5\s+0\.8/);
     expect(r.stdout).toContain('What moves released most');
-    expect(r.stdout).toMatch(/agents\.us\.(visitChance|cooldownMonths)\s+.*swing/);
+    expect(r.stdout).toMatch(/agents\.us\.(visitChance|cooldownMonths)\s+.*swing \S+\s+\[\S+, \S+\]/);
+    const json = JSON.parse(thaw('sweep', 'base', '--runs', '20', '--vary', 'agents.us.visitChance=0.2..0.8:0.3', '--vary', 'agents.us.cooldownMonths=1..3', '--format', 'json').stdout);
+    for (const bar of json.tornado) {
+      expect(bar.swingCi).toHaveLength(2);
+      expect(bar.swingCi[0]).toBeLessThanOrEqual(bar.swing);
+      expect(bar.swingCi[1]).toBeGreaterThanOrEqual(bar.swing);
+    }
   });
 
   it('applies --set like `thaw run`', () => {
@@ -54,6 +60,33 @@ describe('thaw sweep', () => {
 });
 
 describe('sweep files: --out, --resume, --shard and merge', () => {
+  it('never leaves a half-written CSV: rows go to a hidden temporary file, renamed when the sweep ends', async () => {
+    for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+      const out = join(dir, `killed-${signal}.csv`);
+      const child = spawn('node', ['bin/thaw', 'sweep', 'base', '--runs', '1500', '--months', '48', '--workers', '1', '--out', out], { cwd: root, stdio: 'ignore' });
+      const temporary = join(dir, `.killed-${signal}.csv.${child.pid}.tmp`);
+      await new Promise<void>((resolve, reject) => {
+        const poll = setInterval(() => {
+          if (existsSync(temporary) && lineCount(temporary) > 100) {
+            clearInterval(poll);
+            expect(existsSync(out)).toBe(false);
+            child.kill(signal);
+            resolve();
+          }
+        }, 10);
+        child.on('exit', () => { clearInterval(poll); reject(new Error('the sweep finished before it could be killed')); });
+      });
+      await new Promise((resolve) => child.on('exit', resolve));
+      expect(existsSync(out)).toBe(false);
+      // A kill -9 cannot clean up: the hidden temporary file stays, never the table; a SIGTERM removes it.
+      expect(existsSync(temporary)).toBe(signal === 'SIGKILL');
+    }
+    const whole = join(dir, 'whole.csv');
+    expect(thaw('sweep', 'base', '--runs', '30', '--out', whole).status).toBe(0);
+    expect(lineCount(whole)).toBe(31);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.whole.csv'))).toEqual([]);
+  });
+
   it('completes a sweep killed mid-run, with the statistics of an uninterrupted one', async () => {
     const out = join(dir, 'killed.jsonl');
     const args = ['sweep', 'base', '--runs', '1500', '--months', '48', '--seed', '9', '--format', 'json'];

@@ -6,6 +6,7 @@ import { metricCatalogue, startFacts } from '../../src/simulation/metrics.js';
 import { compareColumns, summarizeRows, tornado } from '../../src/simulation/study.js';
 import { runScenario } from '../../src/simulation/run.js';
 import { runSeed } from '../../src/simulation/seeds.js';
+import { summarize } from '../../src/simulation/stats.js';
 
 const study = { scenario: scenario('base'), seed: 7, months: null };
 const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -59,6 +60,29 @@ describe('sweeps', () => {
       { path: 'large', points: [point(0, 30), point(1, 5), point(2, 20)] },
     ], 'm');
     expect(bars.map((b) => [b.path, b.swing])).toEqual([['large', 25], ['small', 2]]);
-    expect(bars[0]).toMatchObject({ atLow: 30, atHigh: 20, min: 5, max: 30 });
+    expect(bars[0]).toMatchObject({ atLow: 30, atHigh: 20, min: 5, max: 30, minAt: 1, maxAt: 0, swingCi: null });
+  });
+
+  it('give each tornado bar the t interval of its swing from the runs paired by seed', () => {
+    const point = (value: number, values: number[]) => ({ value, summaries: summarizeRows(values.map((v, run) => ({ run, seed: run, metrics: { m: v } })), [{ name: 'm', description: '' }]) });
+    // Runs paired by seed: the differences high − low are 2, 4, 6, 8 (mean 5, sd √(20/3)).
+    const low = [10, 11, 12, 13];
+    const high = [12, 15, 18, 21];
+    // A parameter the metric cannot feel: every run the same at every value, so its interval is [0, 0].
+    const inert = [7, 9, 8, 6];
+    const bars = tornado([
+      { path: 'live', points: [point(0, low), point(1, high)] },
+      { path: 'inert', points: [point(0, inert), point(1, inert)] },
+    ], 'm', [[Float64Array.from(low), Float64Array.from(high)], [Float64Array.from(inert), Float64Array.from(inert)]]);
+    const half = 3.182 * Math.sqrt(20 / 3) / 2; // t(0.975, 3) · sd / √4
+    expect(bars[0]!.path).toBe('live');
+    expect(bars[0]!.swing).toBe(5);
+    expect(bars[0]!.swingCi![0]).toBeCloseTo(5 - half, 12);
+    expect(bars[0]!.swingCi![1]).toBeCloseTo(5 + half, 12);
+    expect(bars[1]).toMatchObject({ path: 'inert', swing: 0, swingCi: [0, 0] });
+    // Runs missing the metric on either side leave the pair.
+    const gappy = tornado([{ path: 'p', points: [point(0, low), point(1, high)] }], 'm', [[Float64Array.from([Number.NaN, 11, 12, 13]), Float64Array.from(high)]]);
+    const three = summarize([4, 6, 8]);
+    expect(gappy[0]!.swingCi).toEqual([three.ciLow, three.ciHigh]);
   });
 });

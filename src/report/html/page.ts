@@ -14,6 +14,7 @@ import { PARAGRAPHS } from '../../rules/paragraphs.js';
 import { monthName } from '../../world/month.js';
 import { labelsOf } from '../labels.js';
 import { timelineSeries, timelineSpec } from '../charts.js';
+import { dealSpaceSpec } from '../deal-space-chart.js';
 import { distributionsHtml } from './distributions.js';
 import { highlightOf, toDot } from '../diagram.js';
 import { chartToSvg, dotToSvg } from '../render.js';
@@ -115,6 +116,21 @@ async function timelineHtml(result: RunResult, title: string, pictures: Picture[
 </figure>`;
 }
 
+/** With `--deal-space`: each round's deal space, the offers made and the agreement (src/report/deal-space-chart.ts). */
+async function dealSpacesHtml(result: RunResult): Promise<string> {
+  const figures: string[] = [];
+  for (const m of result.months) {
+    for (const space of m.spaces ?? []) {
+      const title = `${space.track}, ${monthName(m.month)}`;
+      const svg = await chartToSvg(dealSpaceSpec(space, m.offers, title));
+      const nash = space.nash.index === null ? 'no deal (no ZOPA)' : `package ${space.nash.index}`;
+      const alt = `Deal space of ${title}: ${space.packages.length} packages by the two sides' surpluses, ${space.pareto.length} on the Pareto frontier; Nash point: ${nash}; a zone of possible agreement ${space.zopa ? 'existed' : 'did not exist'}.${space.sampled ? ` Sampled: ${space.sampled}.` : ''}`;
+      figures.push(`<figure class="chart deal-space"><div class="svg" role="img" aria-label="${esc(alt)}">${svg}</div><figcaption>${esc(alt)}</figcaption></figure>`);
+    }
+  }
+  return figures.join('\n');
+}
+
 async function studyHtml(study: StudyInput): Promise<string> {
   return `<p>${study.rows.length} runs on seeds derived from study seed ${study.seed}; run <var>i</var> replays with <code>thaw run</code> and its own seed (see <code>thaw sweep --out</code>).</p>
 ${await distributionsHtml(study.rows, study.metrics)}`;
@@ -170,6 +186,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
 <div class="machines">${await diagramsHtml(result, input.graphs, pictures)}</div>`],
     ['story', 'The story', storyHtml(result, labels, names)],
     ['summary', 'Summary', summaryHtml(result, labels, names)],
+    ...(result.months.some((m) => (m.spaces ?? []).length > 0) ? [['deal-space', 'The deal spaces', await dealSpacesHtml(result)] as [string, string, string]] : []),
     ...(input.study ? [['distributions', `Distributions over ${input.study.rows.length} runs`, await studyHtml(input.study)] as [string, string, string]] : []),
     ['rules', 'The rule catalogue', catalogueHtml()],
     ['article', 'The article, paragraph by paragraph (paraphrased)', `<p>Paraphrases of Yurii Panchenko, European Pravda, 15 December 2025, in our own words; the numbers are the paragraphs the rules cite.</p>${paragraphsHtml()}`],
