@@ -12,6 +12,8 @@ export default defineConfig({
     include: [
       'test/world/**/*.test.ts', 'test/agents/**/*.test.ts', 'test/properties/**/*.test.ts',
       'test/negotiation/**/*.test.ts', 'test/study/**/*.test.ts',
+      // The report's pure modules (chart specs from numbers, the result kinds' registry, tables).
+      'test/report/results.test.ts',
       'test/simulation/determinism.test.ts', 'test/simulation/agent-step.test.ts',
       // The rule suites that are unit tests; the others run 40–90 simulations per test, which on
       // two cores makes a full mutation run take hours (docs/testing.md).

@@ -92,6 +92,9 @@ describe('thaw report FILE', () => {
     const doc = JSON.parse(readFileSync(at('vary.json'), 'utf8'));
     const widest = [...doc.tornado].sort((a, b) => b.swing - a.swing)[0].path;
     expect(html.indexOf(`<th scope="row">${widest}</th>`)).toBeGreaterThan(0);
+    // The swing's bootstrap interval, where the file carries one, is in the tornado's table.
+    const bar = doc.tornado.find((b: { path: string }) => b.path === widest);
+    if (bar.swingCi) expect(html).toContain('swing 95% CI');
     expect(svgs(html)).toBe(2);
   });
 

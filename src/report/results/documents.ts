@@ -38,7 +38,7 @@ export const sensitivityResultSchema = z.object({
     path: z.string(),
     points: z.array(z.object({ value: num, summaries: z.array(z.object({ name: z.string(), description: z.string(), summary: summarySchema })) })),
   })),
-  tornado: z.array(z.object({ path: z.string(), metric: z.string(), atLow: num, atHigh: num, swing: num })),
+  tornado: z.array(z.object({ path: z.string(), metric: z.string(), atLow: num, atHigh: num, swing: num, swingCi: interval.optional() })),
 });
 export type SensitivityResult = z.infer<typeof sensitivityResultSchema>;
 

@@ -89,7 +89,7 @@ export async function sensitivityPage(d: SensitivityResult, source: string): Pro
   const bars = d.tornado.filter((b) => b.metric === metric).map((b) => {
     const e = ends(b.path);
     const pair = (s: SummaryDoc | null): [number, number] | null => (s && s.ciLow !== null && s.ciHigh !== null ? [s.ciLow, s.ciHigh] : null);
-    return { path: b.path, atLow: b.atLow, atHigh: b.atHigh, swing: b.swing, lowCi: pair(e.low), highCi: pair(e.high) };
+    return { path: b.path, atLow: b.atLow, atHigh: b.atHigh, swing: b.swing, swingCi: b.swingCi ?? null, lowCi: pair(e.low), highCi: pair(e.high) };
   });
   const tornadoAlt = `Tornado of ${metric}: for each varied parameter, the range of the mean of ${metric} between its lowest and highest value, widest first, with the 95% CI of the mean at each end: ${[...bars].sort((a, b) => b.swing - a.swing).map((b) => `${b.path} from ${cell(b.atLow)} to ${cell(b.atHigh)}`).join('; ')}.`;
   const points = d.sensitivity.flatMap((s) => s.points.map((p) => {
@@ -103,7 +103,7 @@ export async function sensitivityPage(d: SensitivityResult, source: string): Pro
     provenance: [['file', source], ['scenario', `${d.scenario}${d.branch ? `, branch ${d.branch}` : ''}`], ['varied', d.sensitivity.map((s) => `${s.path} (${s.points.map((p) => p.value).join(', ')})`).join('; ')],
       ['runs per value', String(d.runs)], ['study seed', String(d.seed)], ['settings', settingsText(d.settings)]],
     sections: [
-      { id: 'tornado', heading: `What moves ${metric} most`, html: bars.length ? await chartFigure('tornado-chart', tornadoSpec(bars, metric), tornadoAlt, 'Widest bar first: the range of the mean over each parameter\'s values; whiskers: the 95% CI of the mean at each end.', { head: ['parameter', 'mean at lowest value', 'mean at highest value', 'swing'], rows: bars.map((b) => [b.path, cell(b.atLow), cell(b.atHigh), cell(b.swing)]) }) : '<p>The file has no tornado.</p>' },
+      { id: 'tornado', heading: `What moves ${metric} most`, html: bars.length ? await chartFigure('tornado-chart', tornadoSpec(bars, metric), tornadoAlt, 'Widest bar first: the range of the mean over each parameter\'s values; whiskers: the 95% CI of the mean at each end.', { head: ['parameter', 'mean at lowest value', 'mean at highest value', 'swing', 'swing 95% CI'], rows: bars.map((b) => [b.path, cell(b.atLow), cell(b.atHigh), cell(b.swing), b.swingCi ? `${cell(b.swingCi[0])} to ${cell(b.swingCi[1])}` : '–']) }) : '<p>The file has no tornado.</p>' },
       { id: 'curves', heading: `${metric} against each parameter`, html: await chartFigure('sensitivity-chart', sensitivitySpec(points, metric), curvesAlt, 'The mean at each value of the parameter, with its 95% CI as a band.', { head: ['parameter', 'value', 'mean', '95% CI'], rows: points.map((p) => [p.path, cell(p.value), cell(p.mean), p.ciLow === null || p.ciHigh === null ? '–' : `${cell(p.ciLow)} to ${cell(p.ciHigh)}`]) }) },
     ],
     madeBy: `From ${source}; the same file gives the same page.`,
