@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     include: [
       'test/world/**/*.test.ts', 'test/agents/**/*.test.ts', 'test/properties/**/*.test.ts',
-      'test/negotiation/**/*.test.ts', 'test/study/**/*.test.ts',
+      'test/negotiation/**/*.test.ts', 'test/study/**/*.test.ts', 'test/backtest/**/*.test.ts',
       // The report's pure modules (chart specs from numbers, the result kinds' registry, tables).
       'test/report/results.test.ts',
       'test/simulation/determinism.test.ts', 'test/simulation/agent-step.test.ts',
