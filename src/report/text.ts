@@ -123,7 +123,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['New arrests', `${o.prisonersArrested}, and ${o.prisonersRearrested} jailed again (R18, R23)`],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland}, at home ${o.releasedByRoute.home})`],
-    ['Released outside deals', `${o.pardoned} (R20)`],
+    ['Released outside deals', `${o.pardoned} (R20; ${o.served} of them at the end of their sentence, R25)`],
     ['Still held', String(o.prisonersRemaining)],
     ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
