@@ -7,13 +7,19 @@
  * entry points: importing `vega` as ES modules resolves and evaluates some 150 small files (d3 and
  * the vega packages) and took about 460 ms on this machine, the bundles take about 110 ms (see
  * docs/performance.md). Same code, same version: the bundle is built from the package it ships in.
- * vega renders headless (renderer 'none' → toSVG: no DOM, no canvas); Graphviz runs as WebAssembly.
+ * The bundles are compiled with V8's code cache made by the build (`dist/code-cache/`, written by
+ * `saveChartCodeCache` after drawing a chart, so that the functions a chart needs come compiled):
+ * V8 checks that a cache fits the source and its own version, and compiles as usual when not.
+ * vega renders headless (renderer 'none' → toSVG: no DOM, no canvas); Graphviz runs as WebAssembly,
+ * and only for a DOT the build has not laid out already (./layouts.ts).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { compileFunction } from 'node:vm';
+import { Script } from 'node:vm';
 import type { TopLevelSpec } from 'vega-lite';
+import { inPackage } from '../paths.js';
+import { storedLayout } from './layouts.js';
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -22,11 +28,24 @@ type Viz = Awaited<ReturnType<typeof import('@viz-js/viz')['instance']>>;
 let viz: Promise<Viz> | null = null;
 let vega: { vg: Vega; vl: VegaLite } | null = null;
 
+const CODE_CACHE = (): string => inPackage('dist', 'code-cache');
+const compiled: { file: string; script: Script }[] = [];
+
+const readCache = (file: string): Buffer | undefined => {
+  try {
+    return readFileSync(join(CODE_CACHE(), `${file}.cache`));
+  } catch {
+    return undefined;
+  }
+};
+
 /** Evaluates a UMD bundle shipped beside a package's entry point, as CommonJS, with the given dependencies. */
 function loadBundle<T>(pkg: string, file: string, deps: Readonly<Record<string, unknown>>): T {
   const path = join(dirname(createRequire(import.meta.url).resolve(pkg)), file);
   const module: { exports: unknown } = { exports: {} };
-  const run = compileFunction(readFileSync(path, 'utf8'), ['exports', 'module', 'require'], { filename: path });
+  const script = new Script(`(function (exports, module, require) {${readFileSync(path, 'utf8')}\n})`, { filename: path, cachedData: readCache(file) });
+  compiled.push({ file, script });
+  const run = script.runInThisContext() as (exports: unknown, module: { exports: unknown }, require: (name: string) => unknown) => void;
   run(module.exports, module, (name: string) => {
     if (!(name in deps)) throw new Error(`${file} requires ${name}, which is not provided`);
     return deps[name];
@@ -43,13 +62,32 @@ function loadVega(): { vg: Vega; vl: VegaLite } {
   return vega;
 }
 
-/** Starts loading Graphviz's WebAssembly now, so that it overlaps other work. */
-export function preloadDiagrams(): void {
+/**
+ * Writes V8's code cache of the chart libraries, as compiled so far in this process, into
+ * `dist/code-cache/` (the build calls it after drawing charts). Each file is written whole and
+ * renamed into place.
+ */
+export function saveChartCodeCache(dir = CODE_CACHE()): void {
+  mkdirSync(dir, { recursive: true });
+  for (const { file, script } of compiled) {
+    const target = join(dir, `${file}.cache`);
+    writeFileSync(`${target}.tmp`, script.createCachedData());
+    renameSync(`${target}.tmp`, target);
+  }
+}
+
+/** Starts loading Graphviz's WebAssembly (once). */
+function preloadDiagrams(): void {
   viz ??= import('@viz-js/viz').then((m) => m.instance());
 }
 
-/** Lays out a DOT graph with Graphviz (dot) and returns its SVG, without the XML prologue. */
+/** A DOT graph's SVG (without the XML prologue): the build's layout of it when there is one, else Graphviz's now. */
 export async function dotToSvg(dot: string): Promise<string> {
+  return storedLayout(dot) ?? layoutDot(dot);
+}
+
+/** Lays out a DOT graph with Graphviz (dot) and returns its SVG, without the XML prologue. */
+export async function layoutDot(dot: string): Promise<string> {
   preloadDiagrams();
   const svg = (await viz!).renderString(dot, { format: 'svg', engine: 'dot' });
   return stripPrologue(svg);
