@@ -14,6 +14,10 @@ export default defineConfig({
       'test/negotiation/**/*.test.ts', 'test/study/**/*.test.ts', 'test/backtest/**/*.test.ts',
       // The report's pure modules (chart specs from numbers, the result kinds' registry, tables).
       'test/report/results.test.ts',
+      // The front door's pure modules: file reading and writing, the CLI's conventions, options,
+      // completion and list (in process), the resolved-scenario cache and the generated docs.
+      'test/files/**/*.test.ts', 'test/cli/modules/**/*.test.ts', 'test/scenario/resolved.test.ts',
+      'test/docs.test.ts', 'test/scenario/shipped.test.ts',
       'test/simulation/determinism.test.ts', 'test/simulation/agent-step.test.ts',
       // The rule suites that are unit tests; the others run 40–90 simulations per test, which on
       // two cores makes a full mutation run take hours (docs/testing.md).

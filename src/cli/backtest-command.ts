@@ -4,6 +4,7 @@
  * against what happened and against two naive forecasters (docs/backtesting.md).
  */
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { loadFactsFile, type FactsSpec } from '../scenario/facts-file.js';
 import { evaluateBacktest } from '../backtest/evaluate.js';
 import { createWorld } from '../world/create.js';
@@ -33,7 +34,9 @@ export async function runBacktest(spec: FactsSpec, runs: number, seed: number, w
   const values = rows.map((r) => r.facts ?? []);
   const result = evaluateBacktest(spec.facts, values, createWorld(spec.scenario), seed);
   return {
-    backtest: spec.name, file: spec.file, scenario: spec.scenarioName, branch: spec.branch, runs, seed, months: spec.months,
+    // The file's name without its folder: the path as typed depends on where thaw was run from,
+    // and the same file must give the same JSON from anywhere (`fingerprint` identifies its content).
+    backtest: spec.name, file: basename(spec.file), scenario: spec.scenarioName, branch: spec.branch, runs, seed, months: spec.months,
     fingerprint: spec.fingerprint, version: VERSION, ...result,
   };
 }

@@ -27,7 +27,7 @@ const describe = (error: NodeJS.ErrnoException): string => {
     EACCES: 'permission denied',
     EBADF: 'the stream is closed',
   };
-  return error.code && what[error.code] ? `${what[error.code]} (${error.code})` : error.message;
+  return error.code && Object.hasOwn(what, error.code) ? `${what[error.code]} (${error.code})` : error.message;
 };
 
 export function guardOutputStreams(proc: NodeJS.Process = process): void {
@@ -46,7 +46,7 @@ export function guardOutputStreams(proc: NodeJS.Process = process): void {
     if (cursorHidden && proc.stderr.isTTY) {
       try { proc.stderr.write(`${SHOW_CURSOR}\n`); } catch { /* nothing left to restore it on */ }
     }
-    proc.stderr.write(`thaw: interrupted (${signal})\n`);
+    try { proc.stderr.write(`thaw: interrupted (${signal})\n`); } catch { /* stderr is gone: the exit code still says it */ }
     proc.exit(code);
   };
   proc.once('SIGINT', interrupted('SIGINT', 130));

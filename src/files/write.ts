@@ -25,7 +25,8 @@ const REASONS: Readonly<Record<string, string>> = {
 /** "no space left on the device (ENOSPC)", or the system's message for a rarer error. */
 export function writeReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code && REASONS[code] ? `${REASONS[code]} (${code})` : (error as Error).message;
+  // Own keys only: a code such as "toString" must not find Object.prototype's.
+  return code && Object.hasOwn(REASONS, code) ? `${REASONS[code]} (${code})` : (error as Error).message;
 }
 
 /** Refuses a target that is a directory before any work is done. */

@@ -40,6 +40,23 @@ describe('thaw backtest', () => {
     expect(held.band[0]).toBeLessThanOrEqual(held.median);
   });
 
+  it('the same facts file gives the same JSON from any folder: `file` is its name, `fingerprint` its content', () => {
+    const from = (cwd: string, path: string) => spawnSync('node', [join(root, 'bin', 'thaw'), 'backtest', path, '--format', 'json', '--runs', '20'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const here = from(dir, 'facts.yaml');
+    expect(here.status, here.stderr).toBe(0);
+    expect(from(root, facts).stdout).toBe(here.stdout);
+    expect(from(join(dir, '..'), join(dir.split('/').pop()!, 'facts.yaml')).stdout).toBe(here.stdout);
+    const r = JSON.parse(here.stdout);
+    expect(r.file).toBe('facts.yaml');
+    expect(r.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // Another content, same name: another fingerprint.
+    const other = join(mkdtempSync(join(tmpdir(), 'thaw-backtest-other-')), 'facts.yaml');
+    writeFileSync(other, readFileSync(facts, 'utf8').replace('observed: 900', 'observed: 901'));
+    const changed = JSON.parse(from(root, other).stdout);
+    expect(changed.file).toBe('facts.yaml');
+    expect(changed.fingerprint).not.toBe(r.fingerprint);
+  });
+
   it('--runs and --seed override the file\'s runs and seed', () => {
     const a = JSON.parse(thaw(['backtest', facts, '--format', 'json', '--runs', '60', '--seed', '9']).stdout);
     expect(a).toMatchObject({ runs: 60, seed: 9 });
