@@ -1,4 +1,5 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
+import { lastingMoves } from './state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
 import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describeOffer, describePackage, movesText } from './words.js';
@@ -67,7 +68,7 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
-  const moved = movesText(m.moves);
+  const moved = movesText(lastingMoves(m.moves));
   if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0 && (m.changes ?? []).length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
