@@ -2,9 +2,9 @@
  * Every command shown in README.md and docs/*.md (in sh/bash code blocks) runs as a new user
  * would run it, in order, from a fresh folder per document holding the shipped scenarios, and
  * exits 0: the `npx thaw …` lines, and the `cp`, `mkdir` and `parallel` lines that prepare their
- * files. Not run here: `npm …` and `node …` lines (the package and bench suites run those), and
- * whole scripts (a block starting with `#!`, such as the Slurm batch file, whose lines need its
- * variables). A command shown again, without writing a file, is run once.
+ * files; a block that is a script (`#!…`, the Slurm batch file) runs whole, as the first task of
+ * its array. Not run here: `npm …` and `node …` lines (the package and bench suites run those).
+ * A command shown again, without writing a file, is run once.
  * What the docs leave to the reader is prepared first, and said here:
  * - `my-scenario.yaml` is the tutorial's file (docs/scenario-authoring.md), built from its blocks;
  * - `FILE.yaml` and `my-study.yaml` stand for a study file (a copy of a shipped one), `FACTS.yaml`
@@ -44,7 +44,11 @@ const RUN = /^(npx thaw |cp |mkdir |parallel )/;
 /** The command lines to run from a file's shell blocks, continuation lines joined. */
 export function thawCommands(text: string): string[] {
   const commands: string[] = [];
-  for (const b of blocks(text).filter((x) => SHELL.has(x.lang) && !x.lines[0]?.startsWith('#!'))) {
+  for (const b of blocks(text).filter((x) => SHELL.has(x.lang))) {
+    if (b.lines[0]?.startsWith('#!')) {
+      commands.push(b.lines.join('\n'));
+      continue;
+    }
     const joined = b.lines.join('\n').replace(/\\\n\s*/g, '').split('\n');
     commands.push(...joined.filter((l) => RUN.test(l)));
   }
@@ -77,10 +81,13 @@ function workspace(doc: string): string {
   return dir;
 }
 
-const prelude = `set -o pipefail\nnpx() { if [ "$1" = thaw ]; then shift; node ${JSON.stringify(join(root, 'bin', 'thaw'))} "$@"; else command npx "$@"; fi; }\nexport -f npx\n`;
+/** `npx thaw` is this checkout's CLI (npx would find the same bin; this skips npm's start-up). */
+const local = (command: string): string => `set -o pipefail\n${command.replaceAll('npx thaw ', `node ${JSON.stringify(join(root, 'bin', 'thaw'))} `)}`;
+/** A Slurm array's environment for its first task (the batch file's `--array=0-7`). */
+const slurmTask = (dir: string) => ({ SLURM_SUBMIT_DIR: dir, SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '8', SLURM_CPUS_PER_TASK: '1' });
 /** Commands already run that wrote no file: shown again in another document, they are not re-run. */
 const done = new Set<string>();
-const writesFile = (command: string): boolean => /(--out |>|^cp |^mkdir |^parallel )/.test(command);
+const writesFile = (command: string): boolean => /(--out |>|^cp |^mkdir |^parallel |^#!)/.test(command);
 const env = { ...process.env, NO_COLOR: '1', SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_COUNT: '2' };
 delete (env as Record<string, string | undefined>).FORCE_COLOR;
 
@@ -93,22 +100,27 @@ describe('the commands the docs show', () => {
     }
   });
 
-  it('joins continued lines and keeps only thaw commands', () => {
-    expect(thawCommands('```sh\nnpx thaw run \\\n  --seed 2   # x\nnpm test\ncp a b\n```\n```yaml\nnpx thaw no\n```\n```sh\n#!/bin/bash\nnpx thaw run\n```\n')).toEqual(['npx thaw run --seed 2   # x', 'cp a b']);
+  it('joins continued lines, keeps thaw commands and the lines that prepare files, and keeps scripts whole', () => {
+    expect(thawCommands('```sh\nnpx thaw run \\\n  --seed 2   # x\nnpm test\ncp a b\n```\n```yaml\nnpx thaw no\n```\n```sh\n#!/bin/bash\nnpx thaw run\n```\n')).toEqual(['npx thaw run --seed 2   # x', 'cp a b', '#!/bin/bash\nnpx thaw run']);
   });
 
   for (const doc of DOCS) {
-    const commands = thawCommands(readFileSync(join(root, doc), 'utf8'));
-    if (commands.length === 0) continue;
+    // Each section (## heading) starts in a fresh folder: sections are alternatives (by hand, on
+    // Slurm, with GNU parallel) and a reader may start at any one of them.
+    const sections = readFileSync(join(root, doc), 'utf8').split(/\n(?=## )/).map(thawCommands).filter((c) => c.length > 0);
+    if (sections.length === 0) continue;
     it(`${doc}: every command exits 0`, () => {
-      const dir = workspace(doc);
       const failures: string[] = [];
-      for (const command of commands) {
-        const key = shortened(command).replace(/\s+#.*$/, '');
-        if (done.has(key)) continue;
-        const r = spawnSync('bash', ['-c', prelude + shortened(command)], { cwd: dir, encoding: 'utf8', env, timeout: 120_000 });
-        if (r.status === 0 && !writesFile(key)) done.add(key);
-        if (r.status !== 0) failures.push(`${command}\n  → exit ${r.status}: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+      for (const commands of sections) {
+        const dir = workspace(doc);
+        for (const command of commands) {
+          const key = shortened(command).replace(/\s+#.*$/, '');
+          if (done.has(key)) continue;
+          const script = command.startsWith('#!');
+          const r = spawnSync('bash', ['-c', local(shortened(command))], { cwd: dir, encoding: 'utf8', env: script ? { ...env, ...slurmTask(dir) } : env, timeout: 120_000 });
+          if (r.status === 0 && !writesFile(key)) done.add(key);
+          if (r.status !== 0) failures.push(`${command.split('\n')[0]}\n  → exit ${r.status}: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+        }
       }
       expect(failures, failures.join('\n')).toEqual([]);
     }, 600_000);
