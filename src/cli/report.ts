@@ -54,9 +54,8 @@ export function registerReport(program: Command): void {
       // Refuse an unwritable --out before any work.
       checkWritable(flags.out, '--out', 'report.html');
       if (flags.svgDir !== undefined) checkWritable(join(flags.svgDir, 'timeline.svg'), '--svg-dir');
-      // The page's modules and Graphviz's WebAssembly load while the simulation runs.
+      // The page's modules load while the simulation runs (the statecharts' layouts come from the build: src/report/layouts.ts).
       const page = import('../report/html/page.js');
-      void import('../report/render.js').then((m) => m.preloadDiagrams());
       const seed = flags.seed ?? scenario.seed;
       const months = flags.months ? { months: flags.months } : {};
       const result = runScenario(scenario, { seed, branch: loaded.branch, ...months, ...(flags.dealSpace ? { dealSpace: true } : {}) });

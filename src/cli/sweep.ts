@@ -10,7 +10,7 @@ import { parseSetting, applySetting, type Setting } from '../scenario/overrides.
 import { UserError } from '../scenario/errors.js';
 import { RowSummaries, tornado, type Sensitivity } from '../simulation/study.js';
 import { shardIndices, type RunRow, type Shard, type StudyRuns } from '../simulation/sweep.js';
-import { fingerprintOf, readSweepFile, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
+import { fingerprintOf, readSweepFile, seriesMismatch, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
 import { parseVary, type VarySpec } from '../simulation/vary.js';
 import {
   renderJsonReport, renderSensitivityCsv, renderSensitivityTable, renderSweepCsv, renderSweepTable,
@@ -19,7 +19,7 @@ import { styleFor } from '../report/style.js';
 import { resultKind } from '../report/results/kind.js';
 import { VERSION } from '../version.js';
 import { AUTO_SHARD, collect, parseIntIn, parseShardOrAuto, resolveShard, SHARDS_ENV } from './options.js';
-import { CsvWriter, isCsvPath } from '../simulation/run-table.js';
+import { csvOut, isCsvPath } from '../simulation/run-table.js';
 import { DEFAULT_SCENARIO } from './run.js';
 import {
   allIndices, catalogueOf, checkMetric, describeStudy, loadStudyScenario, runStudy, studyOptions, type LoadedStudyScenario, type StudyFlags, type StudyFormat,
@@ -32,6 +32,7 @@ interface SweepFlags extends StudyFlags {
   resume?: boolean;
   shard?: Shard | typeof AUTO_SHARD;
   shards?: number;
+  series?: boolean;
 }
 
 /** Where a sweep's rows go: a resumable JSONL file or a flat CSV table. */
@@ -53,9 +54,11 @@ export function registerSweep(program: Command): void {
     .option('--vary <path=from..to[:step]>', 'sensitivity: sweep once per value of a parameter (repeatable: a tornado ranking)', collect(parseVary), [] as VarySpec[])
     .option('-o, --out <file.jsonl>', 'stream one JSON line per finished run to a new file')
     .option('--resume', 'complete the sweep in --out (same scenario, branch, settings, seed and runs)')
+    .option('--series', 'with --out: also every run\'s months (the world at each month\'s end); a CSV --out gets them in a second file, NAME.series.csv')
     .option('--shard <i/n|auto>', 'run only the I-th of N interleaved parts of the study (combine them with `thaw merge`); `auto` reads a Slurm array or a Kubernetes Indexed Job', parseShardOrAuto)
     .option('--shards <n>', `with --shard auto under a Kubernetes Indexed Job: the number of shards (or set ${SHARDS_ENV})`, parseIntIn('--shards', 1, 1_000_000))
     .action(async (ref: string, flags: SweepFlags) => {
+      if (flags.series && !flags.out) throw new UserError('--series needs --out FILE.jsonl or FILE.csv: the months go to the file, not the report');
       const shard = resolveShard(flags.shard, flags.shards);
       if (shard) flags.shard = shard; else delete flags.shard;
       const loaded = loadStudyScenario(ref, flags.branch ?? null, flags.set, flags.months);
@@ -66,6 +69,7 @@ export function registerSweep(program: Command): void {
   describeUsage(command, [
     ['thaw sweep base --runs 10000', 'every outcome metric: mean, sd, p5/p50/p95, 95% CI, a chart'],
     ['thaw sweep base --runs 2000 --out s.jsonl', 'stream one JSON line per run; --resume completes it'],
+    ['thaw sweep base --runs 500 --series --out s.csv', 'a row per run in s.csv, a row per run per month in s.series.csv'],
     ['thaw sweep base --runs 500 --vary agents.us.visitChance=0.2..0.8:0.2', 'sensitivity to one parameter'],
     ['thaw sweep base --runs 10000 --shard 1/2 --out a.jsonl', 'half a study; `thaw merge` joins the parts'],
     ['thaw sweep base --runs 1000 --format json', 'the statistics as JSON'],
@@ -78,7 +82,7 @@ function headerOf(loaded: LoadedStudyScenario, flags: SweepFlags, seed: number):
   return {
     thaw: 'sweep', format: 1, scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs,
     months: flags.months ?? null, horizon: flags.months ?? loaded.scenario.horizon, shard: shardLabel(shardOf(flags)), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
-    metrics: catalogueOf(loaded.scenario),
+    metrics: catalogueOf(loaded.scenario), ...(flags.series ? { series: true as const } : {}),
   };
 }
 
@@ -89,20 +93,22 @@ function openOut(flags: SweepFlags, header: SweepHeader, loaded: LoadedStudyScen
   if (isCsvPath(flags.out)) {
     if (flags.resume) throw new UserError('--resume works with a .jsonl --out file; a CSV cannot be resumed');
     if (flags.shard) throw new UserError('--shard writes a .jsonl file for `thaw merge`; CSV shards cannot be merged');
-    return { writer: CsvWriter.create(flags.out, csvColumnsOf(loaded, [])), done: [] };
+    return { writer: csvOut(flags.out, csvColumnsOf(loaded, []), flags.series === true), done: [] };
   }
   if (!flags.resume) return { writer: SweepWriter.create(flags.out, header), done: [] };
   if (!existsSync(flags.out)) throw new UserError(`--resume: ${flags.out} does not exist; run without --resume to start it`);
   const file = readSweepFile(flags.out);
   const mismatch = studyMismatch(header, file.header) ?? (file.header.shard !== header.shard ? `shard ${file.header.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}` : null);
   if (mismatch) throw new UserError(`--resume: ${flags.out} is from another study (${mismatch}); it was left untouched`);
+  const series = seriesMismatch(file.header, flags.series === true);
+  if (series) throw new UserError(`--resume: ${flags.out}: ${series}; it was left untouched`);
   return { writer: SweepWriter.resume(flags.out, file), done: file.rows };
 }
 
 async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: string): Promise<string> {
   const seed = flags.seed ?? loaded.scenario.seed;
   const header = headerOf(loaded, flags, seed);
-  const study: StudyRuns = { scenario: loaded.scenario, seed, months: flags.months ?? null };
+  const study: StudyRuns = { scenario: loaded.scenario, seed, months: flags.months ?? null, ...(flags.series ? { series: true } : {}) };
   const wanted = shardIndices(flags.runs, shardOf(flags));
   const { writer, done } = openOut(flags, header, loaded);
   // Rows are summarised as they finish and not kept: memory does not grow with the runs.
@@ -151,11 +157,11 @@ const csvColumnsOf = (loaded: LoadedStudyScenario, factors: readonly string[]) =
 /** `--vary … --out`: every run of every value, tagged with its parameter and value. */
 function openVaryOut(flags: SweepFlags, loaded: LoadedStudyScenario, seed: number): RowSink | null {
   if (!flags.out) return null;
-  if (isCsvPath(flags.out)) return CsvWriter.create(flags.out, csvColumnsOf(loaded, [...new Set(flags.vary.map((v) => v.path))]));
+  if (isCsvPath(flags.out)) return csvOut(flags.out, csvColumnsOf(loaded, [...new Set(flags.vary.map((v) => v.path))]), flags.series === true);
   return SweepWriter.create(flags.out, {
     thaw: 'sensitivity', format: 1, scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs,
     months: flags.months ?? null, vary: flags.vary.map((v) => ({ path: v.path, values: v.values })), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
-    metrics: catalogueOf(loaded.scenario),
+    metrics: catalogueOf(loaded.scenario), ...(flags.series ? { series: true } : {}),
   });
 }
 
@@ -190,7 +196,7 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
         const at = point;
         const table = new RowSummaries(catalogue);
         const column = new Float64Array(flags.runs).fill(Number.NaN);
-        await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => {
+        await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null, ...(flags.series ? { series: true } : {}) }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => {
           writer?.write(tag(batch, at));
           table.add(batch);
           for (const r of batch) column[r.run] = r.metrics[metric] ?? Number.NaN;

@@ -3,7 +3,7 @@ import type { RuleSwitches } from '../rules/switches.js';
 import type { Rng } from '../simulation/rng.js';
 import type { World } from '../world/types.js';
 import type { RoutedRelease } from '../rules/routes.js';
-import type { BlockedBy, DealSpaceRecord, DealRecord, OfferRecord, TraceEvent } from '../simulation/trace.js';
+import type { BlockedBy, ModelDeal, ModelEvent, ModelOffer, ModelSpace } from '../simulation/trace.js';
 
 /** What a track needs to negotiate one round. */
 export interface TrackContext {
@@ -25,14 +25,14 @@ export interface TrackContext {
 /** A round's record, and the world after it. */
 export interface TrackResult {
   readonly world: World;
-  readonly offers: readonly OfferRecord[];
-  readonly deal: DealRecord | null;
+  readonly offers: readonly ModelOffer[];
+  readonly deal: ModelDeal | null;
   /** The round's deal space, when asked for. */
-  readonly space?: DealSpaceRecord;
+  readonly space?: ModelSpace;
   /** A negotiation that ended without a deal: what blocked it (kept with or without a trace, for the metrics). */
   readonly blockedBy?: BlockedBy;
   /** A move that is not an offer, such as an envoy who puts nothing on the table; traced only. */
-  readonly events?: readonly TraceEvent[];
+  readonly events?: readonly ModelEvent[];
   /** A staged deal (R21): the batches still to free and the relief to pay once the first is verified. */
   readonly pending?: { readonly batches: readonly (readonly RoutedRelease[])[]; readonly relief: readonly string[] };
 }

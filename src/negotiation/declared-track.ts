@@ -14,7 +14,7 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { DeclaredTrack } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
 import { freeLorryDrivers, openTransit, stopBalloons } from '../world/recipes.js';
-import type { AgentId, BlockedBy, DealRecord, DealSpaceRecord, OfferRecord, PackageView, SpacePackage } from '../simulation/trace.js';
+import type { AgentId, BlockedBy, ModelSpace, ModelDeal, ModelOffer, PackageView, SpacePackage } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { clears, DEADLINE, redLine, valueGap } from './protocol.js';
 import { analyseSpace } from './deal-space.js';
@@ -83,7 +83,7 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
   // No goods, no negotiation: a track with nothing to trade never deals.
   if (packages.length === 0) return { world, offers: [], deal: null };
-  const offers: OfferRecord[] = [];
+  const offers: ModelOffer[] = [];
   const best: Record<string, number> = {};
   for (const p of track.parties) best[p] = Math.max(reservationOf(track, p), ...feasible.map((x) => x.values[p] ?? 0));
   let last: { to: AgentId; value: number } | null = null;
@@ -109,8 +109,7 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
       offers.push({
         track: track.id, exchange, from, to, kind: exchange === 1 ? 'offer' : 'counter', package: viewOfItems(offer.items),
         answer: accept ? 'accept' : final ? 'walk' : 'counter',
-        reason: accept ? `the package is worth ${value.toFixed(1)} to it, clearing its reservation of ${reservationOf(track, to).toFixed(1)}`
-          : `the package is worth ${value.toFixed(1)} to it, short of its reservation of ${reservationOf(track, to).toFixed(1)}`,
+        why: { code: accept ? 'clears-reservation' : 'short-of-reservation', worth: value, reservation: reservationOf(track, to) },
         rules: citedRules(track, blockedBy), ...numbers, ...(blockedBy ? { blockedBy } : {}),
       });
     }
@@ -119,7 +118,7 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
   return withSpace({ world, offers, deal: null, blockedBy: cause(track, packages, last) });
 }
 
-function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage, offers: OfferRecord[]): TrackResult {
+function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage, offers: ModelOffer[]): TrackResult {
   let w = ctx.world;
   for (const id of pkg.items) {
     const effect = track.items.find((i) => i.id === id)?.effect;
@@ -127,14 +126,14 @@ function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage,
     if (effect === 'stopBalloons') w = stopBalloons(w);
     if (effect === 'freeLorryDrivers') w = freeLorryDrivers(w);
   }
-  const deal: DealRecord = {
+  const deal: ModelDeal = {
     track: track.id, parties: [...track.parties], package: viewOfItems(pkg.items), released: 0, byRoute: {}, routed: [], lifted: [],
-    rules: citedRules(track, undefined), summary: `${track.title ?? track.id}: ${pkg.items.join(' + ')}`,
+    rules: citedRules(track, undefined),
   };
   return { world: w, offers, deal };
 }
 
-function declaredSpace(track: DeclaredTrack, packages: readonly DeclaredPackage[]): DealSpaceRecord {
+function declaredSpace(track: DeclaredTrack, packages: readonly DeclaredPackage[]): ModelSpace {
   const [a, b] = track.parties;
   const res = (p: AgentId) => reservationOf(track, p);
   const points = packages.map((p) => ({ surplus: [(p.values[a] ?? 0) - res(a), (p.values[b] ?? 0) - res(b)] as const, feasible: p.crosses === null }));
@@ -148,7 +147,7 @@ function declaredSpace(track: DeclaredTrack, packages: readonly DeclaredPackage[
     return p.crosses ? { ...base, redLine: p.crosses.rule } : base;
   });
   return {
-    track: track.id, parties: [a, b], sampled: null, packages: listed, pareto: analysis.pareto,
+    track: track.id, parties: [a, b], sampling: null, packages: listed, pareto: analysis.pareto,
     nash: { index: analysis.nash.index, surplus: byParty(analysis.nash.surplus) },
     ks: { index: analysis.ks.index, surplus: byParty(analysis.ks.surplus) }, zopa: analysis.zopa,
   };

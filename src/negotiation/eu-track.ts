@@ -12,11 +12,9 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
-
-const fmt = (x: number) => x.toFixed(1);
 
 export function runEuTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules } = ctx;
@@ -35,7 +33,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   if (ask.length === 0) return { world, offers: [], deal: null };
   const budget = worth(item.id) * urgency(world, by, rules);
   const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
-  const offers: OfferRecord[] = [];
+  const offers: ModelOffer[] = [];
   const keep = ctx.trace !== false;
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
@@ -48,7 +46,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   // With --deal-space: each EU sanction (Brussels trades one at a time) against release counts in Minsk's order.
   const space = ctx.dealSpace ? euSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
-  function euSpace(): DealSpaceRecord {
+  function euSpace(): ModelSpace {
     const steps = releaseSteps(candidates);
     const priced: Priced[] = [];
     for (const s of active) {
@@ -62,25 +60,25 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
           values: { eu: k, belarus: itemWorth * urgency(world, by, rules) }, reservations: { eu: itemBar, belarus: price.cost }, redLine: price.crosses });
       }
     }
-    return spaceRecord('eu-belarus', ['eu', 'belarus'], priced, steps.counts.length <= steps.total ? `each EU item × ${steps.counts.length} release counts (of 0–${steps.total}) in Minsk's order` : null);
+    return spaceRecord('eu-belarus', ['eu', 'belarus'], priced, steps.counts.length <= steps.total ? { counts: steps.counts.length, ofCounts: steps.total } : null);
   }
   const opened = (blockedBy?: BlockedBy): OfferNumbers => ({
     values: { eu: asked, belarus: budget }, reservations: { eu: bar, belarus: price().cost }, ...(blockedBy ? { blockedBy } : {}),
   });
   if (got === asked) {
     if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, 'accept',
-      `the relief is worth ${fmt(budget)} to it, above the ${fmt(cost())} the ${asked} releases cost it`, ['R12', 'R03', 'R08'], opened()));
+      { code: 'worth-above-cost', worth: budget, cost: cost(), count: asked }, ['R12', 'R03', 'R08'], opened()));
     return withSpace(close(ctx, offered, item.id, offers));
   }
   const refused = got === 0 ? minskRefusal(price(), budget) : undefined;
   if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, got > 0 ? 'counter' : 'walk',
-    `the ${asked} asked would cost it ${fmt(cost())}, more than the ${fmt(budget)} the relief is worth to it`, ['R12', 'R03', 'R08'], opened(refused)));
+    { code: 'cost-above-worth', count: asked, cost: cost(), worth: budget }, ['R12', 'R03', 'R08'], opened(refused)));
   if (refused) return withSpace({ world, offers, deal: null, blockedBy: refused });
   const counter: Package = { ...opening, releases: offered };
   const enough = clears(got, asked * eu.acceptShare);
   const blockedBy = enough ? undefined : valueGap('eu', bar, got);
   if (keep) offers.push(offerRecord('eu-belarus', 2, 'belarus', 'eu', 'counter', counter, enough ? 'accept' : 'walk',
-    enough ? `${got} of the ${asked} asked clears its bar of ${bar}` : `${got} of the ${asked} asked is below its bar of ${bar}`,
+    { code: enough ? 'clears-bar' : 'below-bar', got, asked, bar },
     ['R12', 'R03'], {
       values: { eu: got, belarus: budget }, reservations: { eu: bar, belarus: releaseCost(world, offered, byId, by, rules).cost },
       ...(blockedBy ? { blockedBy } : {}),
@@ -88,7 +86,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   return withSpace(enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
 }
 
-function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: OfferRecord[]): TrackResult {
+function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: ModelOffer[]): TrackResult {
   const { world, scenario, rules, rng } = ctx;
   const byId = indexById(candidatesFor(world, 'eu', rules));
   const routes = chooseRoutes(world, releases, byId, false, scenario.agents.belarus, rules, rng, scenario.world.accepts);
@@ -102,7 +100,6 @@ function close(ctx: TrackContext, releases: readonly Release[], sanctionId: stri
     deal: {
       track: 'eu-belarus', parties: ['eu', 'belarus'], package: viewOf(pkg), released, byRoute: split, routed: routedView(routes.routed), lifted: [sanctionId],
       rules: ['R01', 'R03', 'R08', ...routes.rules],
-      summary: `${released} released (${Object.entries(split).map(([r, n]) => `${n} to ${r}`).join(', ')}) for ${sanctionId}`,
     },
   };
 }

@@ -11,11 +11,10 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, viewOf } from './execute.js';
 import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
 
-const fmt = (x: number) => x.toFixed(1);
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
 export const PROMISE_COST = 0.3;
 
@@ -35,18 +34,18 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   if (budget < 0) {
     const blockedBy = valueGap('belarus', promiseCost, transitWorth);
     return { world, offers: [], deal: null, blockedBy, events: keep ? [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
-      text: `Minsk makes no bid for Klaipėda: transit is worth ${fmt(transitWorth)} to it, less than the ${fmt(promiseCost)} its promises would cost` }] : [] };
+      fact: { code: 'minsk-no-bid', worth: transitWorth, cost: promiseCost } }] : [] };
   }
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
-  const offers: OfferRecord[] = [];
+  const offers: ModelOffer[] = [];
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
   const opened: OfferNumbers = { values: { lithuania: commitmentValue, belarus: transitWorth }, reservations: { lithuania: price, belarus: promiseCost } };
 
   // With --deal-space: Klaipėda for Minsk's promises and any number of deportees, in Minsk's order.
   const space = ctx.dealSpace ? lithuaniaSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
-  function lithuaniaSpace(): DealSpaceRecord {
+  function lithuaniaSpace(): ModelSpace {
     const order = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
     const index = indexById(order);
     const steps = releaseSteps(order);
@@ -56,12 +55,12 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
       return { pkg: { ...opening, releases }, values: { belarus: transitWorth, lithuania: commitmentValue + k * lt.valuePerPrisoner },
         reservations: { belarus: promiseCost + minsk.cost, lithuania: price }, redLine: minsk.crosses };
     });
-    return spaceRecord('lithuania-belarus', ['belarus', 'lithuania'], priced, steps.counts.length <= steps.total ? `${steps.counts.length} deportee counts (of 0–${steps.total}) in Minsk's order` : null);
+    return spaceRecord('lithuania-belarus', ['belarus', 'lithuania'], priced, steps.counts.length <= steps.total ? { counts: steps.counts.length, ofCounts: steps.total } : null);
   }
 
   if (clears(commitmentValue, price)) {
     if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'accept',
-      `calm and the drivers are worth ${fmt(commitmentValue)} to it, above its price of ${fmt(price)}`, ['R09', 'R10', 'R11'], opened));
+      { code: 'calm-above-price', worth: commitmentValue, price }, ['R09', 'R10', 'R11'], opened));
     return withSpace(close(ctx, opening, offers));
   }
   // Vilnius asks for deportees to Lithuania to make up the difference.
@@ -70,7 +69,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   // The shortfall is positive here; a deportee worth nothing makes the ask endless (Infinity).
   const { ask, short } = takeInOrder(candidates, Math.ceil((price - commitmentValue) / lt.valuePerPrisoner));
   if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'counter',
-    `calm and the drivers are worth ${fmt(commitmentValue)} to it, short of its price of ${fmt(price)}`, ['R09', 'R10', 'R11'], opened));
+    { code: 'calm-short-of-price', worth: commitmentValue, price }, ['R09', 'R10', 'R11'], opened));
   const counter: Package = { ...opening, releases: ask };
   const affordable = short === 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
   // Too few people held to reach Vilnius's price: its own gap; else Minsk's answer to the ask.
@@ -79,8 +78,8 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const blockedBy = affordable ? undefined : short > 0 ? valueGap('lithuania', price, vilniusGets) : minskRefusal(minsk, budget);
   if (keep) offers.push(offerRecord('lithuania-belarus', 2, 'lithuania', 'belarus', 'counter', counter, affordable ? 'accept' : 'walk',
     affordable
-      ? `transit is worth ${fmt(budget)} to it (R08), above the ${fmt(releaseCost(world, ask, byId, by, rules).cost)} the ${headcount(ask)} releases cost it`
-      : `transit is worth ${fmt(budget)} to it (R08), less than the ${headcount(ask)} releases asked would cost it`,
+      ? { code: 'transit-above-cost', worth: budget, cost: releaseCost(world, ask, byId, by, rules).cost, count: headcount(ask) }
+      : { code: 'transit-below-cost', worth: budget, count: headcount(ask) },
     ['R08', 'R03', 'R09'], {
       values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },
       ...(blockedBy ? { blockedBy } : {}),
@@ -88,7 +87,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   return withSpace(affordable ? close(ctx, counter, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
 }
 
-function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {
+function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResult {
   const routed = pkg.releases.map((r) => ({ ...r, route: 'lithuania' as const }));
   const after = executeDeal(ctx.world, routed, [], pkg.grants, pkg.commitments);
   const released = headcount(pkg.releases);
@@ -99,7 +98,6 @@ function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackRes
       track: 'lithuania-belarus', parties: ['lithuania', 'belarus'], package: viewOf(pkg), released,
       byRoute: released > 0 ? { lithuania: released } : {}, routed: routedView(routed), lifted: [],
       rules: ['R08', 'R09', 'R10', 'R11', 'R03'],
-      summary: `Klaipėda opens to Belarusian potash; Minsk ${pkg.commitments.length ? `promises ${pkg.commitments.join(' and ')}` : 'gives'}${released ? ` and deports ${released} to Lithuania` : ''}`,
     },
   };
 }

@@ -11,11 +11,9 @@ import { sanctionsOf } from '../world/recipes.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
 import type { Grant, Package, Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, ModelSpace, ModelOffer, OfferWhy } from '../simulation/trace.js';
 import { bundles, MAX_ITEMS, spaceRecord, type Priced } from './spaces.js';
 import { clears, offerRecord, redLine, valueGap, type OfferNumbers } from './protocol.js';
-
-const fmt = (x: number) => x.toFixed(1);
 
 export function runPolandTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules, rng } = ctx;
@@ -39,7 +37,7 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   ask *= noise;
   const keen = urgency(world, by, rules);
   const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
-  const offers: OfferRecord[] = [];
+  const offers: ModelOffer[] = [];
   const keep = ctx.trace !== false;
   // Warsaw values the release at the most it will give (its concession); what it puts up is its cost.
   const numbers = (offered: number, blockedBy?: BlockedBy): OfferNumbers => ({
@@ -47,14 +45,14 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
     reservations: { poland: offered, belarus: ask },
     ...(blockedBy ? { blockedBy } : {}),
   });
-  const rec = (exchange: number, kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rs: RuleId[], n: OfferNumbers) =>
-    offers.push(offerRecord('poland-belarus', exchange, 'poland', 'belarus', kind, pkg, answer, reason, rs, n));
+  const rec = (exchange: number, kind: 'offer' | 'counter', pkg: Package, answer: ModelOffer['answer'], why: OfferWhy, rs: RuleId[], n: OfferNumbers) =>
+    offers.push(offerRecord('poland-belarus', exchange, 'poland', 'belarus', kind, pkg, answer, why, rs, n));
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
   // With --deal-space: every bundle of Warsaw's relief, with and without the swap, for Poczobut.
   const space = ctx.dealSpace ? polandSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
-  function polandSpace(): DealSpaceRecord {
+  function polandSpace(): ModelSpace {
     // The swap is worth to Minsk what it adds to Warsaw's full package (its concession over the relief).
     const swap = Math.max(0, pl.concession - reliefValue);
     const priced: Priced[] = [];
@@ -67,49 +65,47 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
           reservations: { poland: given, belarus: ask }, redLine: crosses ? 'R17' : null });
       }
     }
-    return spaceRecord('poland-belarus', ['poland', 'belarus'], priced, relief.length > MAX_ITEMS ? `bundles of ${MAX_ITEMS} of Poland's ${relief.length} relief items` : null);
+    return spaceRecord('poland-belarus', ['poland', 'belarus'], priced, relief.length > MAX_ITEMS ? { items: MAX_ITEMS, ofItems: relief.length } : null);
   }
   if (crosses) {
     const blockedBy = redLine('R17', 'belarus');
-    if (keep) rec(1, 'offer', opening, 'walk', `an enemy of the regime is not for sale at any price`, ['R07', 'R17'], numbers(reliefValue, blockedBy));
+    if (keep) rec(1, 'offer', opening, 'walk', { code: 'not-for-sale' }, ['R07', 'R17'], numbers(reliefValue, blockedBy));
     return withSpace({ world, offers, deal: null, blockedBy });
   }
   if (clears(reliefValue, ask) && relief.length > 0) {
-    if (keep) rec(1, 'offer', opening, 'accept', `Poland's relief is worth ${fmt(reliefValue)} to it, above its price of ${fmt(ask)}`, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, numbers(reliefValue));
+    if (keep) rec(1, 'offer', opening, 'accept', { code: 'relief-above-price', worth: reliefValue, price: ask }, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, numbers(reliefValue));
     return withSpace(close(ctx, opening, offers));
   }
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
   if (full <= reliefValue) {
     const blockedBy = valueGap('belarus', ask, reliefValue);
-    if (keep) rec(1, 'offer', opening, 'walk', `it prices the release at ${fmt(ask)}, and Poland's relief, all Warsaw will give, is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue, blockedBy));
+    if (keep) rec(1, 'offer', opening, 'walk', { code: 'price-above-all-relief', worth: reliefValue, price: ask }, askRules, numbers(reliefValue, blockedBy));
     return withSpace({ world, offers, deal: null, blockedBy });
   }
-  if (keep) rec(1, 'offer', opening, 'counter', `it prices the release at ${fmt(ask)}, and Poland's relief is worth only ${fmt(reliefValue)} to it`, askRules, numbers(reliefValue));
+  if (keep) rec(1, 'offer', opening, 'counter', { code: 'price-above-relief', worth: reliefValue, price: ask }, askRules, numbers(reliefValue));
   // Warsaw raises only when its concession beats the relief alone: the swap is what it adds.
   const grants: Grant[] = ['prisoner-swap'];
   const final: Package = { ...opening, grants };
   if (clears(full, ask)) {
-    if (keep) rec(2, 'counter', final, 'accept', `Warsaw's full package is worth ${fmt(full)} to it, enough for its price of ${fmt(ask)}`, askRules, numbers(full));
+    if (keep) rec(2, 'counter', final, 'accept', { code: 'package-meets-price', worth: full, price: ask }, askRules, numbers(full));
     return withSpace(close(ctx, final, offers));
   }
   const blockedBy = valueGap('belarus', ask, full);
-  if (keep) rec(2, 'counter', final, 'walk', `Warsaw's best is worth ${fmt(full)} to it, short of its price of ${fmt(ask)}`, askRules, numbers(full, blockedBy));
+  if (keep) rec(2, 'counter', final, 'walk', { code: 'best-short-of-price', worth: full, price: ask }, askRules, numbers(full, blockedBy));
   return withSpace({ world, offers, deal: null, blockedBy });
 }
 
-function close(ctx: TrackContext, pkg: Package, offers: OfferRecord[]): TrackResult {
+function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResult {
   const routed = pkg.releases.map((r) => ({ ...r, route: 'poland' as const }));
   const after = executeDeal(ctx.world, routed, pkg.relief, pkg.grants, pkg.commitments);
-  const names = pkg.releases.map((r) => ctx.world.named.find((p) => p.id === r.id)?.name ?? r.id).join(', ');
-  const paid = [...pkg.relief, ...pkg.grants].join(' + ');
   return {
     world: after,
     offers,
     deal: {
       track: 'poland-belarus', parties: ['poland', 'belarus'], package: viewOf(pkg),
       released: routed.length, byRoute: { poland: routed.length }, routed: routedView(routed), lifted: [...pkg.relief],
-      rules: ['R07', 'R03'], summary: `${names} freed to Poland for ${paid}`,
+      rules: ['R07', 'R03'],
     },
   };
 }

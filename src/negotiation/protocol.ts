@@ -18,7 +18,7 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import { releaseCost, topPrisonerMatched, type Candidate } from '../rules/value-match.js';
 import type { BelarusParams } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
-import type { AgentId, BlockedBy, OfferRecord, TrackId } from '../simulation/trace.js';
+import type { AgentId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
 import type { Package, Release } from './package.js';
 import { viewOf } from './execute.js';
 
@@ -178,11 +178,11 @@ export interface OfferNumbers {
 
 /** One offer and its answer, as the trace keeps it. */
 export function offerRecord(
-  track: TrackId, exchange: number, from: AgentId, to: AgentId, kind: OfferRecord['kind'], pkg: Package,
-  answer: OfferRecord['answer'], reason: string, rules: readonly RuleId[], numbers: OfferNumbers,
-): OfferRecord {
-  const record: OfferRecord = {
-    track, exchange, from, to, kind, package: viewOf(pkg), answer, reason, rules: [...new Set(rules)],
+  track: TrackId, exchange: number, from: AgentId, to: AgentId, kind: ModelOffer['kind'], pkg: Package,
+  answer: ModelOffer['answer'], why: OfferWhy, rules: readonly RuleId[], numbers: OfferNumbers,
+): ModelOffer {
+  const record: ModelOffer = {
+    track, exchange, from, to, kind, package: viewOf(pkg), answer, why, rules: [...new Set(rules)],
     values: { ...numbers.values } as Record<string, number>, reservations: { ...numbers.reservations } as Record<string, number>,
   };
   return numbers.blockedBy ? { ...record, blockedBy: numbers.blockedBy } : record;

@@ -7,7 +7,7 @@
  */
 import type { RuleId } from '../rules/ids.js';
 import type { Candidate } from '../rules/value-match.js';
-import type { AgentId, DealSpaceRecord, SpacePackage, TrackId } from '../simulation/trace.js';
+import type { AgentId, ModelSpace, Sampling, SpacePackage, TrackId } from '../simulation/trace.js';
 import { analyseSpace, countGrid } from './deal-space.js';
 import { viewOf } from './execute.js';
 import { takeInOrder } from './candidates.js';
@@ -46,7 +46,7 @@ export function releaseSteps(order: readonly Candidate[]): { counts: number[]; t
 export const prefix = (order: readonly Candidate[], k: number): Release[] => takeInOrder(order, k).ask;
 
 /** The deal space record of priced packages between `parties` (proposer first). */
-export function spaceRecord(track: TrackId, parties: readonly [AgentId, AgentId], priced: readonly Priced[], sampled: string | null): DealSpaceRecord {
+export function spaceRecord(track: TrackId, parties: readonly [AgentId, AgentId], priced: readonly Priced[], sampling: Sampling | null): ModelSpace {
   const [a, b] = parties;
   const gain = (p: Priced, who: AgentId) => (p.values[who] ?? 0) - (p.reservations[who] ?? 0);
   const points = priced.map((p) => ({ surplus: [gain(p, a), gain(p, b)] as const, feasible: p.redLine === null }));
@@ -60,7 +60,7 @@ export function spaceRecord(track: TrackId, parties: readonly [AgentId, AgentId]
     return p.redLine ? { ...base, redLine: p.redLine } : base;
   });
   return {
-    track, parties: [a, b], sampled, packages, pareto: analysis.pareto,
+    track, parties: [a, b], sampling, packages, pareto: analysis.pareto,
     nash: { index: analysis.nash.index, surplus: byParty(analysis.nash.surplus) },
     ks: { index: analysis.ks.index, surplus: byParty(analysis.ks.surplus) },
     zopa: analysis.zopa,

@@ -20,11 +20,9 @@ import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { splitBatches } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, DealSpaceRecord, OfferRecord } from '../simulation/trace.js';
+import type { BlockedBy, ModelSpace, ModelDeal, ModelOffer, OfferWhy, RouteNote } from '../simulation/trace.js';
 import { bundles, MAX_ITEMS, prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { clears, DEADLINE, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
-
-const fmt = (x: number) => x.toFixed(1);
 
 export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): TrackResult {
   const { world, scenario, rules } = ctx;
@@ -35,7 +33,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const candidates = candidatesFor(world, 'us', rules).sort(byUsPreference);
   const byId = indexById(candidates);
   const relief = sanctionsOf(world, 'us', 'active').filter((s) => !ctx.reserved?.has(s.id)).sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-  const offers: OfferRecord[] = [];
+  const offers: ModelOffer[] = [];
   if (candidates.length === 0 || relief.length === 0) return { world, offers, deal: null };
 
   const willingness = usWillingness(world, us, rules);
@@ -54,7 +52,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     const blockedBy = valueGap('us', cheapest, heldValue);
     if (!keep) return { world, offers, deal: null, blockedBy };
     return { world, offers, deal: null, blockedBy, events: [{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'],
-      text: `Washington puts nothing on the table: everyone still held is worth ${fmt(heldValue)} to it, less than the ${fmt(cheapest)} its smallest relief item would cost it` }] };
+      fact: { code: 'us-no-bid', worth: heldValue, cost: cheapest } }] };
   }
   let items: Sanction[] = grand ? payable : payable.slice(0, 1);
   let next = 1;
@@ -73,7 +71,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
   const space = ctx.dealSpace ? usSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
 
-  function usSpace(): DealSpaceRecord {
+  function usSpace(): ModelSpace {
     const steps = releaseSteps(candidates);
     const priced: Priced[] = [];
     for (const bundle of bundles(relief)) {
@@ -92,7 +90,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       }
     }
     const sampled = relief.length > MAX_ITEMS || steps.counts.length <= steps.total
-      ? `bundles of the ${Math.min(relief.length, MAX_ITEMS)} heaviest US items × ${steps.counts.length} release counts (of 0–${steps.total}) along Washington's order` : null;
+      ? { items: Math.min(relief.length, MAX_ITEMS), counts: steps.counts.length, ofCounts: steps.total } : null;
     return spaceRecord('us-belarus', ['us', 'belarus'], priced, sampled);
   }
 
@@ -122,7 +120,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
         // Only the trace needs the ask's cost and the rules it cites (R17 for an enemy).
         const askCost = releaseCost(world, ask, byId, by, rules);
         offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'accept',
-          `the relief is worth ${fmt(budget)} to it, covering the ${fmt(askCost.cost)} the ${headcount(ask)} releases cost it`,
+          { code: 'worth-covers-cost', worth: budget, cost: askCost.cost, count: headcount(ask) },
           [...openRules, 'R03', 'R08', ...askCost.rules], opened(askCost.cost)));
       }
       return withSpace(close(ctx, ask, ids, [], belarusEscalating, offers, grand));
@@ -131,7 +129,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
       const price = minskPrice(world, ask, byId, largestItem, by, rules);
       blockedBy = minskRefusal(price, budget);
       if (keep) offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'walk',
-        `the relief is worth only ${fmt(budget)} to it, too little for any of the people asked for`, [...openRules, 'R03', 'R08'],
+        { code: 'worth-too-little', worth: budget }, [...openRules, 'R03', 'R08'],
         { ...opened(price.cost), blockedBy }));
       items = fewer(items);
       continue;
@@ -139,7 +137,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     if (keep) {
       const price = minskPrice(world, ask, byId, largestItem, by, rules);
       offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'counter',
-        `the ${headcount(ask)} asked would cost it ${fmt(releaseCost(world, ask, byId, by, rules).cost)}, more than the ${fmt(budget)} the relief is worth to it`,
+        { code: 'cost-above-worth', count: headcount(ask), cost: releaseCost(world, ask, byId, by, rules).cost, worth: budget },
         [...openRules, 'R03', 'R08'], opened(price.cost)));
     }
 
@@ -154,7 +152,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     });
     if (clears(value, reservation)) {
       if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, 'accept',
-        `${headcount(affordable)} releases${sideOffers.length ? ' and the side offers' : ''} are worth ${fmt(value)} to it, above its reservation of ${fmt(reservation)}`,
+        { code: 'releases-clear-reservation', count: headcount(affordable), worth: value, reservation },
         counterRules, countered()));
       return withSpace(close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false));
     }
@@ -164,19 +162,19 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     // Out of exchanges with items still to try, the visit's deadline ended it; else the gap did.
     if (!comesBack) blockedBy = items.length > 0 ? DEADLINE : valueGap('us', reservation, value);
     if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, comesBack ? 'counter' : 'walk',
-      `${headcount(affordable)} releases are worth only ${fmt(value)} to it, below its reservation of ${fmt(reservation)}`,
+      { code: 'releases-below-reservation', count: headcount(affordable), worth: value, reservation },
       counterRules, comesBack ? countered() : { ...countered(), blockedBy }));
   }
   return withSpace({ world, offers: numbered(offers), deal: null, blockedBy });
 }
 
-const numbered = (offers: readonly OfferRecord[]): OfferRecord[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));
+const numbered = (offers: readonly ModelOffer[]): ModelOffer[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));
 
-function record(exchange: number, from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: OfferRecord['answer'], reason: string, rules: RuleId[], numbers: OfferNumbers): OfferRecord {
-  return offerRecord('us-belarus', exchange, from, to, kind, pkg, answer, reason, rules, numbers);
+function record(exchange: number, from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: ModelOffer['answer'], why: OfferWhy, rules: RuleId[], numbers: OfferNumbers): ModelOffer {
+  return offerRecord('us-belarus', exchange, from, to, kind, pkg, answer, why, rules, numbers);
 }
 
-function close(ctx: TrackContext, releases: readonly Release[], relief: readonly string[], sideOffers: readonly SideOffer[], belarusEscalating: boolean, offers: OfferRecord[], grandBargain: boolean): TrackResult {
+function close(ctx: TrackContext, releases: readonly Release[], relief: readonly string[], sideOffers: readonly SideOffer[], belarusEscalating: boolean, offers: ModelOffer[], grandBargain: boolean): TrackResult {
   const { world, scenario, rules, rng } = ctx;
   const by = scenario.agents.belarus;
   const byId = indexById(candidatesFor(world, 'us', rules));
@@ -198,13 +196,12 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
   if (grandBargain) dealRules.push('R15');
   if (calms) dealRules.push('R11');
   if (sideOffers.length && isOn(rules, 'R16')) dealRules.push('R16');
-  const routeText = Object.entries(split).map(([r, n]) => `${n} to ${r}`).join(', ');
-  const summary = `${released} released (${routeText}) for ${relief.join(' + ')}`
-    + `${routes.spite ? '; most sent away from Lithuania out of spite' : ''}${routes.impulsive ? ' (route decided on impulse)' : ''}`
-    + `${calms ? '; Minsk promises to stop the balloons' : ''}`;
-  const deal = {
+  const routeNotes: RouteNote[] = [];
+  if (routes.spite) routeNotes.push('spite');
+  if (routes.impulsive) routeNotes.push('impulsive');
+  const deal: ModelDeal = {
     track: 'us-belarus' as const, parties: ['us', 'belarus'] as const, package: viewOf(pkg), released, byRoute: split, routed: routedView(now),
-    lifted: [...liftedNow], rules: [...new Set(dealRules)], summary,
+    lifted: [...liftedNow], rules: [...new Set(dealRules)], ...(routeNotes.length ? { routeNotes } : {}),
   };
   if (!staged) return { world: after, offers: numbered(offers), deal };
   return {

@@ -13,8 +13,6 @@ export interface Highlight {
   readonly transitions: ReadonlySet<string>;
 }
 
-export const NO_HIGHLIGHT: Highlight = { states: new Set(), transitions: new Set() };
-
 /** Okabe–Ito colours: told apart with any common colour-vision deficiency. */
 export const PALETTE = {
   blue: '#0072B2', orange: '#E69F00', sky: '#56B4E9', green: '#009E73', vermillion: '#D55E00',
@@ -29,8 +27,11 @@ export const edgeId = (agent: string, t: Pick<GraphTransition, 'from' | 'to'>, n
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 const label = (t: GraphTransition): string => (t.event === 'always' ? (t.guard ? `[${t.guard}]` : 'else') : `${t.event}${t.guard ? ` [${t.guard}]` : ''}`);
 
-/** Graphviz DOT for one machine; `highlight` marks what a run used. */
-export function toDot(graph: MachineGraph, highlight: Highlight = NO_HIGHLIGHT): string {
+/**
+ * Graphviz DOT for one machine. It depends on the machine alone, so that its layout can be made
+ * once (src/report/layouts.ts); what a run used is marked on the laid-out SVG (./highlight.ts).
+ */
+export function toDot(graph: MachineGraph): string {
   const lines = [
     `digraph ${quote(graph.agent)} {`,
     `  graph [rankdir=TB, fontname="Helvetica", fontsize=11, bgcolor="transparent", nodesep=0.35, ranksep=0.5, id=${quote(`${graph.agent}-diagram`)}];`,
@@ -40,13 +41,11 @@ export function toDot(graph: MachineGraph, highlight: Highlight = NO_HIGHLIGHT):
     `  ${quote(`${graph.agent}__start`)} -> ${quote(graph.initial)};`,
   ];
   for (const s of graph.states) {
-    const used = highlight.states.has(s.id);
     const rules = s.rules.map((r) => `${r} ${RULES[r].slug}`).join('\n');
     const text = s.transient ? s.id : `${s.id}${rules ? `\n${rules}` : ''}`;
     const shape = s.transient ? 'shape=diamond, style="filled", fontsize=9' : '';
-    const colour = used ? `color="${PALETTE.blue}", penwidth=2.2` : '';
     const tip = s.summary ? `tooltip=${quote(`${s.id}: ${s.summary}`)}` : `tooltip=${quote(s.id)}`;
-    const attrs = [`label=${quote(text)}`, `id=${quote(nodeId(graph.agent, s.id))}`, `class=${quote(`state${used ? ' used' : ''}`)}`, tip, shape, colour].filter(Boolean).join(', ');
+    const attrs = [`label=${quote(text)}`, `id=${quote(nodeId(graph.agent, s.id))}`, `class="state"`, tip, shape].filter(Boolean).join(', ');
     lines.push(`  ${quote(s.id)} [${attrs}];`);
   }
   const seen = new Map<string, number>();
@@ -54,11 +53,7 @@ export function toDot(graph: MachineGraph, highlight: Highlight = NO_HIGHLIGHT):
     const key = edgeKey(t.from, t.to);
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const used = highlight.transitions.has(key);
-    const attrs = [
-      `label=${quote(label(t))}`, `id=${quote(edgeId(graph.agent, t, n))}`, `class=${quote(`transition t-${t.from}-${t.to}${used ? ' used' : ''}`)}`,
-      used ? `color="${PALETTE.blue}", penwidth=2, fontcolor="${PALETTE.blue}"` : '',
-    ].filter(Boolean).join(', ');
+    const attrs = [`label=${quote(label(t))}`, `id=${quote(edgeId(graph.agent, t, n))}`, `class=${quote(`transition t-${t.from}-${t.to}`)}`].join(', ');
     lines.push(`  ${quote(t.from)} -> ${quote(t.to)} [${attrs}];`);
   }
   lines.push('}');

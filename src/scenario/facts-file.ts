@@ -6,12 +6,11 @@
  * within its horizon, and every id it names exists in the scenario.
  */
 import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { UserError, formatProblem, type Problem } from './errors.js';
+import { UserError, type Problem } from './errors.js';
 import { parseFile, problemAt, type ParsedFile } from './parse.js';
-import { loadScenario } from './load.js';
+import { loadReferencedScenario } from './referenced.js';
 import { applySettings, parseSetting } from './overrides.js';
 import { closest } from './suggest.js';
 import { TRACK_IDS, type Scenario } from './schema.js';
@@ -177,14 +176,12 @@ export function loadFactsFile(path: string): FactsSpec {
     throw fail();
   }
   const s = parsed.data;
-  let loaded: ReturnType<typeof loadScenario>;
-  try {
-    loaded = loadScenario(/[/\\]|\.ya?ml$/i.test(s.scenario) ? resolve(dirname(file.path), s.scenario) : s.scenario, { branch: s.branch ?? null });
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    at(['scenario'], `scenario: ${error.message}`, error.problems[0] ? formatProblem(error.problems[0]) : undefined);
+  const referenced = loadReferencedScenario(file, s.scenario, s.branch ?? null);
+  if (!referenced.ok) {
+    problems.push(referenced.problem);
     throw fail();
   }
+  const loaded = referenced.loaded;
   let scenario = loaded.scenario;
   try {
     scenario = applySettings(scenario, s.set.map(parseSetting));

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isMap, isPair, isScalar, type Node } from 'yaml';
-import { UserError, formatProblem, type Problem } from './errors.js';
+import { UserError, type Problem } from './errors.js';
 import { parseFile, problemAt, type ParsedFile } from './parse.js';
-import { loadScenario } from './load.js';
+import { loadReferencedScenario } from './referenced.js';
 import { applySettings, parseSetting, resolvePath } from './overrides.js';
 import { fitDistribution, parameterAt } from './uncertain.js';
 import { closest } from './suggest.js';
@@ -155,14 +155,12 @@ export function loadStudyFile(path: string): StudySpec {
     throw fail();
   }
   const s = parsed.data;
-  let loaded: ReturnType<typeof loadScenario>;
-  try {
-    loaded = loadScenario(/[/\\]|\.ya?ml$/i.test(s.scenario) ? new URL(s.scenario, `file://${file.path}`).pathname : s.scenario, { branch: s.branch ?? null });
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    at(['scenario'], `scenario: ${error.message}`, error.problems[0] ? formatProblem(error.problems[0]) : undefined);
+  const referenced = loadReferencedScenario(file, s.scenario, s.branch ?? null);
+  if (!referenced.ok) {
+    problems.push(referenced.problem);
     throw fail();
   }
+  const loaded = referenced.loaded;
   let scenario = loaded.scenario;
   try {
     scenario = applySettings(scenario, s.set.map(parseSetting));

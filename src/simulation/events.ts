@@ -26,7 +26,7 @@ import type { usMachine } from '../agents/us.js';
 import type { lithuaniaMachine } from '../agents/lithuania.js';
 import type { euMachine } from '../agents/eu.js';
 import type { Rng } from './rng.js';
-import type { ChangeRecord, TraceEvent, TrackId } from './trace.js';
+import type { ChangeRecord, ModelEvent, TrackId } from './trace.js';
 
 /** The agents an event can affect: those whose guards read rules, and Belarus's balloon posture. */
 export interface EventAgents {
@@ -109,33 +109,6 @@ export function rulesOfEvent(e: ScenarioEvent): RuleId[] {
   return [...ids].sort();
 }
 
-function describe(e: ScenarioEvent): string {
-  if (e.text) return e.text;
-  const d = e.do;
-  const parts: string[] = [];
-  if (d.setTalks) parts.push(`peace talks ${d.setTalks}`);
-  if (d.liftSanction) parts.push(`${d.liftSanction.join(', ')} lifted`);
-  if (d.reimposeSanction) parts.push(`${d.reimposeSanction.join(', ')} reimposed`);
-  for (const [id, route] of Object.entries(d.releaseNamed ?? {})) parts.push(`${id} freed to ${route}`);
-  for (const [id, r] of Object.entries(d.releaseFromCohort ?? {})) parts.push(`${r.count} ${id} freed to ${r.route}`);
-  if (d.rearrestNamed) parts.push(`${d.rearrestNamed.join(', ')} re-arrested`);
-  if (d.openTransit) parts.push('Klaipėda transit opens');
-  if (d.closeTransit) parts.push('Klaipėda transit closes');
-  if (d.stopBalloons) parts.push('the balloons stop');
-  if (d.resumeBalloons) parts.push('the balloons resume');
-  if (d.recordIncident) parts.push('an incident on the Lithuanian border');
-  if (d.freeLorryDrivers) parts.push('the lorry drivers are freed');
-  if (d.threatenConfiscation !== undefined) parts.push(d.threatenConfiscation ? 'Vilnius threatens confiscation' : 'Vilnius drops its confiscation threat');
-  if (d.setHostility) parts.push('hostility reset');
-  if (d.setUsInterest !== undefined) parts.push(`US interest set to ${d.setUsInterest}`);
-  for (const [id, on] of Object.entries(d.setRules ?? {})) parts.push(`${id} ${on ? 'on' : 'off'}`);
-  for (const [id, n] of Object.entries(d.arrest ?? {})) parts.push(`${n} ${id} arrested`);
-  for (const [id, r] of Object.entries(d.pardon ?? {})) parts.push(`${r.count} ${id} pardoned (${r.route})`);
-  if (d.reimpose) parts.push(`${d.reimpose.join(', ')} snapped back`);
-  if (d.deal) parts.push(`a ${d.deal.track} deal`);
-  return `Scenario event ${e.id}: ${parts.join('; ') || 'nothing changes'}`;
-}
-
 /** The events of one run: which have fired, and the rule switches in force (they can change). */
 export class ScenarioEvents {
   /** The rules in force now; the engine reads these, never the scenario's starting switches. */
@@ -153,7 +126,7 @@ export class ScenarioEvents {
   }
 
   /** Fires the events due this month; returns the world after them and records each in `trace`. */
-  fire(world: World, rng: Rng, trace: TraceEvent[]): World {
+  fire(world: World, rng: Rng, trace: ModelEvent[]): World {
     let w = world;
     for (let i = 0; i < this.events.length; i++) {
       const e = this.events[i]!;
@@ -165,7 +138,7 @@ export class ScenarioEvents {
       this.fired[i] = true;
       this.current = i;
       w = this.apply(e.do, w);
-      trace.push({ kind: 'scenario', actor: 'scenario', text: describe(e), rules: rulesOfEvent(e) });
+      trace.push({ kind: 'scenario', actor: 'scenario', fact: { code: 'scenario', event: i }, rules: rulesOfEvent(e) });
     }
     return w;
   }

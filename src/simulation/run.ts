@@ -33,7 +33,8 @@ import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { conditionHolds, ScenarioEvents } from './events.js';
 import { isBuiltInTrack } from './trace.js';
-import type { AgentId, AgentMove, BlockedKind, ChangeRecord, DealSpaceRecord, DealRecord, MonthRecord, OfferRecord, Outcome, RunResult, TraceEvent, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, BlockedKind, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import { withWords } from '../report/trace-words.js';
 import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
 import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -256,21 +257,21 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
 }
 
 /** A month's record before the world summary, which only a kept trace needs. */
-type MonthStep = Omit<MonthRecord, 'world' | 'moves'>;
+type MonthStep = Omit<ModelMonth, 'world' | 'moves'>;
 
 function stepMonth(s: RunState): MonthStep {
   const { scenario, rng, agents } = s;
-  const events: TraceEvent[] = [];
-  const offers: OfferRecord[] = [];
-  const deals: DealRecord[] = [];
+  const events: ModelEvent[] = [];
+  const offers: ModelOffer[] = [];
+  const deals: ModelDeal[] = [];
   const changes: ChangeRecord[] = [];
-  const spaces: DealSpaceRecord[] = [];
+  const spaces: ModelSpace[] = [];
   let world = advanceMonth(s.world);
 
   // (1) Exogenous: the peace talks (R13).
   const talks = drawFrom(rng, scenario.talks[world.talks], TALKS_STATES, world.talks);
   if (talks !== world.talks) {
-    events.push({ kind: 'talks', actor: 'talks', text: `Peace talks: ${world.talks} → ${talks}`, rules: ['R13'] });
+    events.push({ kind: 'talks', actor: 'talks', fact: { code: 'talks', from: world.talks, to: talks }, rules: ['R13'] });
     world = setTalks(world, talks);
   }
   // Scenario events fire here, after the talks, in list order (src/simulation/events.ts).
@@ -302,10 +303,7 @@ function stepMonth(s: RunState): MonthStep {
     const p = scenario.agents.lithuania;
     const detained = incidentDraw < scenario.agents.belarus.balloonChance / 3 ? 1 : 0;
     world = recordIncident(world, p.hostilityPerIncident, detained);
-    events.push({ kind: 'incident', actor: 'belarus',
-      text: detained ? 'A Lithuanian lorry driver is detained in Belarus; Vilnius\'s hostility rises'
-        : 'Weather balloons from Belarus close Vilnius airport; Lithuania\'s hostility rises',
-      rules: ['R10'] });
+    events.push({ kind: 'incident', actor: 'belarus', fact: { code: detained ? 'driver-detained' : 'balloons' }, rules: ['R10'] });
   }
 
   const ltBefore = agents.lithuania.state;
@@ -314,16 +312,16 @@ function stepMonth(s: RunState): MonthStep {
   if (ltAfter !== ltBefore) {
     if (ltAfter === 'threatening') {
       world = threatenConfiscation(world, true);
-      events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius threatens to confiscate all Belarusian assets', rules: ['R10'] });
+      events.push({ kind: 'threat', actor: 'lithuania', fact: { code: 'confiscation-threat' }, rules: ['R10'] });
     } else if (ltBefore === 'threatening') {
       // The threat ends when tempers cool, or when Vilnius turns to talking (or a scenario opened transit).
       world = threatenConfiscation(world, false);
       if (ltAfter === 'hardline') {
-        events.push({ kind: 'threat', actor: 'lithuania', text: 'Vilnius lets its confiscation threat drop as tempers cool', rules: ['R10', 'R11'] });
+        events.push({ kind: 'threat', actor: 'lithuania', fact: { code: 'threat-dropped' }, rules: ['R10', 'R11'] });
       }
     }
     if (ltAfter === 'talking') {
-      events.push({ kind: 'posture', actor: 'lithuania', text: 'Vilnius signals it will talk about Klaipėda transit', rules: ['R09'] });
+      events.push({ kind: 'posture', actor: 'lithuania', fact: { code: 'vilnius-will-talk' }, rules: ['R09'] });
     }
   }
 
@@ -335,8 +333,7 @@ function stepMonth(s: RunState): MonthStep {
   if (usAfter !== usBefore && usAfter !== 'prepaid') events.push(usTransitionEvent(usBefore, usAfter, world.talks));
   if (usAfter === 'prepaid' && usBefore !== 'prepaid' && prepay) {
     world = liftSanction(world, prepay);
-    const label = world.sanctions.find((x) => x.id === prepay)?.label ?? prepay;
-    events.push({ kind: 'concession', actor: 'us', text: `Washington lifts ${label} (${prepay}) up front, ahead of a bigger exchange`, rules: ['R02'] });
+    events.push({ kind: 'concession', actor: 'us', fact: { code: 'prepay', sanction: prepay }, rules: ['R02'] });
   }
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
@@ -415,20 +412,20 @@ function stepMonth(s: RunState): MonthStep {
 
 const byIdNamed = (world: World, id: string): boolean => world.named.some((p) => p.id === id);
 
-function usTransitionEvent(from: string, to: string, talks: string): TraceEvent {
+function usTransitionEvent(from: string, to: string, talks: string): ModelEvent {
   switch (to) {
     case 'disengaged':
       return talks === 'failed'
-        ? { kind: 'posture', actor: 'us', text: 'With the peace talks failed, Washington drops the Belarus dialogue', rules: ['R13'] }
-        : { kind: 'posture', actor: 'us', text: 'Washington loses interest in the Belarus file', rules: ['R06'] };
+        ? { kind: 'posture', actor: 'us', fact: { code: 'us-drops-dialogue' }, rules: ['R13'] }
+        : { kind: 'posture', actor: 'us', fact: { code: 'us-loses-interest' }, rules: ['R06'] };
     case 'engaged':
       return from === 'cooling'
-        ? { kind: 'posture', actor: 'us', text: 'Washington is ready for another wave', rules: ['R01'] }
-        : { kind: 'posture', actor: 'us', text: 'Washington re-engages with Minsk', rules: ['R06', 'R13'] };
+        ? { kind: 'posture', actor: 'us', fact: { code: 'us-ready-again' }, rules: ['R01'] }
+        : { kind: 'posture', actor: 'us', fact: { code: 'us-reengages' }, rules: ['R06', 'R13'] };
     case 'visiting':
-      return { kind: 'posture', actor: 'us', text: 'The US envoy arrives in Minsk to negotiate', rules: ['R02'] };
+      return { kind: 'posture', actor: 'us', fact: { code: 'envoy-arrives' }, rules: ['R02'] };
     default:
-      return { kind: 'posture', actor: 'us', text: `US envoy: ${from} → ${to}`, rules: ['R02'] };
+      return { kind: 'posture', actor: 'us', fact: { code: 'us-moves', from, to }, rules: ['R02'] };
   }
 }
 
@@ -495,8 +492,20 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
   };
 }
 
-/** Runs a scenario for its horizon (or `months`) with one seed. Same inputs, same result. */
+/**
+ * Runs a scenario for its horizon (or `months`) with one seed, as the run JSON carries it: the
+ * model's records (`simulate`) with their words added by src/report/trace-words.ts, the one
+ * place sentences are made. Same inputs, same result.
+ */
 export function runScenario(given: Scenario, options: RunOptions): RunResult {
+  const { scenario, run } = simulateDrawn(given, options);
+  return run.months.length === 0 ? { ...run, months: [] } : withWords(run, scenario);
+}
+
+/** The model's run: structured records only, no sentences (the trace before the words). */
+export const simulate = (given: Scenario, options: RunOptions): ModelRun => simulateDrawn(given, options).run;
+
+function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenario: Scenario; readonly run: ModelRun } {
   const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = scenario.rules;
@@ -527,7 +536,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
   };
   const horizon = options.months ?? scenario.horizon;
   const keep = options.trace !== false;
-  const months: MonthRecord[] = [];
+  const months: ModelMonth[] = [];
   const dealCount: Record<TrackId, number> = { 'us-belarus': 0, 'poland-belarus': 0, 'eu-belarus': 0, 'lithuania-belarus': 0 };
   const declaredCount: Record<string, number> = Object.fromEntries(scenario.tracks.map((t) => [t.id, 0]));
   let firstDealMonth: string | null = null;
@@ -547,7 +556,7 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     for (const a of Object.values(state.agents)) a.stop();
     for (const d of state.declared) d.agent.stop();
   }
-  return {
+  const run: ModelRun = {
     scenario: scenario.id,
     branch: options.branch ?? null,
     seed: options.seed,
@@ -558,4 +567,5 @@ export function runScenario(given: Scenario, options: RunOptions): RunResult {
     months,
     outcome: outcomeOf(state.world, dealCount, firstDealMonth, state.rules, { scenario, waves: state.waves, reneged: state.reneged, blocked: state.blocked, declared: declaredCount }),
   };
+  return { scenario, run };
 }

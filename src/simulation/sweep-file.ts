@@ -31,6 +31,8 @@ export interface SweepHeader {
   readonly version: string;
   /** The metrics each line holds, in report order. */
   readonly metrics: readonly MetricInfo[];
+  /** Written with `--series`: every line also holds the run's months. Absent otherwise. */
+  readonly series?: true;
 }
 
 export { fingerprintOf } from '../scenario/fingerprint.js';
@@ -48,6 +50,8 @@ export interface StudyHeader {
   readonly fingerprint: string;
   readonly version: string;
   readonly spec: StudySpec;
+  /** Written with `--series`: every line also holds the run's months. Absent otherwise. */
+  readonly series?: true;
 }
 
 export interface SweepFile<H = SweepHeader> {
@@ -108,6 +112,11 @@ function parseRow(path: string, lineNo: number, line: string, runs: number): Run
     throw new UserError(`${path}:${lineNo}: not a run line ({"run", "seed", "metrics"})`);
   }
   if ((value.run as number) < 0 || (value.run as number) >= runs) throw new UserError(`${path}:${lineNo}: run ${String(value.run)} is outside the study's ${runs} runs`);
+  if (value.series !== undefined) {
+    if (!Array.isArray(value.series) || !value.series.every(isRecord)) throw new UserError(`${path}:${lineNo}: run ${String(value.run)}: "series" is not a list of months; the file is damaged`);
+    // The months are data for the analyst; nothing that reads the file back needs them.
+    delete value.series;
+  }
   return value as unknown as RunRow;
 }
 
@@ -151,6 +160,15 @@ export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> 
   return { header, rows, completeBytes: Buffer.byteLength(text) - Buffer.byteLength(tail), torn };
 }
 
+/**
+ * Why `--resume` cannot continue `file` with or without `--series` as asked: its lines must all
+ * have their months or none. (Merging does not care: it reads only the metrics.)
+ */
+export function seriesMismatch(file: { readonly series?: true }, series: boolean): string | null {
+  if ((file.series === true) === series) return null;
+  return series ? 'it was written without --series' : 'it was written with --series: add --series';
+}
+
 /** Why `b` is not the same study as `a` (ignoring which shard each holds), or null if it is. */
 export function studyMismatch(a: SweepHeader, b: SweepHeader): string | null {
   if (a.scenario !== b.scenario) return `scenario ${b.scenario} instead of ${a.scenario}`;
@@ -171,6 +189,7 @@ const rowLine = (row: RunRow): string => `${JSON.stringify({
   ...(row.factors ? { factors: row.factors } : {}),
   ...(row.draws ? { draws: row.draws } : {}),
   metrics: row.metrics,
+  ...(row.series ? { series: row.series } : {}),
 })}\n`;
 
 /** Appends whole lines to a sweep file. */

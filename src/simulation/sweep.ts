@@ -17,6 +17,7 @@ import type { FactorValue } from '../study/design.js';
 import type { Fact } from '../backtest/facts.js';
 import { resolveAll } from '../backtest/resolve.js';
 import type { World } from '../world/types.js';
+import { seriesCollector, type MonthRow } from './series.js';
 
 export interface RunRow {
   /** The run's index in its study, from 0. */
@@ -32,6 +33,8 @@ export interface RunRow {
   readonly metrics: MetricValues;
   /** A backtest's facts resolved in this run, in the facts' order (yes/no as 1 or 0); absent elsewhere. */
   readonly facts?: readonly number[];
+  /** With `--series`: the world at the start and at the end of every month (./series.ts). */
+  readonly series?: readonly MonthRow[];
 }
 
 /**
@@ -57,6 +60,8 @@ export interface StudyRuns {
   readonly plan?: DesignPlan;
   /** A backtest's facts, resolved in every run (src/backtest/resolve.ts). */
   readonly facts?: readonly Fact[];
+  /** Keep every run's months (`--series`). */
+  readonly series?: boolean;
 }
 
 /** A shard I of N (1-based I): the runs whose index ≡ I − 1 (mod N). */
@@ -78,11 +83,12 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
   if (!plan) {
     const seed = runSeed(study.seed, index);
     const worlds: World[] | null = study.facts ? [] : null;
-    const observe = worlds ? { observe: (w: World) => { worlds.push(w); } } : {};
+    const series = study.series ? seriesCollector() : null;
+    const observe = worlds || series ? { observe: (w: World) => { worlds?.push(w); series?.observe(w); } } : {};
     const result = runScenario(study.scenario, { seed, trace: false, ...months, ...observe });
     const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
     const resolved = study.facts && worlds ? { facts: resolveAll(study.facts, worlds, result.outcome.waves) } : {};
-    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts), ...resolved };
+    return { run: index, seed, ...drawn, metrics: metricsOf(result, facts), ...resolved, ...(series ? { series: series.months } : {}) };
   }
   const point = Math.floor(index / plan.replications);
   const seed = runSeed(study.seed, plan.groups[point]! * plan.replications + (index % plan.replications));
@@ -93,9 +99,10 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
     scenario = setIn(scenario, f.at, values[k]);
     factors[f.name] = values[k]!;
   });
-  const result = runScenario(scenario, { seed, trace: false, ...months });
+  const series = study.series ? seriesCollector() : null;
+  const result = runScenario(scenario, { seed, trace: false, ...months, ...(series ? { observe: series.observe } : {}) });
   const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
-  return { run: index, seed, point, factors, ...drawn, metrics: metricsOf(result, facts) };
+  return { run: index, seed, point, factors, ...drawn, metrics: metricsOf(result, facts), ...(series ? { series: series.months } : {}) };
 }
 
 /** Runs the given indices in this thread, in the order given. */

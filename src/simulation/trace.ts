@@ -22,11 +22,40 @@ export interface PackageView {
   readonly items?: readonly string[];
 }
 
-export interface TraceEvent {
+/**
+ * What happened, as the model records it: a code, and the ids and numbers behind it. The
+ * sentence (`TraceEvent.text`) is made from it in src/report/event-words.ts, never by the model.
+ */
+export type EventFact =
+  | { readonly code: 'talks'; readonly from: TalksState; readonly to: TalksState }
+  /** R10: balloons close Vilnius airport, or a Lithuanian lorry driver is detained. */
+  | { readonly code: 'balloons' | 'driver-detained' }
+  /** R10, R11: Vilnius threatens confiscation, or lets the threat drop. */
+  | { readonly code: 'confiscation-threat' | 'threat-dropped' }
+  /** A machine's change of posture worth a line in the story. */
+  | { readonly code: 'vilnius-will-talk' | 'us-drops-dialogue' | 'us-loses-interest' | 'us-ready-again' | 'us-reengages' | 'envoy-arrives' }
+  | { readonly code: 'us-moves'; readonly from: string; readonly to: string }
+  /** R02: a US sanction lifted up front. */
+  | { readonly code: 'prepay'; readonly sanction: string }
+  /** R06: everyone held is worth less to Washington than its cheapest item costs it. */
+  | { readonly code: 'us-no-bid'; readonly worth: number; readonly cost: number }
+  /** R08: transit is worth less to Minsk than its promises would cost. */
+  | { readonly code: 'minsk-no-bid'; readonly worth: number; readonly cost: number }
+  /** A scenario event fired: its index in the scenario's `events`. */
+  | { readonly code: 'scenario'; readonly event: number };
+export type EventCode = EventFact['code'];
+
+/** A trace event as the model records it (no words). */
+export interface ModelEvent {
   readonly kind: 'talks' | 'incident' | 'threat' | 'concession' | 'posture' | 'interest' | 'scenario';
   readonly actor: AgentId | 'talks' | 'scenario';
-  readonly text: string;
+  readonly fact: EventFact;
   readonly rules: readonly RuleId[];
+}
+
+/** A trace event as the run JSON carries it: the model's record and its sentence. */
+export interface TraceEvent extends ModelEvent {
+  readonly text: string;
 }
 
 /**
@@ -72,7 +101,28 @@ export interface WaveRecord {
   readonly renegedIn: string | null;
 }
 
-export interface OfferRecord {
+type Numbers<K extends string> = { readonly [k in K]: number };
+
+/**
+ * Why the recipient answered so, as the model records it: a code and the numbers it weighed
+ * (`worth` what the package is worth to the recipient, `cost`/`price`/`reservation`/`bar` what it
+ * held that against, `count` how many people). The words (`OfferRecord.reason`) are made in
+ * src/report/offer-words.ts.
+ */
+export type OfferWhy =
+  | ({ readonly code: 'worth-covers-cost' | 'worth-above-cost' | 'cost-above-worth' | 'transit-above-cost' } & Numbers<'worth' | 'cost' | 'count'>)
+  | ({ readonly code: 'worth-too-little' } & Numbers<'worth'>)
+  | ({ readonly code: 'transit-below-cost' } & Numbers<'worth' | 'count'>)
+  | ({ readonly code: 'releases-clear-reservation' | 'releases-below-reservation' } & Numbers<'worth' | 'reservation' | 'count'>)
+  | ({ readonly code: 'clears-bar' | 'below-bar' } & Numbers<'got' | 'asked' | 'bar'>)
+  | ({ readonly code: 'calm-above-price' | 'calm-short-of-price' | 'relief-above-price' | 'price-above-all-relief' | 'price-above-relief'
+      | 'package-meets-price' | 'best-short-of-price' } & Numbers<'worth' | 'price'>)
+  | ({ readonly code: 'clears-reservation' | 'short-of-reservation' } & Numbers<'worth' | 'reservation'>)
+  | { readonly code: 'not-for-sale' };
+export type OfferCode = OfferWhy['code'];
+
+/** One offer and its answer, as the model records it (no words). */
+export interface ModelOffer {
   /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
   readonly track: TrackId | DeclaredTrackId;
   readonly exchange: number;
@@ -81,8 +131,8 @@ export interface OfferRecord {
   readonly kind: 'offer' | 'counter';
   readonly package: PackageView;
   readonly answer: 'accept' | 'counter' | 'walk';
-  /** Why the recipient answered so, in words. */
-  readonly reason: string;
+  /** Why the recipient answered so: a code and its numbers. */
+  readonly why: OfferWhy;
   readonly rules: readonly RuleId[];
   /** What the package is worth to each party, in relief points (src/negotiation/protocol.ts). */
   readonly values: Readonly<Record<string, number>>;
@@ -90,6 +140,11 @@ export interface OfferRecord {
   readonly reservations: Readonly<Record<string, number>>;
   /** Why this answer was not a yes, when it was a walk (and on a track's last offer without a deal). */
   readonly blockedBy?: BlockedBy;
+}
+
+/** An offer as the run JSON carries it: the model's record and, in words, why it was answered so. */
+export interface OfferRecord extends ModelOffer {
+  readonly reason: string;
 }
 
 /**
@@ -125,19 +180,42 @@ export interface SpacePackage {
  * `packages`), the Nash and Kalai–Smorodinsky points (a package index, or null for no deal), and
  * whether a zone of possible agreement existed.
  */
+/**
+ * How a deal space's packages were drawn from a large issue space: `items` of the `ofItems` relief
+ * items bundled (the heaviest), and `counts` release counts of 0 to `ofCounts` along the track's
+ * order. The words (`DealSpaceRecord.sampled`) are made in src/report/space-words.ts.
+ */
+export interface Sampling {
+  readonly items?: number;
+  readonly ofItems?: number;
+  readonly counts?: number;
+  readonly ofCounts?: number;
+}
+
+/** A round's deal space as the model records it (no words). */
+export interface ModelSpace extends Omit<DealSpaceRecord, 'sampled' | 'sampling'> {
+  /** How the packages were sampled, when not all of them are listed. */
+  readonly sampling: Sampling | null;
+}
+
 export interface DealSpaceRecord {
   readonly track: TrackId | DeclaredTrackId;
   readonly parties: readonly [AgentId, AgentId];
-  /** How the packages were drawn from the issue space, when not all of them are listed. */
+  /** How the packages were drawn from the issue space, when not all of them are listed, in words. */
   readonly sampled: string | null;
   readonly packages: readonly SpacePackage[];
   readonly pareto: readonly number[];
   readonly nash: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
   readonly ks: { readonly index: number | null; readonly surplus: Readonly<Record<string, number>> };
   readonly zopa: boolean;
+  readonly sampling: Sampling | null;
 }
 
-export interface DealRecord {
+/** How Minsk chose a US deal's routes (R05): out of spite (most away from Lithuania), or on impulse. */
+export type RouteNote = 'spite' | 'impulsive';
+
+/** A deal as the model records it (no words). */
+export interface ModelDeal {
   /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
   readonly track: TrackId | DeclaredTrackId;
   readonly parties: readonly AgentId[];
@@ -148,9 +226,15 @@ export interface DealRecord {
   readonly routed: readonly { readonly id: string; readonly count: number; readonly route: Route }[];
   readonly lifted: readonly string[];
   readonly rules: readonly RuleId[];
-  readonly summary: string;
   /** A staged deal (R21): batches agreed, people still to come, relief still to pay. */
   readonly staged?: { readonly tranches: number; readonly pending: number; readonly relief: readonly string[] };
+  /** How the routes were chosen, when it is worth saying (US deals only). */
+  readonly routeNotes?: readonly RouteNote[];
+}
+
+/** A deal as the run JSON carries it: the model's record and a one-line summary in words. */
+export interface DealRecord extends ModelDeal {
+  readonly summary: string;
 }
 
 export interface WorldSummary {
@@ -181,6 +265,17 @@ export interface AgentMove {
   readonly from: string;
   readonly to: string;
   readonly event: string;
+}
+
+/**
+ * A month as the model records it: structured records only, no sentences. The run JSON's
+ * `MonthRecord` is this with words added by src/report/trace-words.ts.
+ */
+export interface ModelMonth extends Omit<MonthRecord, 'events' | 'offers' | 'deals' | 'spaces'> {
+  readonly spaces?: readonly ModelSpace[];
+  readonly events: readonly ModelEvent[];
+  readonly offers: readonly ModelOffer[];
+  readonly deals: readonly ModelDeal[];
 }
 
 export interface MonthRecord {
@@ -240,4 +335,9 @@ export interface RunResult {
   readonly draws: Readonly<Record<string, number | boolean | string>>;
   readonly months: readonly MonthRecord[];
   readonly outcome: Outcome;
+}
+
+/** A run as the model records it (`simulate`): the run JSON (`RunResult`) before the words are added. */
+export interface ModelRun extends Omit<RunResult, 'months'> {
+  readonly months: readonly ModelMonth[];
 }

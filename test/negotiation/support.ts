@@ -11,6 +11,8 @@ import type { RuleSwitches } from '../../src/rules/switches.js';
 import type { Rng } from '../../src/simulation/rng.js';
 import { scenario } from '../support/scenarios.js';
 import { OPEN_WORLD_RULE_IDS } from '../../src/rules/ids.js';
+import type { DealRecord, OfferRecord, TraceEvent } from '../../src/simulation/trace.js';
+import { dealWithWords, eventWithWords, offerWithWords, traceNames } from '../../src/report/trace-words.js';
 
 export const CLOSED_WORLD: RuleSwitches = Object.fromEntries(OPEN_WORLD_RULE_IDS.map((id) => [id, false]));
 
@@ -56,12 +58,20 @@ export function setup(patch: Patch): Setup {
   return { scenario: s, world: createWorld(s) };
 }
 
+/** A track's result as the run JSON shows it: its records with their words (src/report/trace-words.ts). */
+export interface WordedResult extends Omit<TrackResult, 'offers' | 'deal' | 'events'> {
+  readonly offers: readonly OfferRecord[];
+  readonly deal: DealRecord | null;
+  readonly events?: readonly TraceEvent[];
+}
+
 /**
  * Runs a track on the same world and draws with a trace (default and `true`) and with
  * `trace: false`: the quiet run writes no offers and ends in the same deal and world, drawing as
- * often. Returns the traced result and how many draws it used.
+ * often. Returns the traced result, with the words the run JSON gives its records, and how many
+ * draws it used.
  */
-export function runTrack(track: (ctx: TrackContext) => TrackResult, given: Setup, draws: readonly number[] = []): TrackResult & { drawn: number } {
+export function runTrack(track: (ctx: TrackContext) => TrackResult, given: Setup, draws: readonly number[] = []): WordedResult & { drawn: number } {
   const base = { world: given.world, scenario: given.scenario, rules: given.scenario.rules };
   const go = (trace: boolean | undefined) => {
     const rng = scripted(...draws);
@@ -76,7 +86,12 @@ export function runTrack(track: (ctx: TrackContext) => TrackResult, given: Setup
   expect(quiet.result.deal).toEqual(traced.result.deal);
   expect(quiet.result.world).toEqual(traced.result.world);
   expect(quiet.drawn).toBe(traced.drawn);
-  return { ...traced.result, drawn: traced.drawn };
+  const names = traceNames(given.scenario);
+  const { offers, deal, events, ...rest } = traced.result;
+  return {
+    ...rest, offers: offers.map(offerWithWords), deal: deal ? dealWithWords(deal, names) : null,
+    ...(events ? { events: events.map((e) => eventWithWords(e, names)) } : {}), drawn: traced.drawn,
+  };
 }
 
 /** A package as the trace shows it (PackageView): `releases` by id, their headcount, and the rest. */
@@ -85,7 +100,7 @@ export const packageOf = (releases: Record<string, number>, rest: { relief?: str
 });
 
 /** No deal, and the very world the track was given. */
-export function untouched(r: TrackResult, w: World): void {
+export function untouched(r: Pick<TrackResult, 'deal' | 'world'>, w: World): void {
   expect(r.deal).toBeNull();
   expect(r.world).toBe(w);
 }

@@ -63,9 +63,9 @@ const numbers = (answer: string) => ({
   values: expect.any(Object), reservations: expect.any(Object), ...(answer === 'walk' ? { blockedBy: expect.any(Object) } : {}),
 });
 const fromUs = (exchange: number, kind: 'offer' | 'counter', p: object, answer: string, rules: string[]) =>
-  ({ track: 'us-belarus', exchange, from: 'us', to: 'belarus', kind, package: p, answer, reason: expect.any(String), rules, ...numbers(answer) });
+  ({ track: 'us-belarus', exchange, from: 'us', to: 'belarus', kind, package: p, answer, reason: expect.any(String), why: expect.objectContaining({ code: expect.any(String) }), rules, ...numbers(answer) });
 const fromMinsk = (exchange: number, p: object, answer: string, rules: string[]) =>
-  ({ track: 'us-belarus', exchange, from: 'belarus', to: 'us', kind: 'counter', package: p, answer, reason: expect.any(String), rules, ...numbers(answer) });
+  ({ track: 'us-belarus', exchange, from: 'belarus', to: 'us', kind: 'counter', package: p, answer, reason: expect.any(String), why: expect.objectContaining({ code: expect.any(String) }), rules, ...numbers(answer) });
 const OPEN = ['R06', 'R13', 'R03', 'R08'];
 const COUNTER = ['R03', 'R06', 'R13', 'R16'];
 const held = (w: World) => Object.fromEntries(w.cohorts.map((c) => [c.id, c.held]));
@@ -240,7 +240,7 @@ describe('R06: no item the US could not recover in releases', () => {
     const r = run(s, []);
     expect(r.offers).toEqual([]);
     expect(r.deal).toBeNull();
-    expect(r.events).toEqual([{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'], text: expect.stringContaining('worth 4.0') }]);
+    expect(r.events).toEqual([{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'], text: expect.stringContaining('worth 4.0'), fact: { code: 'us-no-bid', worth: 4, cost: 5 } }]);
     expect(r.events![0]!.text).toContain('5.0');
     expect(runUsTrack({ world: s.world, scenario: s.scenario, rules: s.scenario.rules, rng: { next: () => 0.5 }, trace: false }, false).events).toBeUndefined();
   });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../../src/rules/ids.js';
 import { ROUTES, TALKS_STATES } from '../../src/world/types.js';
+import type { EventCode, OfferCode } from '../../src/simulation/trace.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('a month, YYYY-MM');
 const count = z.number().int().min(0);
@@ -34,11 +35,25 @@ const pkg = z.strictObject({
   items: z.array(z.string()).optional().describe('a declared track\'s items in the package'),
 }).describe('what is traded: releases, relief, grants, commitments, side offers');
 
+// Every code the model's records use, checked both ways against the trace's types.
+const EVENT_CODES = ['talks', 'balloons', 'driver-detained', 'confiscation-threat', 'threat-dropped', 'vilnius-will-talk', 'us-drops-dialogue',
+  'us-loses-interest', 'us-ready-again', 'us-reengages', 'envoy-arrives', 'us-moves', 'prepay', 'us-no-bid', 'minsk-no-bid', 'scenario'] as const satisfies readonly EventCode[];
+const OFFER_CODES = ['worth-covers-cost', 'worth-above-cost', 'cost-above-worth', 'transit-above-cost', 'worth-too-little', 'transit-below-cost',
+  'releases-clear-reservation', 'releases-below-reservation', 'clears-bar', 'below-bar', 'calm-above-price', 'calm-short-of-price', 'relief-above-price',
+  'price-above-all-relief', 'price-above-relief', 'package-meets-price', 'best-short-of-price', 'clears-reservation', 'short-of-reservation',
+  'not-for-sale'] as const satisfies readonly OfferCode[];
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+const everyCode: [Missing<EventCode, (typeof EVENT_CODES)[number]>, Missing<OfferCode, (typeof OFFER_CODES)[number]>] = [true, true];
+void everyCode;
+/** A record's facts: its code, then ids (strings) and numbers (null: infinite, as an enemy's price with R17 off); the words are made from them. */
+const facts = (codes: readonly [string, ...string[]]) => z.object({ code: z.enum(codes) }).catchall(z.union([z.number().nullable(), z.string().regex(/^[a-z0-9][a-z0-9.-]*$/)]));
+
 const event = z.strictObject({
   kind: z.enum(['talks', 'incident', 'threat', 'concession', 'posture', 'interest', 'scenario']),
   actor: z.union([agent, z.enum(['talks', 'scenario'])]),
-  text: z.string().min(1),
+  text: z.string().min(1).describe('the event in words, made from `fact` by the report (src/report/event-words.ts)'),
   rules,
+  fact: facts(EVENT_CODES).describe('what happened, as the model records it: a code, ids and numbers (EventFact)'),
 });
 
 const blockedBy = z.discriminatedUnion('kind', [
@@ -61,6 +76,7 @@ const offer = z.strictObject({
   values: z.partialRecord(agent, z.number()).describe('party id → what the package is worth to it (relief points; Brussels counts releases)'),
   reservations: z.partialRecord(agent, z.number()).describe('party id → its reservation value at that moment: the least it must get to say yes'),
   blockedBy: blockedBy.optional().describe('on a walk, and on the last offer of a round without a deal: what blocked it'),
+  why: facts(OFFER_CODES).describe('why the recipient answered so, as the model records it: a code and the numbers it weighed (OfferWhy); `reason` says it in words'),
 });
 
 const byParty = z.partialRecord(agent, z.number());
@@ -77,6 +93,8 @@ const space = z.strictObject({
   nash: solution.describe('the Nash bargaining point: largest product of surpluses'),
   ks: solution.describe('the Kalai–Smorodinsky point'),
   zopa: z.boolean().describe('some feasible package leaves both sides no worse off than no deal'),
+  sampling: z.strictObject({ items: count.optional(), ofItems: count.optional(), counts: count.optional(), ofCounts: count.optional() }).nullable()
+    .describe('how the packages were sampled, as the model records it (`sampled` says it in words): relief items bundled of those there are, release counts of 0 to `ofCounts`'),
 }).describe('a negotiation round\'s deal space (src/negotiation/deal-space.ts)');
 
 const deal = z.strictObject({
@@ -91,6 +109,7 @@ const deal = z.strictObject({
   summary: z.string().min(1),
   staged: z.strictObject({ tranches: z.number().int().min(2), pending: count, relief: z.array(sanctionId) }).optional()
     .describe('a staged deal (R21): batches agreed, people still to come, relief to pay once the first batch is verified'),
+  routeNotes: z.array(z.enum(['spite', 'impulsive'])).min(1).optional().describe('how Minsk chose a US deal\'s routes (R05), when worth saying'),
 });
 
 const change = z.strictObject({

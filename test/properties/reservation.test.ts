@@ -14,7 +14,7 @@ import { liftSanction, openTransit, releaseFromCohort, releaseNamed, setTalks, s
 import { marginalRelief } from '../../src/world/valuation.js';
 import { TALKS_STATES, type World } from '../../src/world/types.js';
 import { createRng } from '../../src/simulation/rng.js';
-import type { OfferRecord, TrackId } from '../../src/simulation/trace.js';
+import type { ModelOffer as OfferRecord, TrackId } from '../../src/simulation/trace.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { isOn } from '../../src/rules/switches.js';
 import { releaseCost, topPrisonerMatched, urgency, type Candidate } from '../../src/rules/value-match.js';

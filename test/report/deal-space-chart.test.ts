@@ -6,12 +6,12 @@ import type { DealSpaceRecord, OfferRecord } from '../../src/simulation/trace.js
 const view = { releases: {}, headcount: 0, relief: [], grants: [], commitments: [], sideOffers: [] };
 const pkg = (x: number, y: number, feasible = true) => ({ package: view, values: {}, reservations: {}, surplus: { us: x, belarus: y }, feasible });
 const space: DealSpaceRecord = {
-  track: 'us-belarus', parties: ['us', 'belarus'], sampled: null,
+  track: 'us-belarus', parties: ['us', 'belarus'], sampled: null, sampling: null,
   packages: [pkg(1, 1), pkg(2, 2), pkg(3, 3, false)], pareto: [1], nash: { index: 1, surplus: { us: 2, belarus: 2 } },
   ks: { index: 1, surplus: { us: 2, belarus: 2 } }, zopa: true,
 };
 const offer = (answer: OfferRecord['answer'], us: number, by: number): OfferRecord => ({
-  track: 'us-belarus', exchange: 1, from: 'us', to: 'belarus', kind: 'offer', package: view, answer, reason: 'r', rules: ['R03'],
+  track: 'us-belarus', exchange: 1, from: 'us', to: 'belarus', kind: 'offer', package: view, answer, reason: 'r', why: { code: 'not-for-sale' }, rules: ['R03'],
   values: { us, belarus: by }, reservations: { us: 1, belarus: 0.5 },
 });
 

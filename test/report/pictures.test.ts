@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AGENTS } from '../../src/agents/index.js';
 import { AGENT_IDS, agentGraphs, graphOfMachine } from '../../src/agents/graph.js';
 import { highlightOf, toDot, toMermaid } from '../../src/report/diagram.js';
+import { highlightSvg } from '../../src/report/highlight.js';
+import { layoutDot } from '../../src/report/render.js';
 import { distributionSpec, timelineMarkers, timelineSeries, timelineSpec } from '../../src/report/charts.js';
 import { sparkline } from '../../src/report/sparkline.js';
 import { movesText } from '../../src/report/words.js';
@@ -57,18 +59,46 @@ describe('diagrams as text', () => {
     expect(text.split('\n').filter((l) => l.includes('-->')).length).toBe(us!.transitions.length + 1);
   });
 
-  it('DOT gives each node and edge a stable id and marks only what a run used', () => {
-    const used = highlightOf(us!, 'engaged', [{ from: 'engaged', to: 'visiting' }, { from: 'visiting', to: 'cooling' }]);
-    expect([...used.states].sort()).toEqual(['cooling', 'deciding', 'engaged', 'visiting']);
-    expect([...used.transitions].sort()).toEqual(['deciding>engaged', 'engaged>visiting', 'visiting>cooling']);
-    const dot = toDot(us!, used);
-    expect(dot).toMatch(/"engaged" \[label="engaged\\nR06 waning-interest\\nR13 talks-coupling", id="us-state-engaged", class="state used"/);
-    expect(dot).toMatch(/"prepaid" \[[^\]]*class="state"/);
-    expect(dot).toMatch(/"engaged" -> "visiting" \[label="OBSERVE \[visitArranged\]", id="us-edge-engaged-visiting-0", class="transition t-engaged-visiting used"/);
-    expect(dot).toMatch(/"engaged" -> "prepaid" \[.*class="transition t-engaged-prepaid"\];/);
+  it('DOT gives each node and edge a stable id and carries no run: its layout is the machine\'s alone', () => {
+    const dot = toDot(us!);
+    expect(dot).toMatch(/"engaged" \[label="engaged\\nR06 waning-interest\\nR13 talks-coupling", id="us-state-engaged", class="state"/);
+    expect(dot).toMatch(/"engaged" -> "visiting" \[label="OBSERVE \[visitArranged\]", id="us-edge-engaged-visiting-0", class="transition t-engaged-visiting"\];/);
+    expect(dot).not.toContain('used');
+    expect(dot).not.toContain('penwidth');
     // Two arrows between the same states get different ids.
     expect(dot).toContain('us-edge-engaged-disengaged-0');
     expect(dot).toContain('us-edge-engaged-disengaged-1');
+  });
+
+  it('the laid-out SVG marks only what a run used: class, colour and width, as Graphviz would draw them', async () => {
+    const used = highlightOf(us!, 'engaged', [{ from: 'engaged', to: 'visiting' }, { from: 'visiting', to: 'cooling' }]);
+    expect([...used.states].sort()).toEqual(['cooling', 'deciding', 'engaged', 'visiting']);
+    expect([...used.transitions].sort()).toEqual(['deciding>engaged', 'engaged>visiting', 'visiting>cooling']);
+    const plain = await layoutDot(toDot(us!));
+    const svg = highlightSvg(plain, 'us', used);
+    const group = (id: string) => new RegExp(`<g id="${id.replace(/-/g, '&#45;')}" class="([^"]*)">([\\s\\S]*?)(?=<g id="[^"]*" class="(?:node|edge))`).exec(svg);
+    for (const state of ['deciding', 'engaged', 'visiting', 'cooling']) {
+      const [, classes, body] = group(`us-state-${state}`)!;
+      expect(classes, state).toBe('node state used');
+      expect(body, state).toMatch(/stroke="#0072b2" stroke-width="2\.2"/);
+      expect(body, state).not.toContain('stroke="#767676"');
+    }
+    for (const state of ['prepaid', 'disengaged']) {
+      const [, classes, body] = group(`us-state-${state}`)!;
+      expect(classes, state).toBe('node state');
+      expect(body, state).toContain('stroke="#767676"');
+    }
+    const [, edgeClasses, edge] = group('us-edge-engaged-visiting-0')!;
+    expect(edgeClasses).toBe('edge transition t&#45;engaged&#45;visiting used');
+    expect(edge).toMatch(/<path fill="none" stroke="#0072b2" stroke-width="2" /);
+    expect(edge).toMatch(/<polygon fill="#0072b2" stroke="#0072b2" stroke-width="2" /);
+    expect(edge).toMatch(/<text [^>]*fill="#0072b2">OBSERVE \[visitArranged\]<\/text>/);
+    const [, otherClasses, other] = group('us-edge-engaged-prepaid-0')!;
+    expect(otherClasses).not.toContain('used');
+    expect(other).not.toContain('#0072b2');
+    // Geometry is Graphviz's: with the highlight removed the picture is the plain layout again.
+    const shape = (text: string) => text.replace(/ used"/g, '"').replace(/ stroke-width="2(?:\.2)?"/g, '').replace(/#(?:0072b2|767676|222222)/g, 'COLOUR');
+    expect(shape(svg)).toBe(shape(plain));
   });
 });
 

@@ -12,7 +12,7 @@ describe('scheduled events', () => {
   it('fire in their month and only then, through the recipe, citing the rules they touch', () => {
     for (const seed of [1, 2, 3]) {
       const r = runScenario(s, { seed });
-      expect(scenarioEvents(r)).toEqual([{ month: '2026-03', kind: 'scenario', actor: 'scenario', text: 'Scenario event eu-lifts-potash: eu.potash lifted', rules: ['R01', 'R08', 'R12'] }]);
+      expect(scenarioEvents(r)).toEqual([{ month: '2026-03', kind: 'scenario', actor: 'scenario', text: 'Scenario event eu-lifts-potash: eu.potash lifted', rules: ['R01', 'R08', 'R12'], fact: { code: 'scenario', event: 0 } }]);
       const lifted = (month: string) => r.months.find((m) => m.month === month)!.world.lifted.includes('eu.potash');
       expect(lifted('2026-02')).toBe(false);
       expect(lifted('2026-03')).toBe(true);

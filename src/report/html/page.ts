@@ -18,6 +18,7 @@ import { dealSpaceSpec } from '../deal-space-chart.js';
 import { distributionsHtml } from './distributions.js';
 import { highlightOf, toDot } from '../diagram.js';
 import { chartToSvg, dotToSvg } from '../render.js';
+import { highlightSvg } from '../highlight.js';
 import { esc, scriptJson } from './escape.js';
 import { storyHtml } from './story.js';
 import { movesText } from '../words.js';
@@ -83,7 +84,7 @@ async function diagramsHtml(result: RunResult, graphs: readonly MachineGraph[], 
   for (const g of graphs) {
     const moves = result.months.flatMap((m) => m.moves).filter((m) => m.agent === g.agent);
     const used = highlightOf(g, start[g.agent]!, moves);
-    const svg = await dotToSvg(toDot(g, used));
+    const svg = highlightSvg(await dotToSvg(toDot(g)), g.agent, used);
     pictures.push({ name: `${g.agent}.svg`, svg });
     const alt = `${g.name} statechart. States: ${g.states.filter((s) => !s.transient).map((s) => `${s.id}${s.rules.length ? ` (${s.rules.join(', ')})` : ''}`).join(', ')}. This run used ${[...used.states].join(', ')}; transitions ${[...used.transitions].map((t) => t.replace('>', ' → ')).join(', ') || 'none'}.`;
     // A wide machine (Graphviz sizes in points) takes the whole row, so that its labels stay legible.
