@@ -329,6 +329,7 @@ export const ITEM_EFFECTS = ['openTransit', 'stopBalloons', 'freeLorryDrivers'] 
 
 export const declaredItemSchema = z.strictObject({
   id: id.describe('names the item in offers and red lines'),
+  label: z.string().min(1).max(80).optional().describe('the item in words, as the story says what was offered for what (default: its id), e.g. "more US troops"'),
   from: party.describe('the party that gives it'),
   worth: z.partialRecord(party, z.number().min(-100).max(100)).describe('party → what the item is worth to it, in relief points (negative: what giving it costs)'),
   effect: z.enum(ITEM_EFFECTS).optional().describe('what giving it does to the world, e.g. `openTransit` (then R08 counts it for potash)'),

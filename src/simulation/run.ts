@@ -4,7 +4,9 @@
  * are ready negotiate and deals are executed, (4) slow dynamics (US interest, calm) move, and (5)
  * the month is recorded. All randomness comes from the run's one stream, drawn in a fixed order.
  */
+import type { AnyStateMachine } from 'xstate';
 import { Agent } from '../agents/index.js';
+import type { MachineState } from '../agents/step.js';
 import { usMachine } from '../agents/us.js';
 import { belarusMachine } from '../agents/belarus.js';
 import { lithuaniaMachine } from '../agents/lithuania.js';
@@ -60,15 +62,35 @@ interface Agents {
   readonly eu: Agent<typeof euMachine>;
 }
 
+/**
+ * One agent's start depends only on its input. A study sets new parameters at every design point,
+ * so each point is a new scenario object and the per-scenario cache below never hits; but within a
+ * Sobol' group or a Morris trajectory most rows leave most agents' inputs as they were (AB_i
+ * differs from A in one factor, which belongs to one agent). So starts are also kept by the
+ * input's content, in a table emptied when it grows past a bound.
+ */
+const startsByInput = new Map<string, unknown>();
+const START_TABLE_BOUND = 4096;
+
+function startedAgent<M extends AnyStateMachine>(id: AgentId, machine: M, input: unknown): Agent<M> {
+  const key = `${id}:${JSON.stringify(input)}`;
+  const known = startsByInput.get(key) as MachineState<M> | undefined;
+  if (known) return new Agent(machine, null, known);
+  const agent = new Agent(machine, input);
+  if (startsByInput.size >= START_TABLE_BOUND) startsByInput.clear();
+  startsByInput.set(key, agent.position);
+  return agent;
+}
+
 function startAgents(scenario: Scenario, world: World): Agents {
   const rules = scenario.rules;
   const a = scenario.agents;
   return {
-    belarus: new Agent(belarusMachine, { params: a.belarus, rules, escalating: world.balloons }),
-    us: new Agent(usMachine, { params: a.us, rules, interest: world.usInterest }),
-    lithuania: new Agent(lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
-    poland: new Agent(polandMachine, { params: a.poland, rules }),
-    eu: new Agent(euMachine, { params: a.eu, rules }),
+    belarus: startedAgent('belarus', belarusMachine, { params: a.belarus, rules, escalating: world.balloons }),
+    us: startedAgent('us', usMachine, { params: a.us, rules, interest: world.usInterest }),
+    lithuania: startedAgent('lithuania', lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
+    poland: startedAgent('poland', polandMachine, { params: a.poland, rules }),
+    eu: startedAgent('eu', euMachine, { params: a.eu, rules }),
   };
 }
 
