@@ -273,13 +273,17 @@ console.log(analysis.stdout.trim() || analysis.stderr.trim());
 backtestCase();
 
 function startupLine() {
-const [node0, version, run, modules] = startups([
+// The other quick commands take their turns in the same rounds, so their ratios are comparable.
+const others = [['list'], ['validate', 'scenarios/base.yaml'], ['rules'], ['source', 'R05']];
+const [node0, version, run, modules, ...rest] = startups([
   { argv: ['node', '-e', '0'] },
   { argv: ['node', 'bin/thaw', '--version'] },
   { argv: ['node', 'bin/thaw', 'run', 'base'] },
   { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
+  ...others.map((a) => ({ argv: ['node', 'bin/thaw', ...a] })),
 ]);
 console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+console.log(`start-up of the other quick commands, same rounds: ${others.map((a, i) => `thaw ${a.join(' ')} ${fmt(rest[i])} ms = ${fmt(rest[i] / node0, 2)}×`).join(' · ')} (limit 3× node -e 0)`);
 return run / node0;
 }
 startupLine();

@@ -37,8 +37,8 @@ import { conditionHolds, ScenarioEvents } from './events.js';
 import { isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
-import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
-import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
+import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
+import { addToWave, reliefWorth, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
 
@@ -136,6 +136,7 @@ function summarize(world: World, agents: Agents): WorldSummary {
     arrested: world.arrested,
     rearrested: world.rearrested,
     pardoned: world.pardoned,
+    served: world.releasedByRoute.served,
     trust: Math.round(world.trust * 1000) / 1000,
   };
 }
@@ -190,6 +191,8 @@ interface RunState {
   readonly open: Rng;
   /** The staged deals' stream (R22): one draw per deal step due, so apart from the fixed monthly draws. */
   readonly stages: Rng;
+  /** Sentences served (R25): one draw per cohort a month, its own stream so that R25 moves no other draw. */
+  readonly served: Rng;
   /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
   readonly arrestRates: readonly number[];
   /** Every deal and scripted wave so far (`outcome.waves`). */
@@ -224,11 +227,12 @@ function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, 
 }
 
 /**
- * The open world's month (R18, R20, R23, then the staged deals due, R21, R22): its draws come
- * from the open stream in a fixed order, every month, whatever the rules and the world: one per
- * cohort for arrests, two for pardons, one per cohort for re-arrests. Each staged deal due draws
- * one number from a stream of its own (oldest deal first), so that deals never shift the
- * monthly flows' draws. The closed world's stream is never touched.
+ * The open world's month (R18, R20, R23, R25, then the staged deals due, R21, R22): its draws
+ * come from the open stream in a fixed order, every month, whatever the rules and the world: one
+ * per cohort for arrests, two for pardons, one per cohort for re-arrests. Sentences served (R25)
+ * draw one per cohort from a stream of their own, added later, so that they shift no earlier
+ * draw. Each staged deal due draws one number from a stream of its own (oldest deal first), so
+ * that deals never shift the monthly flows' draws. The closed world's stream is never touched.
  */
 function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVisiting: boolean, incident: boolean, changes: ChangeRecord[]): World {
   const { open, scenario, rules } = s;
@@ -240,6 +244,8 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const signalDraw = open.next();
   const rearrestDraws: number[] = [];
   for (let i = 0; i < n; i++) rearrestDraws.push(open.next());
+  const termDraws: number[] = [];
+  for (let i = 0; i < n; i++) termDraws.push(s.served.next());
   let w = world;
   if (isOn(rules, 'R18')) {
     const arrests = drawArrests(s.arrestRates, arrestDraws, escalating, by, w);
@@ -262,6 +268,14 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
     if (again.length) {
       w = applyRearrests(w, again);
       if (s.trace) changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
+    }
+  }
+  if (isOn(rules, 'R25')) {
+    const ends = drawTermEnds(w, termDraws, by);
+    if (ends.length) {
+      w = applyTermEnds(w, ends);
+      if (s.trace) changes.push({ kind: 'served', actor: 'belarus', people: ends.map((e) => ({ ...e, route: 'served' as const })), sanctions: [],
+        numbers: { count: ends.reduce((t, e) => t + e.count, 0) }, rules: ['R25'] });
     }
   }
   const still: PendingDeal[] = [];
@@ -359,9 +373,10 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
-  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
+  // Sentences served (R25) are no concession: the EU counts only the releases Minsk chose.
+  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world) - world.releasedByRoute.served, hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
 
-  // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R24).
+  // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R25).
   world = openWorldMonth(s, world, agents.belarus.state === 'escalating', agents.us.state === 'visiting', incident, changes);
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
@@ -383,7 +398,7 @@ function stepMonth(s: RunState): MonthStep {
         const home = new Map<string, number>();
         for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
         s.pending.push({ wave: index, batches: result.pending.batches.map((b) => [...b]), relief: result.pending.relief, paid: false,
-          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
+          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home, promised: reliefWorth(world, result.pending.relief, isOn(rules, 'R08')) });
       }
     }
     if (result.deal) s.dealt.add(track);
@@ -507,6 +522,7 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     prisonersArrested: world.arrested,
     prisonersRearrested: world.rearrested,
     pardoned: world.pardoned,
+    served: world.releasedByRoute.served,
     waves: open ? open.waves.map(waveRecord) : [],
     reneged: open?.reneged ?? 0,
     sanctionHistory: open ? sanctionHistoryOf(open.scenario, world) : {},
@@ -547,6 +563,7 @@ function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenari
     moves,
     open: createSubstream(options.seed, 'open-world'),
     stages: createSubstream(options.seed, 'staged-deals'),
+    served: createSubstream(options.seed, 'term-served'),
     arrestRates: arrestRatesFor(scenario),
     waves: [],
     pending: [],

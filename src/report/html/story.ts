@@ -1,9 +1,10 @@
 /** The month-by-month story as HTML: each step with its rules and ¶ linked to the page's catalogue and paraphrases. */
+import { lastingMoves } from '../state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace.js';
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
-import { AGENT_NAMES, describeBlock, describeDeal, describePackage, movesText } from '../words.js';
+import { AGENT_NAMES, describeBlock, describeDeal, describeOffer, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
 import { esc } from './escape.js';
 
@@ -26,11 +27,7 @@ export function citeHtml(rules: readonly RuleId[]): string {
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
 function offerHtml(o: OfferRecord, labels: Labels, closing: boolean): string {
-  const { give, get } = describePackage(o.package, labels);
-  const from = AGENT_NAMES[o.from];
-  const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
-    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = describeOffer(o, labels);
   const blocked = closing ? describeBlock(o) : null;
   return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
 }
@@ -48,7 +45,7 @@ export function monthHtml(m: MonthRecord, index: number, previousHeld: number, l
       items.push(`<li class="deal"><strong>✔ Deal</strong> (${esc(d.parties.map((p) => AGENT_NAMES[p]).join('–'))}): ${esc(describeDeal(d, labels))}. ${citeHtml(d.rules)}</li>`);
     }
   }
-  const moved = movesText(m.moves, names);
+  const moved = movesText(lastingMoves(m.moves), names);
   if (moved.length) items.push(`<li class="moves">Machines: ${esc(moved.join('; '))}</li>`);
   if (m.events.length === 0 && m.offers.length === 0) items.push('<li class="quiet">Nothing moves.</li>');
   const freed = previousHeld - m.world.held;
