@@ -9,6 +9,7 @@ import { loadScenario } from '../scenario/load.js';
 import { applySettings, parseSetting, type Setting } from '../scenario/overrides.js';
 import { runScenario } from '../simulation/run.js';
 import { fingerprintOf } from '../simulation/sweep-file.js';
+import { RowSummaries } from '../simulation/study.js';
 import { agentGraphs } from '../agents/graph.js';
 import { checkMonths, collect, parseIntIn } from './options.js';
 import { describeUsage } from './conventions.js';
@@ -59,9 +60,10 @@ export function registerReport(program: Command): void {
       const seed = flags.seed ?? scenario.seed;
       const months = flags.months ? { months: flags.months } : {};
       const result = runScenario(scenario, { seed, branch: loaded.branch, ...months, ...(flags.dealSpace ? { dealSpace: true } : {}) });
-      const study = flags.runs
-        ? { runs: flags.runs, seed, metrics: catalogueOf(scenario), rows: await runStudy({ scenario, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, 'report') }
-        : null;
+      // The runs' metrics go into count tables as they come (flat memory whatever --runs); no row is kept.
+      const summaries = flags.runs ? new RowSummaries(catalogueOf(scenario)) : null;
+      if (flags.runs && summaries) await runStudy({ scenario, seed, months: flags.months ?? null }, allIndices(flags.runs), flags.workers, 'report', (rows) => summaries.add(rows), false);
+      const study = flags.runs && summaries ? { runs: flags.runs, seed, summaries } : null;
       const { renderReport } = await page;
       const { html, pictures } = await renderReport({
         result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: agentGraphs(), study,

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MonthRecord } from '../simulation/trace.js';
-import { histogram } from './chart.js';
+import { histogram, type Bin } from './chart.js';
 import { PALETTE } from './diagram.js';
 
 /** Measures on a 0–1 scale, drawn on their own panel. */
@@ -139,11 +139,15 @@ export function timelineSpec(months: readonly MonthRecord[], title: string): Top
  * runs). A whole-number metric with few values (a count of deals, a 0/1 flag) gets a bar per value.
  */
 export function distributionSpec(name: string, description: string, values: readonly number[]): TopLevelSpec {
-  const bins = histogram(values, 20);
+  return distributionSpecOfBins(name, description, histogram(values, 20), values.length);
+}
+
+/** The same chart from bins already counted (from a study's count table), over `runs` runs. */
+export function distributionSpecOfBins(name: string, description: string, bins: readonly Bin[], runs: number): TopLevelSpec {
   const head = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: name, subtitle: description, anchor: 'start' as const, fontSize: 12, subtitleFontSize: 10 },
-    description: `Histogram of ${name} over ${values.length} runs`,
+    description: `Histogram of ${name} over ${runs} runs`,
     width: 380, height: 120,
     config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null } },
   };

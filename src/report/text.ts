@@ -1,4 +1,5 @@
 /** The month-by-month story for students: who offered what, the answer, and the rule behind it. */
+import { lastingMoves } from './state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
 import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describeOffer, describePackage, movesText } from './words.js';
@@ -67,7 +68,7 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
-  const moved = movesText(m.moves);
+  const moved = movesText(lastingMoves(m.moves));
   if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0 && (m.changes ?? []).length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;
@@ -119,7 +120,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['New arrests', `${o.prisonersArrested}, and ${o.prisonersRearrested} jailed again (R18, R23)`],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland}, at home ${o.releasedByRoute.home})`],
-    ['Released outside deals', `${o.pardoned} (R20)`],
+    ['Released outside deals', `${o.pardoned} (R20; ${o.served} of them at the end of their sentence, R25)`],
     ['Still held', String(o.prisonersRemaining)],
     ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],

@@ -151,7 +151,7 @@ function routesIn(c: ChangeRecord): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** One open-world record (R18–R24) in a sentence; the model records numbers, the words are made here. */
+/** One open-world record (R18–R25) in a sentence; the model records numbers, the words are made here. */
 export function describeChange(c: ChangeRecord, labels: Labels): string {
   const sanctions = c.sanctions.map((id) => labels.of(id)).join(' and ');
   const wave = c.numbers.wave !== undefined ? ` (wave ${c.numbers.wave + 1})` : '';
@@ -162,6 +162,8 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
       return `Minsk pardons ${peopleIn(c, labels, 'prisoner')} outside any deal${routesIn(c)}${c.numbers.signal ? ', a signal before the envoy\'s visit' : ''}`;
     case 'rearrest':
       return `${peopleIn(c, labels, 'person')} freed at home ${c.people.length === 1 && c.people[0]!.count === 1 ? 'is' : 'are'} jailed again${wave}`;
+    case 'served':
+      return `${peopleIn(c, labels, 'prisoner')} walk out at the end of their sentence: neither a pardon nor a deal`;
     case 'batch':
       return `Minsk frees the next batch of the staged deal${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}, batch ${c.numbers.batch} of ${c.numbers.of}; trust ${c.numbers.trust?.toFixed(2)}`;
     case 'payment':
@@ -169,7 +171,8 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
     case 'renege':
       return c.actor === 'us'
         ? `Washington reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the relief is withheld and Minsk calls off the batches still owed`
-        : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the batches still owed are withheld`;
+        : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %${c.numbers.shortfall !== undefined
+          ? `, the relief paid now worth ${(c.numbers.delivered ?? 0).toFixed(1)} to it of the ${(c.numbers.promised ?? 0).toFixed(1)} promised` : ''}): the batches still owed are withheld`;
     case 'snapback':
       return `Washington snaps its relief back${wave}: ${sanctions} re-imposed`;
     case 'wave':

@@ -205,8 +205,16 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
     expect(look.height).toBe(800);
     expect(look.colours).toBeGreaterThan(20);
     expect(look.inked).toBeGreaterThan(0.03);
-    // Print: the controls go, the figures stay, and a PDF comes out.
+    // Print: the controls go, the figures stay, the tables behind closed <details> open (and close
+    // again on screen), and a PDF comes out.
+    const details = () => page.evaluate(() => Array.from(document.querySelectorAll('details'), (d) => [d.open, d.querySelector('table')?.checkVisibility() ?? false]));
+    const onScreen = await details();
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(onScreen).toEqual(onScreen.map(() => [false, false]));
     await page.emulateMedia({ media: 'print' });
+    // The media query's change is reported at the next frame.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('details')).every((d) => d.open), null, { timeout: 10_000 });
+    expect(await details()).toEqual(onScreen.map(() => [true, true]));
     const printed = await page.evaluate(() => ({
       buttons: getComputedStyle(document.getElementById('step-next')!).display,
       nav: getComputedStyle(document.querySelector('nav')!).display,
@@ -217,6 +225,9 @@ describe.skipIf(!haveChromium && !inCi)('the HTML report in Chromium', () => {
     const pdf = await page.pdf({ format: 'A4', path: join(shots, 'report.pdf') });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(50_000);
+    await page.emulateMedia({ media: 'screen' });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('details')).every((d) => !d.open), null, { timeout: 10_000 });
+    expect(await details()).toEqual(onScreen);
     expect(o.errors).toEqual([]);
     await page.close();
   });

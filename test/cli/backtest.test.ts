@@ -80,6 +80,11 @@ describe('thaw backtest', () => {
     expect(page).toMatch(/<svg/);
     expect(page).toMatch(/Reliability/);
     expect(page).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
+    // The frame every report page shares (src/report/html/shell.ts): header with provenance, navigation, footer.
+    expect(page).toMatch(/<header id="header">\s*<h1>Backtest /);
+    expect(page).toMatch(/<table class="provenance">.*<th scope="row">runs<\/th>/s);
+    expect(page).toMatch(/<nav aria-label="sections">.*href="#backtest"/s);
+    expect(page).toMatch(/<footer><p>Made by <code>thaw report<\/code>.*thaw backtest .* makes the same page/s);
     const out = join(dir, 'b.json');
     expect(thaw(['backtest', facts, '--format', 'json', '--out', out, '--quiet']).stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).thaw).toBe('backtest');

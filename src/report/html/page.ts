@@ -6,8 +6,7 @@
 import type { MachineGraph } from '../../agents/graph.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { RunResult } from '../../simulation/trace.js';
-import type { RunRow } from '../../simulation/sweep.js';
-import type { MetricInfo } from '../../simulation/metrics.js';
+import type { RowSummaries } from '../../simulation/study.js';
 import { RULES } from '../../rules/catalogue.js';
 import { RULE_IDS } from '../../rules/ids.js';
 import { PARAGRAPHS } from '../../rules/paragraphs.js';
@@ -29,8 +28,8 @@ import { STEPPER_SCRIPT } from './stepper.js';
 export interface StudyInput {
   readonly runs: number;
   readonly seed: number;
-  readonly rows: readonly RunRow[];
-  readonly metrics: readonly MetricInfo[];
+  /** Every metric's count table over the runs (the rows themselves are not kept). */
+  readonly summaries: RowSummaries;
 }
 
 export interface ReportInput {
@@ -133,8 +132,8 @@ async function dealSpacesHtml(result: RunResult): Promise<string> {
 }
 
 async function studyHtml(study: StudyInput): Promise<string> {
-  return `<p>${study.rows.length} runs on seeds derived from study seed ${study.seed}; run <var>i</var> replays with <code>thaw run</code> and its own seed (see <code>thaw sweep --out</code>).</p>
-${await distributionsHtml(study.rows, study.metrics)}`;
+  return `<p>${study.summaries.count} runs on seeds derived from study seed ${study.seed}; run <var>i</var> replays with <code>thaw run</code> and its own seed (see <code>thaw sweep --out</code>).</p>
+${await distributionsHtml(study.summaries)}`;
 }
 
 function catalogueHtml(): string {
@@ -188,7 +187,7 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
     ['story', 'The story', storyHtml(result, labels, names)],
     ['summary', 'Summary', summaryHtml(result, labels, names)],
     ...(result.months.some((m) => (m.spaces ?? []).length > 0) ? [['deal-space', 'The deal spaces', await dealSpacesHtml(result)] as [string, string, string]] : []),
-    ...(input.study ? [['distributions', `Distributions over ${input.study.rows.length} runs`, await studyHtml(input.study)] as [string, string, string]] : []),
+    ...(input.study ? [['distributions', `Distributions over ${input.study.summaries.count} runs`, await studyHtml(input.study)] as [string, string, string]] : []),
     ['rules', 'The rule catalogue', catalogueHtml()],
     ['article', 'The article, paragraph by paragraph (paraphrased)', `<p>Paraphrases of Yurii Panchenko, European Pravda, 15 December 2025, in our own words; the numbers are the paragraphs the rules cite.</p>${paragraphsHtml()}`],
   ];

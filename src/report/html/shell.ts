@@ -25,8 +25,29 @@ export interface PageFrame {
   readonly scripts?: readonly { readonly dataId: string; readonly json: string; readonly code: string }[];
 }
 
+/**
+ * Closed `<details>` (the tables behind each chart) print as their summary alone, and no CSS opens
+ * them; so every page opens them when it is printed (the print dialog's `beforeprint`, or the print
+ * media query turning on, as in a PDF export) and closes again those it opened afterwards.
+ */
+export const PRINT_SCRIPT = `
+(function () {
+  'use strict';
+  var opened = [];
+  function open() { Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (d) { d.open = true; opened.push(d); }); }
+  function close() { opened.forEach(function (d) { d.open = false; }); opened = []; }
+  window.addEventListener('beforeprint', open);
+  window.addEventListener('afterprint', close);
+  var print = window.matchMedia('print');
+  print.addEventListener('change', function (e) { if (e.matches) open(); else close(); });
+})();
+`;
+
 export function pageHtml(f: PageFrame): string {
-  const scripts = (f.scripts ?? []).map((s) => `<script type="application/json" id="${s.dataId}">${s.json}</script>\n<script>${s.code}</script>`).join('\n');
+  const scripts = [
+    ...(f.scripts ?? []).map((s) => `<script type="application/json" id="${s.dataId}">${s.json}</script>\n<script>${s.code}</script>`),
+    `<script>${PRINT_SCRIPT}</script>`,
+  ].join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

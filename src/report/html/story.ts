@@ -1,4 +1,5 @@
 /** The month-by-month story as HTML: each step with its rules and ¶ linked to the page's catalogue and paraphrases. */
+import { lastingMoves } from '../state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace.js';
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
@@ -44,7 +45,7 @@ export function monthHtml(m: MonthRecord, index: number, previousHeld: number, l
       items.push(`<li class="deal"><strong>✔ Deal</strong> (${esc(d.parties.map((p) => AGENT_NAMES[p]).join('–'))}): ${esc(describeDeal(d, labels))}. ${citeHtml(d.rules)}</li>`);
     }
   }
-  const moved = movesText(m.moves, names);
+  const moved = movesText(lastingMoves(m.moves), names);
   if (moved.length) items.push(`<li class="moves">Machines: ${esc(moved.join('; '))}</li>`);
   if (m.events.length === 0 && m.offers.length === 0) items.push('<li class="quiet">Nothing moves.</li>');
   const freed = previousHeld - m.world.held;

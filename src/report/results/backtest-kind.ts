@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { BacktestReport } from '../backtest.js';
-import { backtestBodyHtml } from '../html/backtest-page.js';
+import { backtestFrame } from '../html/backtest-page.js';
 import { fromSchema, registerReportKind } from './registry.js';
 
 const ci = z.tuple([z.number(), z.number()]).nullable();
@@ -38,15 +38,6 @@ export function registerBacktestKind(): void {
   registerReportKind({
     kind: 'backtest', format: 1, layout: 'json', writtenBy: 'thaw backtest --format json',
     parse: fromSchema(backtestResultSchema),
-    render: async (doc, source) => {
-      const report = doc as unknown as BacktestReport;
-      return {
-        title: `Backtest ${report.backtest}`,
-        description: `Forecasts of ${report.facts.length} facts by scenario ${report.scenario}, scored against what happened and two baselines.`,
-        provenance: [['file', source], ['facts file', report.file], ['scenario', `${report.scenario}${report.branch ? `, branch ${report.branch}` : ''}`], ['runs', String(report.runs)], ['seed', String(report.seed)], ['fingerprint', report.fingerprint], ['written by', `thaw ${report.version}`]],
-        sections: [{ id: 'backtest', heading: 'Scores, reliability and forecasts', html: await backtestBodyHtml(report) }],
-        madeBy: `From ${source}; the same file gives the same page.`,
-      };
-    },
+    render: async (doc, source) => backtestFrame(doc as unknown as BacktestReport, source),
   });
 }

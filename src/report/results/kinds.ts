@@ -4,7 +4,8 @@
  * metric's distribution; its statistics are summarised (and a study's analysed) from the rows as
  * `thaw merge` does, without running anything.
  */
-import { summarizeRows } from '../../simulation/study.js';
+import { RowSummaries, summarizeRows } from '../../simulation/study.js';
+import type { MetricInfo } from '../../simulation/metrics.js';
 import { analyzeStudy, planStudy } from '../../simulation/experiment.js';
 import type { StudyHeader, SweepFile, SweepHeader } from '../../simulation/sweep-file.js';
 import { VERSION } from '../../version.js';
@@ -16,9 +17,11 @@ import { comparePage, sensitivityPage, studyPage, sweepPage } from './pages.js';
 import { fromSchema, registerReportKind, reportKinds, trusted, type ResultPage } from './registry.js';
 import { registerBacktestKind } from './backtest-kind.js';
 
-const distributionsSection = async (rows: SweepFile['rows'], metrics: readonly { name: string; description: string }[]) => ({
-  id: 'distributions', heading: `Distributions over ${rows.length} runs`, html: await distributionsHtml(rows, metrics),
-});
+const distributionsSection = async (rows: SweepFile['rows'], metrics: readonly MetricInfo[]) => {
+  const table = new RowSummaries(metrics);
+  table.add(rows);
+  return { id: 'distributions', heading: `Distributions over ${rows.length} runs`, html: await distributionsHtml(table) };
+};
 
 let registered = false;
 
