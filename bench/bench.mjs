@@ -12,6 +12,7 @@
  *   node bench/bench.mjs --against /tmp/thaw-main base   # A/B: runs/s beside another build, same minutes
  *   node bench/bench.mjs --startup     # only the start-up line (thaw run beside node -e 0)
  *   node bench/bench.mjs --backtest    # only the backtest case: 2,000 runs, ten facts, beside a sweep
+ *   node bench/bench.mjs --study [--against /tmp/thaw-main]   # the Sobol' study and the 1.3M-row analysis
  * Uses the compiled dist/ modules (`npm run bench` builds first). For the A/B, build the other
  * tree's dist/ first (e.g. `git archive main | tar -x -C /tmp/thaw-main`, link node_modules,
  * `npx tsc -p tsconfig.build.json` there); its rounds are interleaved with this build's.
@@ -166,6 +167,11 @@ if (args.includes('--startup')) {
   process.exit(0);
 }
 
+if (args.includes('--study')) {
+  studyCase();
+  process.exit(0);
+}
+
 if (against) {
   console.log(`A/B against ${against} (rounds interleaved, best of five each):`);
   for (const name of scenarios) {
@@ -206,6 +212,42 @@ if (backtestOnly) {
   process.exit(0);
 }
 
+/**
+ * The study targets (issue #12), with --against side by side with another build, taking turns so
+ * that a busy moment hits both: the Sobol' study of base (8 factors, N = 1,024, 10,240 runs, two
+ * workers, analysis and bootstrap included) and bench/analysis.mjs (1,310,720 stored rows). The two
+ * builds' study JSON must be byte-identical (a speed-up may not change a result).
+ */
+function studyCase() {
+  const trees = [{ name: 'this build', dir: root }, ...(against ? [{ name: 'reference', dir: against }] : [])];
+  const rounds = quick ? 1 : 3;
+  const study = trees.map(() => []);
+  const analysed = trees.map(() => []);
+  const outputs = trees.map(() => null);
+  console.log(`study case: ${rounds} round(s), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`);
+  for (let r = 0; r < rounds; r++) {
+    trees.forEach((tree, k) => {
+      const t0 = performance.now();
+      const run = spawnSync('node', ['bin/thaw', 'study', join(root, 'bench/studies/sobol-base-8.yaml'), '--workers', '2', '--format', 'json'], { cwd: tree.dir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+      study[k].push((performance.now() - t0) / 1000);
+      if (run.status !== 0) throw new Error(`${tree.name}: thaw study failed: ${run.stderr}`);
+      outputs[k] = run.stdout;
+      const a = spawnSync('node', ['bench/analysis.mjs'], { cwd: tree.dir, encoding: 'utf8' });
+      const m = /: ([\d.]+) s;/.exec(a.stdout);
+      if (!m) throw new Error(`${tree.name}: bench/analysis.mjs failed: ${a.stderr}`);
+      analysed[k].push(Number(m[1]));
+    });
+  }
+  trees.forEach((tree, k) => {
+    console.log(`${tree.name.padEnd(11)} study (10,240 runs, 2 workers) ${fmt(median(study[k]), 2)} s [${study[k].map((x) => fmt(x, 1)).join(', ')}] · analysis of 1,310,720 rows ${fmt(median(analysed[k]), 2)} s [${analysed[k].map((x) => fmt(x, 1)).join(', ')}]`);
+  });
+  if (against) {
+    console.log(`ratio this/reference: study ${fmt(median(study[0]) / median(study[1]), 2)}× · analysis ${fmt(median(analysed[0]) / median(analysed[1]), 2)}× · study JSON ${outputs[0] === outputs[1] ? 'byte-identical' : 'DIFFERS'}`);
+  }
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
+}
+
+
 const rows = [];
 for (const name of scenarios) {
   const scenario = loadScenario(name).scenario;
@@ -231,13 +273,17 @@ console.log(analysis.stdout.trim() || analysis.stderr.trim());
 backtestCase();
 
 function startupLine() {
-const [node0, version, run, modules] = startups([
+// The other quick commands take their turns in the same rounds, so their ratios are comparable.
+const others = [['list'], ['validate', 'scenarios/base.yaml'], ['rules'], ['source', 'R05']];
+const [node0, version, run, modules, ...rest] = startups([
   { argv: ['node', '-e', '0'] },
   { argv: ['node', 'bin/thaw', '--version'] },
   { argv: ['node', 'bin/thaw', 'run', 'base'] },
   { argv: ['node', 'bin/thaw', 'run', 'base'], env: { THAW_NO_BUNDLE: '1' } },
+  ...others.map((a) => ({ argv: ['node', 'bin/thaw', ...a] })),
 ]);
 console.log(`start-up (median of ${quick ? 5 : 15}, side by side): node -e 0 ${fmt(node0)} ms · thaw --version ${fmt(version)} ms · thaw run base ${fmt(run)} ms = ${fmt(run / node0, 2)}× node -e 0 (target ≤ 2×; whole 12-month run and story) · the same from dist/'s modules, unbundled ${fmt(modules)} ms = ${fmt(modules / node0, 2)}×`);
+console.log(`start-up of the other quick commands, same rounds: ${others.map((a, i) => `thaw ${a.join(' ')} ${fmt(rest[i])} ms = ${fmt(rest[i] / node0, 2)}×`).join(' · ')} (limit 3× node -e 0)`);
 return run / node0;
 }
 startupLine();

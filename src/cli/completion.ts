@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { scenarioNames } from '../scenario/load.js';
+import { scenarioNames } from '../scenario/names.js';
 import { describeUsage, writeOut } from './conventions.js';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;

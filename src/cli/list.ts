@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadScenario, scenarioNames } from '../scenario/load.js';
+import { scenarioNames } from '../scenario/names.js';
+import { loadScenarioFast } from '../scenario/resolved.js';
 import { neutraliseLine } from '../report/safe-text.js';
 import { describeUsage, formatOption, json, writeOut } from './conventions.js';
 
@@ -13,12 +14,15 @@ export function registerList(program: Command): void {
     .description('list scenarios and their branches (run one with --branch NAME): the shipped ones, or the files given')
     .argument('[scenarios...]', 'scenario names or paths to YAML files (default: every shipped scenario)')
     .addOption(formatOption(['text', 'json'] as const, 'text'))
-    .action((refs: string[], flags: { format: 'text' | 'json' }) => {
+    .action(async (refs: string[], flags: { format: 'text' | 'json' }) => {
       const names = refs.length > 0 ? refs : scenarioNames();
-      const loaded = names.map((ref) => {
-        const { scenario, branches, chain } = loadScenario(ref);
-        return { name: refs.length > 0 ? chain[chain.length - 1]! : ref, id: scenario.id, title: scenario.title, branches };
-      });
+      // Shipped scenarios come from the build's cache when it can vouch for them (no YAML parser,
+      // no schema: docs/performance.md); files, and anything edited, go through the loader.
+      const loaded: { name: string; id: string; title: string; branches: readonly { name: string; title: string }[] }[] = [];
+      for (const ref of names) {
+        const { scenario, branches, chain } = await loadScenarioFast(ref);
+        loaded.push({ name: refs.length > 0 ? chain[chain.length - 1]! : ref, id: scenario.id, title: scenario.title, branches });
+      }
       if (flags.format === 'json') {
         writeOut(json(loaded.map(({ name, id, title, branches }) => ({ name, id, title, branches: branches.map((b) => ({ name: b.name, title: b.title })) }))));
         return;

@@ -7,7 +7,8 @@ import { describeUsage } from './conventions.js';
 import { isQuiet } from './terminal.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
-import { readRunFile, studyMismatch, type StudyHeader, type SweepFile, type SweepHeader } from '../simulation/sweep-file.js';
+import { readRunFile, scanRunFile, studyMismatch, type StudyHeader, type SweepFile, type SweepHeader } from '../simulation/sweep-file.js';
+import { createHash } from 'node:crypto';
 import { analyzeStudy, planStudy } from '../simulation/experiment.js';
 import { renderStudyOutput } from './study-command.js';
 import type { RunRow } from '../simulation/sweep.js';
@@ -26,38 +27,63 @@ export function registerMerge(program: Command): void {
     .description('combine the JSONL files of one sweep (e.g. its --shard parts) and summarise them as one')
     .argument('<files...>', 'sweep files written by `thaw sweep --out`');
   studyOptions(command, { runs: false }).action((paths: string[], flags: MergeFlags) => {
-    const all = paths.map((p) => ({ path: p, file: readRunFile(p) }));
-    if (all[0]!.file.header.thaw === 'study') return mergeStudy(all, flags);
-    const files = all.map(({ path, file }) => {
-      if (file.header.thaw !== 'sweep') throw new UserError(`${path} is a study's file and ${all[0]!.path} a sweep's: they cannot be merged`);
-      return { path, file: file as SweepFile };
-    });
-    const first = files[0]!;
-    const byRun = new Map<number, { row: RunRow; path: string }>();
-    for (const { path, file } of files) {
-      const mismatch = studyMismatch(first.file.header, file.header);
-      if (mismatch) throw new UserError(`${path} is from another study than ${first.path}: ${mismatch}`);
-      for (const row of file.rows) {
-        const seen = byRun.get(row.run);
-        if (seen && JSON.stringify(seen.row) !== JSON.stringify(row)) {
-          throw new UserError(`run ${row.run} differs between ${seen.path} and ${path}; the files cannot both be right`);
-        }
-        if (!seen) byRun.set(row.run, { row, path });
-      }
-    }
-    const header = first.file.header;
-    const metric = checkMetric(flags.metric, header.metrics);
-    const table = new RowSummaries(header.metrics);
-    for (const { row } of byRun.values()) table.add([row]);
-    const note = table.count < header.runs ? `${table.count} of ${header.runs} runs present` : undefined;
-    if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
-    process.stdout.write(renderStudy(header, table, flags.format, metric, note));
+    const first = scanHeader(paths[0]!);
+    if (first.thaw === 'study') return mergeStudy(paths.map((p) => ({ path: p, file: readRunFile(p) })), flags);
+    mergeSweeps(paths, first, flags);
   });
   describeUsage(command, [
     ['thaw merge a.jsonl b.jsonl', 'the statistics of a study run in shards'],
     ['thaw merge a.jsonl b.jsonl --format json', 'the same as JSON'],
   ]);
 }
+
+/** A run file's header alone: the first line, without reading the rest. */
+function scanHeader(path: string): SweepHeader | StudyHeader {
+  let found: SweepHeader | StudyHeader | null = null;
+  try {
+    scanRunFile(path, () => { throw STOP; }, (h) => { found = h; throw STOP; });
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  return found!;
+}
+const STOP = Symbol('stop');
+
+/**
+ * Sweep shards, read line by line: each run's summary goes into the count tables at once, and
+ * only a 64-bit digest of its line is kept (to tell a run repeated alike in two files from one
+ * that differs), so merging a million runs takes memory for a million digests, not the rows.
+ */
+function mergeSweeps(paths: readonly string[], firstHeader: SweepHeader | StudyHeader, flags: MergeFlags): void {
+  if (firstHeader.thaw !== 'sweep') throw new UserError(`${paths[0]} is not a sweep's file`);
+  const header = firstHeader;
+  const metric = checkMetric(flags.metric, header.metrics);
+  const table = new RowSummaries(header.metrics);
+  const digests = new BigUint64Array(header.runs);
+  const from = new Uint32Array(header.runs);
+  paths.forEach((path, f) => {
+    scanRunFile(path, (row) => {
+      const digest = digestOf(row);
+      if (from[row.run]) {
+        if (digests[row.run] !== digest) throw new UserError(`run ${row.run} differs between ${paths[from[row.run]! - 1]} and ${path}; the files cannot both be right`);
+        return;
+      }
+      from[row.run] = f + 1;
+      digests[row.run] = digest;
+      table.add([row]);
+    }, (h) => {
+      if (h.thaw !== 'sweep') throw new UserError(`${path} is a study's file and ${paths[0]} a sweep's: they cannot be merged`);
+      const mismatch = studyMismatch(header, h);
+      if (mismatch) throw new UserError(`${path} is from another study than ${paths[0]}: ${mismatch}`);
+    });
+  });
+  const note = table.count < header.runs ? `${table.count} of ${header.runs} runs present` : undefined;
+  if (note && !isQuiet()) process.stderr.write(`thaw: merge: ${note}; the statistics cover those runs only\n`);
+  process.stdout.write(renderStudy(header, table, flags.format, metric, note));
+}
+
+/** 64 bits of the SHA-1 of a run's line as read (two runs alike give the same number). */
+const digestOf = (row: RunRow): bigint => createHash('sha1').update(JSON.stringify(row)).digest().readBigUInt64LE(0);
 
 /** Study shards: same study definition (fingerprint), rows combined by run, analysed as one process would. */
 function mergeStudy(files: readonly { path: string; file: SweepFile<SweepHeader | StudyHeader> }[], flags: MergeFlags): void {

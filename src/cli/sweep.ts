@@ -10,7 +10,7 @@ import { parseSetting, applySetting, type Setting } from '../scenario/overrides.
 import { UserError } from '../scenario/errors.js';
 import { RowSummaries, tornado, type Sensitivity } from '../simulation/study.js';
 import { shardIndices, type RunRow, type Shard, type StudyRuns } from '../simulation/sweep.js';
-import { fingerprintOf, readSweepFile, seriesMismatch, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
+import { fingerprintOf, scanRunFile, seriesMismatch, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
 import { parseVary, type VarySpec } from '../simulation/vary.js';
 import {
   renderJsonReport, renderSensitivityCsv, renderSensitivityTable, renderSweepCsv, renderSweepTable,
@@ -86,23 +86,29 @@ function headerOf(loaded: LoadedStudyScenario, flags: SweepFlags, seed: number):
   };
 }
 
-/** Opens --out before any run starts, so that every refusal comes before any work and any write. */
-function openOut(flags: SweepFlags, header: SweepHeader, loaded: LoadedStudyScenario): { writer: RowSink | null; done: RunRow[] } {
+/**
+ * Opens --out before any run starts, so that every refusal comes before any work and any write.
+ * With --resume, the file's runs are read line by line and handed to `onDone`, not kept.
+ */
+function openOut(flags: SweepFlags, header: SweepHeader, loaded: LoadedStudyScenario, onDone: (row: RunRow) => void): { writer: RowSink | null } {
   if (flags.resume && !flags.out) throw new UserError('--resume needs --out FILE.jsonl: the sweep file to complete');
-  if (!flags.out) return { writer: null, done: [] };
+  if (!flags.out) return { writer: null };
   if (isCsvPath(flags.out)) {
     if (flags.resume) throw new UserError('--resume works with a .jsonl --out file; a CSV cannot be resumed');
     if (flags.shard) throw new UserError('--shard writes a .jsonl file for `thaw merge`; CSV shards cannot be merged');
-    return { writer: csvOut(flags.out, csvColumnsOf(loaded, []), flags.series === true), done: [] };
+    return { writer: csvOut(flags.out, csvColumnsOf(loaded, []), flags.series === true) };
   }
-  if (!flags.resume) return { writer: SweepWriter.create(flags.out, header), done: [] };
+  if (!flags.resume) return { writer: SweepWriter.create(flags.out, header) };
   if (!existsSync(flags.out)) throw new UserError(`--resume: ${flags.out} does not exist; run without --resume to start it`);
-  const file = readSweepFile(flags.out);
-  const mismatch = studyMismatch(header, file.header) ?? (file.header.shard !== header.shard ? `shard ${file.header.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}` : null);
-  if (mismatch) throw new UserError(`--resume: ${flags.out} is from another study (${mismatch}); it was left untouched`);
-  const series = seriesMismatch(file.header, flags.series === true);
-  if (series) throw new UserError(`--resume: ${flags.out}: ${series}; it was left untouched`);
-  return { writer: SweepWriter.resume(flags.out, file), done: file.rows };
+  // The header is checked before any row is taken: a file of another study is refused untouched.
+  const file = scanRunFile(flags.out, onDone, (h) => {
+    if (h.thaw !== 'sweep') throw new UserError(`${flags.out} is a study's file (thaw study --out), not a sweep's`);
+    const mismatch = studyMismatch(header, h) ?? (h.shard !== header.shard ? `shard ${h.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}` : null);
+    if (mismatch) throw new UserError(`--resume: ${flags.out} is from another study (${mismatch}); it was left untouched`);
+    const series = seriesMismatch(h, flags.series === true);
+    if (series) throw new UserError(`--resume: ${flags.out}: ${series}; it was left untouched`);
+  });
+  return { writer: SweepWriter.resume(flags.out, file) };
 }
 
 async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: string): Promise<string> {
@@ -110,17 +116,18 @@ async function sweep(loaded: LoadedStudyScenario, flags: SweepFlags, metric: str
   const header = headerOf(loaded, flags, seed);
   const study: StudyRuns = { scenario: loaded.scenario, seed, months: flags.months ?? null, ...(flags.series ? { series: true } : {}) };
   const wanted = shardIndices(flags.runs, shardOf(flags));
-  const { writer, done } = openOut(flags, header, loaded);
-  // Rows are summarised as they finish and not kept: memory does not grow with the runs.
+  // Rows are summarised as they finish (or as a resumed file is read) and not kept: memory does not grow with the runs.
   const table = new RowSummaries(header.metrics);
-  const finished = new Set<number>();
-  for (const row of done) {
-    if (finished.has(row.run)) continue;
-    finished.add(row.run);
+  // One byte per run, not a set: a million-run file resumes in flat memory.
+  const finished = new Uint8Array(flags.runs);
+  let resumed = 0;
+  const { writer } = openOut(flags, header, loaded, (row) => {
+    finished[row.run] = 1;
+    resumed += 1;
     table.add([row]);
-  }
+  });
   try {
-    await runStudy(study, finished.size ? wanted.filter((i) => !finished.has(i)) : wanted, flags.workers, 'sweep', (batch) => {
+    await runStudy(study, resumed ? wanted.filter((i) => finished[i] === 0) : wanted, flags.workers, 'sweep', (batch) => {
       writer?.write(batch);
       table.add(batch);
     }, false);

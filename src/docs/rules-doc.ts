@@ -12,7 +12,7 @@ export function renderRulesDoc(): string {
     'article ([docs/source.md](source.md): the citation and ¶1–¶48); R18 onwards open the world beyond',
     'it (arrests, releases at home, pardons, staged and broken deals), each on a public fact named',
     'below. Traces cite rules by id; `thaw rules` prints this table. A scenario switches a rule off',
-    'with `rules: { R09: false }` and tunes it through the parameters listed; switching R18–R24 all',
+    'with `rules: { R09: false }` and tunes it through the parameters listed; switching R18–R25 all',
     'off gives back the closed world of R01–R17, run for run. The summaries are paraphrases, not',
     'quotations.',
     '',

@@ -41,8 +41,10 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   // Brussels counts releases: its reservation is the share of the ask it accepts.
   const bar = Math.ceil(asked * eu.acceptShare);
   // Only the trace reads what the ask costs Minsk (priced as if every enemy were for sale, R17 apart).
-  const price = () => minskPrice(world, ask, byId, worth(item.id), by, rules);
-  const cost = () => releaseCost(world, ask, byId, by, rules).cost;
+  // Priced once, when first asked for: its cost under the rules in force is `ruled`.
+  let priced: ReturnType<typeof minskPrice> | null = null;
+  const price = () => (priced ??= minskPrice(world, ask, byId, worth(item.id), by, rules));
+  const cost = () => price().ruled;
   // With --deal-space: each EU sanction (Brussels trades one at a time) against release counts in Minsk's order.
   const space = ctx.dealSpace ? euSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);

@@ -5,7 +5,7 @@
  * are, is met.
  */
 import { isOn } from '../rules/switches.js';
-import { affordableReleases, releaseCost, urgency } from '../rules/value-match.js';
+import { affordableReleases, urgency } from '../rules/value-match.js';
 import { marginalRelief } from '../world/valuation.js';
 import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidates.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
@@ -78,7 +78,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   const blockedBy = affordable ? undefined : short > 0 ? valueGap('lithuania', price, vilniusGets) : minskRefusal(minsk, budget);
   if (keep) offers.push(offerRecord('lithuania-belarus', 2, 'lithuania', 'belarus', 'counter', counter, affordable ? 'accept' : 'walk',
     affordable
-      ? { code: 'transit-above-cost', worth: budget, cost: releaseCost(world, ask, byId, by, rules).cost, count: headcount(ask) }
+      ? { code: 'transit-above-cost', worth: budget, cost: minsk.ruled, count: headcount(ask) }
       : { code: 'transit-below-cost', worth: budget, count: headcount(ask) },
     ['R08', 'R03', 'R09'], {
       values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },

@@ -143,10 +143,12 @@ export const DEADLINE: BlockedBy = { kind: 'deadline' };
  * Minsk's side of an ask for releases, with its red lines apart from value: what the people cost
  * it in relief points as if every enemy were for sale at the premium (R03, R17), and the red line
  * the ask crosses, if any (R17 off with an enemy asked; R03 a top prisoner against too small an item).
+ * `ruled` is the cost under the rules in force, `releaseCost`'s: the same but infinite when the ask
+ * crosses R17 (an enemy not for sale), so a trace that cites both prices the ask once.
  */
 export function minskPrice(
   world: World, ask: readonly Release[], byId: ReadonlyMap<string, Candidate>, largestItem: number, by: BelarusParams, rules: RuleSwitches,
-): { readonly cost: number; readonly rules: readonly RuleId[]; readonly crosses: RuleId | null } {
+): { readonly cost: number; readonly ruled: number; readonly rules: readonly RuleId[]; readonly crosses: RuleId | null } {
   const priced = isOn(rules, 'R17') ? rules : { ...rules, R17: true };
   const cost = releaseCost(world, ask, byId, by, priced);
   let crosses: RuleId | null = null;
@@ -156,7 +158,7 @@ export function minskPrice(
     if (c.enemy && !isOn(rules, 'R17')) { crosses = 'R17'; break; }
     if (crosses === null && !topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
   }
-  return { cost: cost.cost, rules: cost.rules, crosses };
+  return { cost: cost.cost, ruled: crosses === 'R17' ? Number.POSITIVE_INFINITY : cost.cost, rules: cost.rules, crosses };
 }
 
 /**

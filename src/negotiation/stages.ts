@@ -3,12 +3,15 @@
  * the first batch goes free at once, Washington pays the relief once that batch is verified
  * (`trancheGapMonths` later), and each further batch follows the same gap after. At each step
  * the side that owes may renege, with a probability that rises when the talks have failed, when
- * balloons fly, and (for Minsk) as trust falls. Reneging has named consequences: Washington
+ * balloons fly, and (for Minsk) as trust falls and as the relief it was paid proves worth less
+ * to it than when the deal was agreed (a sanction snapped back, potash that cannot be shipped,
+ * R08). Reneging has named consequences: Washington
  * snaps its relief back, Minsk re-arrests some of those the deal freed at home and resumes the
  * balloons, and trust falls (R24), which prices later deals (src/rules/us-valuation.ts).
  */
 import type { BelarusParams, UsParams } from '../scenario/schema.js';
-import type { Route, World } from '../world/types.js';
+import type { Route, Sanction, World } from '../world/types.js';
+import { reliefValue } from '../world/valuation.js';
 import { liftSanction, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust } from '../world/recipes.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
@@ -43,6 +46,29 @@ export interface PendingDeal {
   due: string;
   /** People this deal freed at home, by cohort: those Minsk can jail again if it reneges. */
   readonly home: Map<string, number>;
+  /** What the relief was worth to Minsk when the deal was agreed, in relief points (`reliefWorth`). */
+  readonly promised: number;
+}
+
+/**
+ * What the sanctions `ids` are worth to Minsk in `world`, in relief points: the relief it enjoys
+ * with them lifted less the relief with them in force (R08's potash logistics included). Asked
+ * of relief still to come, it is what lifting it would add; with `liftedOnly`, of relief paid,
+ * what the part still lifted adds (nothing once snapped back).
+ */
+export function reliefWorth(world: World, ids: readonly string[], logistics: boolean, liftedOnly = false): number {
+  if (ids.length === 0) return 0;
+  const as = (status: Sanction['status']) => ({
+    transitOpen: world.transitOpen,
+    sanctions: world.sanctions.map((s) => (ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted') ? { ...s, status } : s)),
+  });
+  return reliefValue(as('lifted'), logistics) - reliefValue(as('active'), logistics);
+}
+
+/** R22: how far the relief paid falls short of what was promised, 0 (worth it all) … 1 (worth nothing). */
+export function reliefShortfall(promised: number, delivered: number): number {
+  if (!(promised > 0)) return 0;
+  return Math.min(1, Math.max(0, 1 - delivered / promised));
 }
 
 /**
@@ -65,9 +91,9 @@ export function splitBatches(routed: readonly RoutedRelease[], tranches: number)
   return batches.filter((b) => b.length > 0);
 }
 
-/** R22: the chance that Minsk withholds the batch it owes this month. */
-export function belarusRenegeChance(world: World, p: BelarusParams['renege']): number {
-  return Math.min(1, p.base + (world.talks === 'failed' ? p.talksFailed : 0) + p.distrust * (1 - world.trust));
+/** R22: the chance that Minsk withholds the batch it owes this month; `shortfall` from `reliefShortfall`. */
+export function belarusRenegeChance(world: World, p: BelarusParams['renege'], shortfall = 0): number {
+  return Math.min(1, p.base + (world.talks === 'failed' ? p.talksFailed : 0) + p.distrust * (1 - world.trust) + p.shortfall * shortfall);
 }
 
 /** R22: the chance that Washington withholds the relief it owes this month. */
@@ -120,11 +146,14 @@ export function stepPending(
   const r24 = isOn(rules, 'R24');
   const trustBy = (w: World, delta: number) => (r24 ? setTrust(w, w.trust + delta) : w);
   let w = world;
-  const renege = (who: 'us' | 'belarus', chance: number): StepResult => {
+  const renege = (who: 'us' | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }): StepResult => {
     const rs: RuleId[] = ['R21', 'R22'];
     if (r24) rs.push('R24');
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    // The cause, in numbers: relief worth less than promised (Minsk's side) is named with both worths.
+    const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round(deal.promised), delivered: round(worth.delivered), shortfall: round(worth.shortfall) } : {};
     changes.push({ kind: 'renege', actor: who, track: 'us-belarus', people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
-      numbers: { wave: deal.wave, probability: Math.round(chance * 1000) / 1000, trustBefore: Math.round(w.trust * 1000) / 1000 }, rules: rs });
+      numbers: { wave: deal.wave, probability: round(chance), trustBefore: round(w.trust), ...cause }, rules: rs });
     w = trustBy(w, -us.trustLoss);
     wave.status = 'reneged';
     wave.renegedBy = who;
@@ -158,8 +187,11 @@ export function stepPending(
     changes.push({ kind: 'payment', actor: 'us', track: 'us-belarus', people: [], sanctions: paid,
       numbers: { wave: deal.wave, trust: Math.round(w.trust * 1000) / 1000 }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   } else {
-    const chance = belarusRenegeChance(w, by.renege);
-    if (r22 && draw < chance) return renege('belarus', chance);
+    // What the relief paid is still worth to Minsk against what it was promised (snapped back elsewhere, R08).
+    const delivered = reliefWorth(w, wave.relief, isOn(rules, 'R08'), true);
+    const shortfall = reliefShortfall(deal.promised, delivered);
+    const chance = belarusRenegeChance(w, by.renege, shortfall);
+    if (r22 && draw < chance) return renege('belarus', chance, { delivered, shortfall });
     const batch = deal.batches.shift() ?? [];
     const done = freeBatch(w, batch, deal.home);
     w = trustBy(done.world, us.trustGain);

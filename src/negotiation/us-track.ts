@@ -137,7 +137,7 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     if (keep) {
       const price = minskPrice(world, ask, byId, largestItem, by, rules);
       offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'counter',
-        { code: 'cost-above-worth', count: headcount(ask), cost: releaseCost(world, ask, byId, by, rules).cost, worth: budget },
+        { code: 'cost-above-worth', count: headcount(ask), cost: price.ruled, worth: budget },
         [...openRules, 'R03', 'R08'], opened(price.cost)));
     }
 

@@ -7,6 +7,8 @@ export interface Labels {
   of(id: string): string;
   /** True for a named person (so a story says "Andrzej Poczobut", not "1 poczobut"). */
   isPerson(id: string): boolean;
+  /** A declared track's item: its words and who gives it (null when the track or item is unknown). */
+  item(track: string, id: string): { readonly label: string; readonly from: string } | null;
 }
 
 export function labelsOf(scenario: Scenario | null): Labels {
@@ -17,7 +19,11 @@ export function labelsOf(scenario: Scenario | null): Labels {
     for (const c of scenario.world.cohorts) names.set(c.id, neutraliseLine(c.label.toLowerCase()));
     for (const p of scenario.world.named) { names.set(p.id, neutraliseLine(p.name)); people.add(p.id); }
   }
-  return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id) };
+  const items = new Map<string, { label: string; from: string }>();
+  for (const t of scenario?.tracks ?? []) {
+    for (const i of t.items) items.set(`${t.id}\n${i.id}`, { label: neutraliseLine(i.label ?? i.id), from: i.from });
+  }
+  return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id), item: (track, id) => items.get(`${track}\n${id}`) ?? null };
 }
 
 const ROUTE_NAMES: Readonly<Record<string, string>> = { lithuania: 'Lithuania', ukraine: 'Ukraine', poland: 'Poland', home: 'freedom at home' };

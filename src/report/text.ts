@@ -2,7 +2,7 @@
 import { lastingMoves } from './state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describePackage, movesText } from './words.js';
+import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describeOffer, describePackage, movesText } from './words.js';
 import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -14,12 +14,8 @@ const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', count
 
 /** `closing`: the round's last offer, and no deal came of it: the story says what blocked it. */
 function offerLines(o: OfferRecord, st: Style, labels: Labels, closing = false): string[] {
-  const { give, get } = describePackage(o.package, labels);
-  const from = AGENT_NAMES[o.from];
   const to = AGENT_NAMES[o.to];
-  const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
-    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = describeOffer(o, labels);
   const answer = o.answer === 'accept' ? st.green(ANSWER[o.answer]) : o.answer === 'walk' ? st.red(ANSWER[o.answer]) : st.yellow(ANSWER[o.answer]);
   const blocked = closing ? describeBlock(o) : null;
   return [
@@ -124,7 +120,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Prisoners held at start', String(o.prisonersInitial)],
     ['New arrests', `${o.prisonersArrested}, and ${o.prisonersRearrested} jailed again (R18, R23)`],
     ['Released', `${o.prisonersReleased} (to Lithuania ${o.releasedByRoute.lithuania}, Ukraine ${o.releasedByRoute.ukraine}, Poland ${o.releasedByRoute.poland}, at home ${o.releasedByRoute.home})`],
-    ['Released outside deals', `${o.pardoned} (R20)`],
+    ['Released outside deals', `${o.pardoned} (R20; ${o.served} of them at the end of their sentence, R25)`],
     ['Still held', String(o.prisonersRemaining)],
     ['Held, month by month', `${sparkline([o.prisonersInitial, ...result.months.map((m) => m.world.held)], 0)}  (from ${o.prisonersInitial} at the start to ${o.prisonersRemaining})`],
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],

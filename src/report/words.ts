@@ -52,8 +52,49 @@ export function describePackage(p: PackageView, labels: Labels): { give: string;
   return { give: fromMinsk || 'nothing', get: describeRelief(p.relief, p.grants, labels) || 'nothing' };
 }
 
+/**
+ * A declared track's items that `party` gives (`gives`) or does not, in words: "more US troops and
+ * joint exercises". An item the labels do not know (a story without its scenario) counts as `first`'s.
+ */
+function itemWords(track: string, items: readonly string[], party: string, gives: boolean, first: string, labels: Labels): string {
+  return items.filter((id) => ((labels.item(track, id)?.from ?? first) === party) === gives)
+    .map((id) => labels.item(track, id)?.label ?? id).join(' and ');
+}
+
+/**
+ * An offer in one sentence, what was put up for what: "Washington proposes lifting US sanctions on
+ * potash, in return for 12 prisoners (…)"; on a declared track, from its items' labels: "Washington
+ * offers Vilnius more US troops for opening Klaipėda".
+ */
+export function describeOffer(o: Pick<OfferRecord, 'track' | 'from' | 'to' | 'kind' | 'package'>, labels: Labels): string {
+  const from = AGENT_NAMES[o.from];
+  const items = o.package.items;
+  if (items) {
+    const offered = itemWords(o.track, items, o.from, true, o.from, labels);
+    const asked = itemWords(o.track, items, o.from, false, o.from, labels);
+    const verb = o.kind === 'offer' ? 'offers' : 'comes back offering';
+    const to = AGENT_NAMES[o.to];
+    if (!offered) return `${from} asks ${to} for ${asked}, offering nothing in return`;
+    return `${from} ${verb} ${to} ${offered}${asked ? ` for ${asked}` : ', asking nothing in return'}`;
+  }
+  const { give, get } = describePackage(o.package, labels);
+  const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
+  return o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+}
+
+/** A declared track's deal: "Washington gives Vilnius more US troops for opening Klaipėda". */
+function describeDeclaredDeal(d: DealRecord, items: readonly string[], labels: Labels): string {
+  const [a, b] = d.parties;
+  if (!a || !b) return items.join(' + ');
+  const fromA = itemWords(d.track, items, a, true, a, labels);
+  const fromB = itemWords(d.track, items, b, true, a, labels);
+  if (!fromA) return `${AGENT_NAMES[b]} gives ${AGENT_NAMES[a]} ${fromB}, for nothing in return`;
+  return `${AGENT_NAMES[a]} gives ${AGENT_NAMES[b]} ${fromA}${fromB ? ` for ${fromB}` : ', for nothing in return'}`;
+}
+
 /** A deal in one sentence: who was freed, where they went, and what was paid. */
 export function describeDeal(d: DealRecord, labels: Labels): string {
+  if (d.package.items) return describeDeclaredDeal(d, d.package.items, labels);
   const paid = d.staged
     ? `${describeRelief(d.staged.relief, d.package.grants, labels)}, paid once the first batch is verified`
     : describeRelief(d.lifted, d.package.grants, labels);
@@ -110,7 +151,7 @@ function routesIn(c: ChangeRecord): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** One open-world record (R18–R24) in a sentence; the model records numbers, the words are made here. */
+/** One open-world record (R18–R25) in a sentence; the model records numbers, the words are made here. */
 export function describeChange(c: ChangeRecord, labels: Labels): string {
   const sanctions = c.sanctions.map((id) => labels.of(id)).join(' and ');
   const wave = c.numbers.wave !== undefined ? ` (wave ${c.numbers.wave + 1})` : '';
@@ -121,6 +162,8 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
       return `Minsk pardons ${peopleIn(c, labels, 'prisoner')} outside any deal${routesIn(c)}${c.numbers.signal ? ', a signal before the envoy\'s visit' : ''}`;
     case 'rearrest':
       return `${peopleIn(c, labels, 'person')} freed at home ${c.people.length === 1 && c.people[0]!.count === 1 ? 'is' : 'are'} jailed again${wave}`;
+    case 'served':
+      return `${peopleIn(c, labels, 'prisoner')} walk out at the end of their sentence: neither a pardon nor a deal`;
     case 'batch':
       return `Minsk frees the next batch of the staged deal${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}, batch ${c.numbers.batch} of ${c.numbers.of}; trust ${c.numbers.trust?.toFixed(2)}`;
     case 'payment':
@@ -128,7 +171,8 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
     case 'renege':
       return c.actor === 'us'
         ? `Washington reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the relief is withheld and Minsk calls off the batches still owed`
-        : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the batches still owed are withheld`;
+        : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %${c.numbers.shortfall !== undefined
+          ? `, the relief paid now worth ${(c.numbers.delivered ?? 0).toFixed(1)} to it of the ${(c.numbers.promised ?? 0).toFixed(1)} promised` : ''}): the batches still owed are withheld`;
     case 'snapback':
       return `Washington snaps its relief back${wave}: ${sanctions} re-imposed`;
     case 'wave':

@@ -167,7 +167,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   }),
   R22: beyond({
     id: 'R22', slug: 'reneging', title: 'Reneging',
-    summary: 'Either side may break a staged deal, more likely when talks fail, incidents flare or trust is low; relief is snapped back, people re-arrested, balloons resumed.',
+    summary: 'Either side may break a staged deal, more likely when talks fail, incidents flare, trust is low or the relief paid proves worth less to Minsk than promised; relief is snapped back, people re-arrested, balloons resumed.',
     fact: 'Mikalai Statkevich, freed in September 2025, refused exile and was returned to prison; balloons kept crossing into Lithuania after Minsk signalled calm in late 2025; US relief can be re-imposed by the Treasury at any time.',
     actors: ['us', 'belarus'], parameters: ['agents.belarus.renege', 'agents.us.renege', 'agents.belarus.renegeRearrestShare'],
     module: 'src/negotiation/stages.ts',
@@ -185,6 +185,13 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     fact: 'Washington paid each 2025 concession only after a verified release (Belavia, potash), pricing in that earlier promises by Minsk had not held.',
     actors: ['us', 'belarus'], parameters: ['world.trust', 'agents.us.trustWeight', 'agents.us.trustGain', 'agents.us.trustLoss'],
     module: 'src/rules/us-valuation.ts',
+  }),
+  R25: beyond({
+    id: 'R25', slug: 'term-served', title: 'Sentences served',
+    summary: 'Each month some cohort prisoners reach the end of their sentence and walk out: a Poisson count, each held person with a small monthly chance; neither a pardon nor a deal.',
+    fact: 'Viasna\'s count fell from 1,409 (Jul 2024) to about 1,227 before the 13 December 2025 release although some 42 a month were newly recognised (167 from September to December 2025) and 569 were pardoned from July 2024 to the end of 2025 (about 446 before 13 December, the 123 of that day aside): the stock only balances if about 26 a month leave at the end of their term.',
+    actors: ['belarus'], parameters: ['agents.belarus.termEndChance'],
+    module: 'src/world/arrests.ts',
   }),
 };
 

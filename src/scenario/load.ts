@@ -4,9 +4,9 @@
  * validate against the schema and check references. Every failure becomes a UserError listing all
  * problems found, each with file, line and column; nothing here throws anything else at bad input.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
-import { inPackage } from '../paths.js';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SCENARIO_DIR, scenarioNames } from './names.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { mergeScenario, type Plain } from './merge.js';
 import { UserError, formatProblem, type Problem } from './errors.js';
@@ -20,8 +20,8 @@ import { liftDistributions } from './uncertain.js';
 
 export { parseFile, type ParsedFile } from './parse.js';
 
-/** With a trailing separator, as callers join names onto it. */
-export const SCENARIO_DIR = `${inPackage('scenarios')}${sep}`;
+/** Kept here for the loader's callers; the names alone live in names.ts. */
+export { SCENARIO_DIR, scenarioNames };
 
 export interface BranchInfo {
   readonly name: string;
@@ -42,11 +42,6 @@ export interface LoadOptions {
   readonly branch?: string | null;
 }
 
-/** Names of the scenarios shipped in scenarios/. */
-export function scenarioNames(dir = SCENARIO_DIR): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
-}
 
 /** A scenario reference is a path when it looks like one, else a name in scenarios/. */
 export function resolveRef(ref: string, from?: string): string {

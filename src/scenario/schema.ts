@@ -162,17 +162,19 @@ export const belarusParamsSchema = z
     moodSwing: share(0.15, 'R05', 'how much Minsk\'s valuation of an offer swings from one visit to the next'),
     calmingChance: share(0.6, 'R11', 'chance Belarus commits to stop the balloons as part of a US deal'),
     sideOffers: z.array(z.enum(['putin', 'maduro'])).default(['putin', 'maduro']).describe('help Belarus can offer the US (R16)'),
-    // The open world (R18–R23), defaults from Viasna's 2024–2025 counts (docs/scenario-authoring.md#the-open-world).
+    // The open world (R18–R25), defaults from Viasna's 2024–2025 counts (docs/scenario-authoring.md#the-open-world).
     arrestRate: z.number().min(0).max(10_000).default(42).describe('new political prisoners a month, a Poisson mean (R18)'),
     arrestEscalationFactor: factor(1, 'R18', 'arrest rate multiplier while Minsk is escalating against Lithuania (1: arrests do not respond)'),
     pardonRate: z.number().min(0).max(10_000).default(21).describe('people pardoned outside any deal a month, a Poisson mean; they go home (R20)'),
     signalPardon: z.number().min(0).max(10_000).default(5).describe('extra pardons, a Poisson mean, in a month an envoy visits (R20)'),
     homeShare: share(0.02, 'R19', 'share of a deal\'s cohort releases freed at home rather than deported'),
     rearrestChance: share(0.005, 'R23', 'monthly chance that each person freed at home is jailed again'),
+    termEndChance: share(0.02, 'R25', 'monthly chance that each person held in a cohort reaches the end of their sentence and walks out'),
     renege: z.strictObject({
       base: share(0.05, 'R22', 'chance a month that Minsk withholds a tranche it owes'),
       talksFailed: share(0.1, 'R22', 'added while the peace talks have failed'),
       distrust: share(0.2, 'R22', 'added in proportion to the distrust, 1 − trust'),
+      shortfall: share(0.5, 'R22', 'added in proportion to how far the relief paid falls short of its worth when agreed (0 all of it … 1 none left)'),
     }).prefault({}).describe('Minsk breaking a staged deal (R22)'),
     renegeRearrestShare: share(0.5, 'R22', 'share of the deal\'s people freed at home whom Minsk re-arrests when it reneges'),
   })
@@ -327,6 +329,7 @@ export const ITEM_EFFECTS = ['openTransit', 'stopBalloons', 'freeLorryDrivers'] 
 
 export const declaredItemSchema = z.strictObject({
   id: id.describe('names the item in offers and red lines'),
+  label: z.string().min(1).max(80).optional().describe('the item in words, as the story says what was offered for what (default: its id), e.g. "more US troops"'),
   from: party.describe('the party that gives it'),
   worth: z.partialRecord(party, z.number().min(-100).max(100)).describe('party → what the item is worth to it, in relief points (negative: what giving it costs)'),
   effect: z.enum(ITEM_EFFECTS).optional().describe('what giving it does to the world, e.g. `openTransit` (then R08 counts it for potash)'),

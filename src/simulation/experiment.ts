@@ -88,6 +88,8 @@ function byPoint(rows: readonly RunRow[], points: number, replications: number, 
 const pointMeans = (values: readonly (readonly (number | null)[])[]): (number | null)[] =>
   values.map((reps) => (reps.every((v) => v !== null) ? reps.reduce<number>((a, v) => a + v!, 0) / reps.length : null));
 
+const inRunOrder = (rows: readonly RunRow[]): boolean => rows.every((r, i) => i === 0 || rows[i - 1]!.run < r.run);
+
 export function analyzeStudy(spec: StudySpec, plan: StudyPlan, rows: readonly RunRow[]): StudyReport {
   const points = plan.sample.unit.length;
   const indices: IndexRow[] = [];
@@ -121,7 +123,7 @@ export function analyzeStudy(spec: StudySpec, plan: StudyPlan, rows: readonly Ru
   const boxes: StudyReport['boxes'][number][] = [];
   if (spec.discover) {
     const d = spec.discover;
-    const present = [...rows].sort((a, b) => a.run - b.run);
+    const present = inRunOrder(rows) ? rows : [...rows].sort((a, b) => a.run - b.run);
     const columns = [
       ...spec.factors.map((f, k) => ({ name: f.name, values: present.map((r) => plan.study.plan!.values[Math.floor(r.run / spec.replications)]![k]!) })),
       ...(spec.scenario.uncertain ?? []).filter((u) => !spec.factors.some((f) => f.name === u.path))
@@ -131,7 +133,8 @@ export function analyzeStudy(spec: StudySpec, plan: StudyPlan, rows: readonly Ru
     for (const box of prim(columns, y, { threshold: d.threshold, alpha: d.alpha, minMass: d.minMass, maxBoxes: d.boxes })) boxes.push({ where: d.where, ...box });
     if (boxes.length === 0) warnings.push({ metric: '', factor: null, message: `discover: no box where "${d.where}" holds clearly more often than elsewhere (it holds in ${y.filter(Boolean).length} of ${y.length} runs)` });
   }
-  const summaries = summarizeRows([...rows].sort((a, b) => a.run - b.run), spec.catalogue);
+  // The summaries' sums are exact and their quantiles come from count tables: any row order gives the same figures.
+  const summaries = summarizeRows(rows, spec.catalogue);
   return {
     study: spec.name, design: spec.design, scenario: spec.scenarioName, branch: spec.branch, seed: spec.seed, samples: spec.samples,
     replications: spec.replications, runs: plan.runs, runsPresent: rows.length,

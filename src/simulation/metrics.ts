@@ -48,6 +48,7 @@ export function metricCatalogue(facts: StartFacts): MetricInfo[] {
   return [
     { name: 'released', description: 'prisoners released during the run' },
     ...ROUTES.map((r) => ({ name: `released.${r}`, description: `released and sent to ${r}` })),
+    { name: 'released.served', description: 'walked out at the end of their sentence (R25); part of released and pardoned' },
     { name: 'remaining', description: 'prisoners still held at the end' },
     { name: 'namedFreed', description: 'named prisoners (held at the start) freed' },
     ...facts.namedHeld.map((id) => ({ name: `freed.${id}`, description: `${id} freed (1) or not (0)` })),
@@ -61,10 +62,10 @@ export function metricCatalogue(facts: StartFacts): MetricInfo[] {
     { name: 'firstDealMonth', description: 'month of the first deal, counted from the start (runs without a deal left out)' },
     { name: 'reliefValue', description: 'what the relief obtained is worth to Belarus, in relief points (R08)' },
     { name: 'usInterest', description: 'US interest in the file at the end (R06)' },
-    // The open world (R18–R24).
+    // The open world (R18–R25).
     { name: 'arrested', description: 'new political prisoners during the run (R18)' },
     { name: 'rearrested', description: 'released people jailed again during the run (R22, R23, scenario re-arrests)' },
-    { name: 'pardoned', description: 'released outside any deal (R20, scenario releases)' },
+    { name: 'pardoned', description: 'released outside any deal (R20, scenario releases, sentences served R25)' },
     { name: 'waves', description: 'deals and scripted waves (one per deal, staged or not)' },
     { name: 'reneged', description: 'staged deals broken by either side (R22)' },
     { name: 'firstWave.month', description: 'month of the first wave, counted from the start (runs without a wave left out)' },
@@ -79,6 +80,7 @@ export function metricsOf(result: RunResult, facts: StartFacts): Record<string, 
   const m: Record<string, number | null> = {};
   m.released = o.prisonersReleased;
   for (const r of ROUTES) m[`released.${r}`] = o.releasedByRoute[r];
+  m['released.served'] = o.releasedByRoute.served;
   m.remaining = o.prisonersRemaining;
   let freed = 0;
   for (const id of facts.namedHeld) if (o.named[id] === 'released') freed += 1;

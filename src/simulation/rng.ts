@@ -25,7 +25,7 @@ export function drawFrom<K extends string>(rng: Rng, row: Partial<Record<K, numb
 }
 
 /**
- * A second stream of the same seed, for the open world's draws (R18–R24). They come from here
+ * A second stream of the same seed, for the open world's draws (R18–R25). They come from here
  * and never from the run's main stream, so switching an open-world rule on or off leaves every
  * draw of the closed world where it was: that is what lets the golden runs compare run by run.
  */

@@ -4,7 +4,9 @@
  * are ready negotiate and deals are executed, (4) slow dynamics (US interest, calm) move, and (5)
  * the month is recorded. All randomness comes from the run's one stream, drawn in a fixed order.
  */
+import type { AnyStateMachine } from 'xstate';
 import { Agent } from '../agents/index.js';
+import type { MachineState } from '../agents/step.js';
 import { usMachine } from '../agents/us.js';
 import { belarusMachine } from '../agents/belarus.js';
 import { lithuaniaMachine } from '../agents/lithuania.js';
@@ -35,8 +37,8 @@ import { conditionHolds, ScenarioEvents } from './events.js';
 import { isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
-import { applyArrests, applyPardons, applyRearrests, allocateByHeld, arrestRates, drawArrests, drawRearrests, pardonCount } from '../world/arrests.js';
-import { addToWave, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
+import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
+import { addToWave, reliefWorth, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
 
@@ -60,15 +62,35 @@ interface Agents {
   readonly eu: Agent<typeof euMachine>;
 }
 
+/**
+ * One agent's start depends only on its input. A study sets new parameters at every design point,
+ * so each point is a new scenario object and the per-scenario cache below never hits; but within a
+ * Sobol' group or a Morris trajectory most rows leave most agents' inputs as they were (AB_i
+ * differs from A in one factor, which belongs to one agent). So starts are also kept by the
+ * input's content, in a table emptied when it grows past a bound.
+ */
+const startsByInput = new Map<string, unknown>();
+const START_TABLE_BOUND = 4096;
+
+function startedAgent<M extends AnyStateMachine>(id: AgentId, machine: M, input: unknown): Agent<M> {
+  const key = `${id}:${JSON.stringify(input)}`;
+  const known = startsByInput.get(key) as MachineState<M> | undefined;
+  if (known) return new Agent(machine, null, known);
+  const agent = new Agent(machine, input);
+  if (startsByInput.size >= START_TABLE_BOUND) startsByInput.clear();
+  startsByInput.set(key, agent.position);
+  return agent;
+}
+
 function startAgents(scenario: Scenario, world: World): Agents {
   const rules = scenario.rules;
   const a = scenario.agents;
   return {
-    belarus: new Agent(belarusMachine, { params: a.belarus, rules, escalating: world.balloons }),
-    us: new Agent(usMachine, { params: a.us, rules, interest: world.usInterest }),
-    lithuania: new Agent(lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
-    poland: new Agent(polandMachine, { params: a.poland, rules }),
-    eu: new Agent(euMachine, { params: a.eu, rules }),
+    belarus: startedAgent('belarus', belarusMachine, { params: a.belarus, rules, escalating: world.balloons }),
+    us: startedAgent('us', usMachine, { params: a.us, rules, interest: world.usInterest }),
+    lithuania: startedAgent('lithuania', lithuaniaMachine, { params: a.lithuania, rules, transitOpen: world.transitOpen, threatening: world.confiscationThreat }),
+    poland: startedAgent('poland', polandMachine, { params: a.poland, rules }),
+    eu: startedAgent('eu', euMachine, { params: a.eu, rules }),
   };
 }
 
@@ -114,6 +136,7 @@ function summarize(world: World, agents: Agents): WorldSummary {
     arrested: world.arrested,
     rearrested: world.rearrested,
     pardoned: world.pardoned,
+    served: world.releasedByRoute.served,
     trust: Math.round(world.trust * 1000) / 1000,
   };
 }
@@ -168,6 +191,8 @@ interface RunState {
   readonly open: Rng;
   /** The staged deals' stream (R22): one draw per deal step due, so apart from the fixed monthly draws. */
   readonly stages: Rng;
+  /** Sentences served (R25): one draw per cohort a month, its own stream so that R25 moves no other draw. */
+  readonly served: Rng;
   /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
   readonly arrestRates: readonly number[];
   /** Every deal and scripted wave so far (`outcome.waves`). */
@@ -202,11 +227,12 @@ function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, 
 }
 
 /**
- * The open world's month (R18, R20, R23, then the staged deals due, R21, R22): its draws come
- * from the open stream in a fixed order, every month, whatever the rules and the world: one per
- * cohort for arrests, two for pardons, one per cohort for re-arrests. Each staged deal due draws
- * one number from a stream of its own (oldest deal first), so that deals never shift the
- * monthly flows' draws. The closed world's stream is never touched.
+ * The open world's month (R18, R20, R23, R25, then the staged deals due, R21, R22): its draws
+ * come from the open stream in a fixed order, every month, whatever the rules and the world: one
+ * per cohort for arrests, two for pardons, one per cohort for re-arrests. Sentences served (R25)
+ * draw one per cohort from a stream of their own, added later, so that they shift no earlier
+ * draw. Each staged deal due draws one number from a stream of its own (oldest deal first), so
+ * that deals never shift the monthly flows' draws. The closed world's stream is never touched.
  */
 function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVisiting: boolean, incident: boolean, changes: ChangeRecord[]): World {
   const { open, scenario, rules } = s;
@@ -218,6 +244,8 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const signalDraw = open.next();
   const rearrestDraws: number[] = [];
   for (let i = 0; i < n; i++) rearrestDraws.push(open.next());
+  const termDraws: number[] = [];
+  for (let i = 0; i < n; i++) termDraws.push(s.served.next());
   let w = world;
   if (isOn(rules, 'R18')) {
     const arrests = drawArrests(s.arrestRates, arrestDraws, escalating, by, w);
@@ -240,6 +268,14 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
     if (again.length) {
       w = applyRearrests(w, again);
       if (s.trace) changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
+    }
+  }
+  if (isOn(rules, 'R25')) {
+    const ends = drawTermEnds(w, termDraws, by);
+    if (ends.length) {
+      w = applyTermEnds(w, ends);
+      if (s.trace) changes.push({ kind: 'served', actor: 'belarus', people: ends.map((e) => ({ ...e, route: 'served' as const })), sanctions: [],
+        numbers: { count: ends.reduce((t, e) => t + e.count, 0) }, rules: ['R25'] });
     }
   }
   const still: PendingDeal[] = [];
@@ -337,9 +373,10 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
-  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world), hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
+  // Sentences served (R25) are no concession: the EU counts only the releases Minsk chose.
+  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world) - world.releasedByRoute.served, hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
 
-  // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R24).
+  // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R25).
   world = openWorldMonth(s, world, agents.belarus.state === 'escalating', agents.us.state === 'visiting', incident, changes);
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
@@ -361,7 +398,7 @@ function stepMonth(s: RunState): MonthStep {
         const home = new Map<string, number>();
         for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
         s.pending.push({ wave: index, batches: result.pending.batches.map((b) => [...b]), relief: result.pending.relief, paid: false,
-          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home });
+          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home, promised: reliefWorth(world, result.pending.relief, isOn(rules, 'R08')) });
       }
     }
     if (result.deal) s.dealt.add(track);
@@ -485,6 +522,7 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     prisonersArrested: world.arrested,
     prisonersRearrested: world.rearrested,
     pardoned: world.pardoned,
+    served: world.releasedByRoute.served,
     waves: open ? open.waves.map(waveRecord) : [],
     reneged: open?.reneged ?? 0,
     sanctionHistory: open ? sanctionHistoryOf(open.scenario, world) : {},
@@ -525,6 +563,7 @@ function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenari
     moves,
     open: createSubstream(options.seed, 'open-world'),
     stages: createSubstream(options.seed, 'staged-deals'),
+    served: createSubstream(options.seed, 'term-served'),
     arrestRates: arrestRatesFor(scenario),
     waves: [],
     pending: [],

@@ -6,8 +6,8 @@
  * torn last line dropped) only by writing a complete copy and renaming it over the original.
  */
 import { runSeed } from './seeds.js';
-import { isFailure, readBounded } from '../files/read.js';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { kindOf } from '../files/read.js';
+import { closeSync, constants, copyFileSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { checkWritableTarget, writeReason } from '../files/write.js';
 import { UserError } from '../scenario/errors.js';
 import type { RunRow, Shard } from './sweep.js';
@@ -120,8 +120,140 @@ function parseRow(path: string, lineNo: number, line: string, runs: number): Run
   return value as unknown as RunRow;
 }
 
-/** Sweep files hold one line per run: 10,000 runs take about 5 MiB, a million about 500 MiB. */
+/**
+ * Kept for readers that take a whole result file at once (`thaw report`); the run files themselves
+ * are read line by line (`scanRunFile`), in memory that does not grow with the file.
+ */
 export const MAX_SWEEP_BYTES = 512 * 1024 * 1024;
+
+/** A line longer than this is damage (a run's line, months included, is a few KiB). */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+/** What reading a run file found, apart from its rows. */
+export interface RunFileScan<H = SweepHeader | StudyHeader> {
+  readonly header: H;
+  /** Bytes of complete lines; less than the file's size when its last line was torn. */
+  readonly completeBytes: number;
+  readonly torn: boolean;
+  /** Run lines read. */
+  readonly rows: number;
+}
+
+/** Opens a file the user named for reading, refusing what is not a regular file, with the words readRunFile always used. */
+function openRunFile(path: string): number {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`sweep file not found: ${path}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`sweep file ${path} cannot be read (permission denied)`);
+    if (code === 'EISDIR') throw new UserError(`sweep file ${path} is a directory (give the path of a sweep file)`);
+    throw new UserError(`sweep file ${path} cannot be opened (${code ?? (error as Error).message})`);
+  }
+  const kind = kindOf(fstatSync(fd));
+  if (kind) {
+    closeSync(fd);
+    throw new UserError(`sweep file ${path} is ${kind}, not a regular file (give the path of a sweep file)`);
+  }
+  return fd;
+}
+
+/**
+ * Calls `onLine` with every complete line (1-based numbers), reading a chunk at a time; returns the
+ * file's size and the bytes after its last newline (a line torn by an interruption, or nothing).
+ */
+function eachLine(path: string, onLine: (line: string, lineNo: number) => void): { size: number; tail: Buffer } {
+  const fd = openRunFile(path);
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let size = 0;
+    let lineNo = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        throw new UserError(`sweep file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      if (n === 0) break;
+      size += n;
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl >= 0 && nl < n; nl = chunk.indexOf(10, start)) {
+        const piece = chunk.subarray(start, nl);
+        const line = pendingBytes > 0 ? Buffer.concat([...pending, piece]).toString('utf8') : piece.toString('utf8');
+        pending = [];
+        pendingBytes = 0;
+        onLine(line, ++lineNo);
+        start = nl + 1;
+      }
+      if (start < n) {
+        pending.push(Buffer.from(chunk.subarray(start, n)));
+        pendingBytes += n - start;
+        if (pendingBytes > MAX_LINE_BYTES) throw new UserError(`${path}:${lineNo + 1}: a line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB; not a thaw run file, or a damaged one`);
+      }
+    }
+    return { size, tail: Buffer.concat(pending, pendingBytes) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Which runs a file has shown so far, and on which line (flat: one number per run of the study). */
+class SeenRuns {
+  private readonly table: Uint32Array | Map<number, number>;
+
+  constructor(runs: number) {
+    this.table = runs <= 2 ** 24 ? new Uint32Array(runs) : new Map();
+  }
+
+  lineOf(run: number): number | undefined {
+    const v = this.table instanceof Map ? this.table.get(run) : this.table[run];
+    return v ? v : undefined;
+  }
+
+  see(run: number, lineNo: number): void {
+    if (this.table instanceof Map) this.table.set(run, lineNo); else this.table[run] = lineNo;
+  }
+}
+
+/**
+ * Reads a sweep's or a study's file line by line, checking each run line as it comes (the same
+ * refusals as ever: a damaged line, a run outside the study, a duplicate, a wrong type, a line of
+ * another study or shard) and handing it to `onRow`; memory does not grow with the file.
+ */
+export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) => void, onHeader?: (header: SweepHeader | StudyHeader) => void): RunFileScan {
+  let header: SweepHeader | StudyHeader | null = null;
+  let seen: SeenRuns | null = null;
+  let rows = 0;
+  const { size, tail } = eachLine(path, (line, lineNo) => {
+    if (header === null) {
+      header = parseHeader(path, line);
+      onHeader?.(header);
+      seen = new SeenRuns(header.runs);
+      return;
+    }
+    if (line === '') return;
+    const row = parseRow(path, lineNo, line, header.runs);
+    // A study's rows share seeds within a design point; its runner checks them against its spec.
+    if (header.thaw === 'sweep') checkRow(path, lineNo, row, header);
+    const earlier = seen!.lineOf(row.run);
+    if (earlier !== undefined) throw new UserError(`${path}:${lineNo}: run ${row.run} appears twice (first on line ${earlier}); the file is damaged`);
+    seen!.see(row.run, lineNo);
+    rows += 1;
+    onRow(row, lineNo);
+  });
+  if (header === null) {
+    // No complete line: at most a torn header, and nothing to keep.
+    const torn = parseHeader(path, tail.length > 0 ? tail.toString('utf8') : undefined);
+    onHeader?.(torn);
+    return { header: torn, completeBytes: 0, torn: true, rows: 0 };
+  }
+  return { header, completeBytes: size - tail.length, torn: tail.length > 0, rows };
+}
 
 /** A sweep's file (a study's is refused: see readRunFile). */
 export function readSweepFile(path: string): SweepFile {
@@ -130,34 +262,11 @@ export function readSweepFile(path: string): SweepFile {
   return file as SweepFile;
 }
 
-/** A sweep's or a study's file. */
+/** A sweep's or a study's file, its rows in memory (without their months: see parseRow). */
 export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> {
-  const bytes = readBounded(path, MAX_SWEEP_BYTES, 'a sweep file');
-  if (isFailure(bytes)) throw new UserError(bytes.reason === 'does not exist' ? `sweep file not found: ${path}` : `sweep file ${path} ${bytes.reason}${bytes.hint ? ` (${bytes.hint})` : ''}`);
-  const text = bytes.toString('utf8');
-  const lines = text.split('\n');
-  const endsClean = text.endsWith('\n');
-  // The last element is '' for a file that ends with a newline, else a line torn by an interruption.
-  const tail = lines.pop() ?? '';
-  const header = parseHeader(path, lines[0] ?? (endsClean ? undefined : tail));
-  if (lines.length === 0) {
-    // Only a torn header: nothing to keep.
-    return { header, rows: [], completeBytes: 0, torn: true };
-  }
   const rows: RunRow[] = [];
-  const seen = new Map<number, number>();
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    const row = parseRow(path, i + 1, lines[i]!, header.runs);
-    // A study's rows share seeds within a design point; its runner checks them against its spec.
-    if (header.thaw === 'sweep') checkRow(path, i + 1, row, header);
-    const earlier = seen.get(row.run);
-    if (earlier !== undefined) throw new UserError(`${path}:${i + 1}: run ${row.run} appears twice (first on line ${earlier}); the file is damaged`);
-    seen.set(row.run, i + 1);
-    rows.push(row);
-  }
-  const torn = !endsClean && tail !== '';
-  return { header, rows, completeBytes: Buffer.byteLength(text) - Buffer.byteLength(tail), torn };
+  const scan = scanRunFile(path, (row) => { rows.push(row); });
+  return { header: scan.header, rows, completeBytes: scan.completeBytes, torn: scan.torn };
 }
 
 /**
@@ -192,6 +301,15 @@ const rowLine = (row: RunRow): string => `${JSON.stringify({
   ...(row.series ? { series: row.series } : {}),
 })}\n`;
 
+function writeFileSyncExclusive(path: string, text: string): void {
+  const fd = openSync(path, 'wx');
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Appends whole lines to a sweep file. */
 export class SweepWriter {
   private constructor(private fd: number | null, private readonly path: string) {}
@@ -222,14 +340,19 @@ export class SweepWriter {
    * complete lines to a temporary file and renaming it over the original, so that at every moment
    * the path holds either the old file or the repaired one.
    */
-  static resume(path: string, file: SweepFile<SweepHeader | StudyHeader>): SweepWriter {
+  static resume(path: string, file: Pick<RunFileScan, 'header' | 'completeBytes' | 'torn'>): SweepWriter {
     if (file.torn) {
       const temporary = `${path}.${process.pid}.tmp`;
       try {
-        const copy = openSync(temporary, 'wx');
+        if (file.completeBytes > 0) {
+          // A copy cut at the last whole line, made without holding the file in memory.
+          copyFileSync(path, temporary, constants.COPYFILE_EXCL);
+          truncateSync(temporary, file.completeBytes);
+        } else {
+          writeFileSyncExclusive(temporary, `${JSON.stringify(file.header)}\n`);
+        }
+        const copy = openSync(temporary, 'r+');
         try {
-          const keep = file.completeBytes > 0 ? readFileSync(path).subarray(0, file.completeBytes) : Buffer.from(`${JSON.stringify(file.header)}\n`);
-          writeSync(copy, keep);
           fsyncSync(copy);
         } finally {
           closeSync(copy);

@@ -1,6 +1,6 @@
 /** What a run records: one entry per month, and the outcome at the end. This is the JSON contract. */
 import type { RuleId } from '../rules/ids.js';
-import type { Route, TalksState } from '../world/types.js';
+import type { Exit, Route, TalksState } from '../world/types.js';
 import type { Commitment, Grant, SideOffer } from '../negotiation/package.js';
 
 export type AgentId = 'belarus' | 'us' | 'lithuania' | 'poland' | 'eu';
@@ -59,7 +59,7 @@ export interface TraceEvent extends ModelEvent {
 }
 
 /**
- * The open world's records (R18–R24), structured: what kind of change, who did it, which people
+ * The open world's records (R18–R25), structured: what kind of change, who did it, which people
  * (cohort or person id, how many, where to) and sanctions, the numbers behind it, and the rules.
  * The words are made by the reports (src/report/), never here.
  */
@@ -67,6 +67,7 @@ export type ChangeKind =
   | 'arrest' // new political prisoners (R18; a scenario `arrest`)
   | 'pardon' // released outside any deal (R20; a scenario `pardon`)
   | 'rearrest' // people freed at home jailed again (R23, or R22 after Minsk reneges)
+  | 'served' // prisoners walking out at the end of their sentence (R25)
   | 'batch' // a later batch of a staged deal freed (R21)
   | 'payment' // relief paid once a batch is verified (R21)
   | 'renege' // a side breaks a staged deal (R22)
@@ -77,7 +78,7 @@ export interface ChangeRecord {
   readonly kind: ChangeKind;
   readonly actor: AgentId | 'scenario';
   readonly track?: TrackId;
-  readonly people: readonly { readonly id: string; readonly count: number; readonly route?: Route }[];
+  readonly people: readonly { readonly id: string; readonly count: number; readonly route?: Exit }[];
   readonly sanctions: readonly string[];
   /** e.g. `count`, `wave` (index into `outcome.waves`), `probability`, `trust`. */
   readonly numbers: Readonly<Record<string, number>>;
@@ -241,7 +242,7 @@ export interface WorldSummary {
   readonly talks: TalksState;
   readonly held: number;
   readonly released: number;
-  readonly releasedByRoute: Readonly<Record<Route, number>>;
+  readonly releasedByRoute: Readonly<Record<Exit, number>>;
   readonly usInterest: number;
   readonly hostilityLithuania: number;
   readonly balloons: boolean;
@@ -253,8 +254,10 @@ export interface WorldSummary {
   readonly arrested: number;
   /** Released people jailed again so far (R23, R22, scenario re-arrests). */
   readonly rearrested: number;
-  /** Released outside deals so far (R20, scenario releases). */
+  /** Released outside deals so far (R20, scenario releases, sentences served R25). */
   readonly pardoned: number;
+  /** Walked out at the end of their sentence so far (R25); part of `released` and `pardoned`. */
+  readonly served: number;
   /** Minsk–Washington trust (R24). */
   readonly trust: number;
 }
@@ -286,7 +289,7 @@ export interface MonthRecord {
   readonly deals: readonly DealRecord[];
   /** Every change of an agent machine's state this month, in the order it happened. */
   readonly moves: readonly AgentMove[];
-  /** The open world's structured records (R18–R24) and scripted waves, in the order they happened. */
+  /** The open world's structured records (R18–R25) and scripted waves, in the order they happened. */
   readonly changes: readonly ChangeRecord[];
   readonly world: WorldSummary;
   /** With `--deal-space`: the deal space of each negotiation round this month, in track order. */
@@ -297,7 +300,7 @@ export interface Outcome {
   readonly prisonersInitial: number;
   readonly prisonersReleased: number;
   readonly prisonersRemaining: number;
-  readonly releasedByRoute: Readonly<Record<Route, number>>;
+  readonly releasedByRoute: Readonly<Record<Exit, number>>;
   readonly named: Readonly<Record<string, 'held' | 'released'>>;
   readonly sanctions: Readonly<Record<string, 'active' | 'lifted'>>;
   readonly transitOpen: boolean;
@@ -314,8 +317,13 @@ export interface Outcome {
   /** New political prisoners during the run (R18); re-arrests are `prisonersRearrested`. */
   readonly prisonersArrested: number;
   readonly prisonersRearrested: number;
-  /** Released outside any deal (R20, scenario releases): waves' releases + pardoned = released. */
+  /** Released outside any deal (R20, scenario releases, R25): waves' releases + pardoned = released. */
   readonly pardoned: number;
+  /**
+   * Walked out at the end of their sentence (R25): no pardon and no deal, counted in
+   * `prisonersReleased`, in `pardoned` (outside any deal) and as `releasedByRoute.served`.
+   */
+  readonly served: number;
   readonly waves: readonly WaveRecord[];
   /** Staged deals broken by either side (R22). */
   readonly reneged: number;

@@ -95,10 +95,17 @@ function blocksOf(d: number, y: readonly (number | null)[], second: boolean): Bl
   const keep: number[] = [];
   for (let j = 0; j < y.length / per; j++) {
     let ok = true;
-    for (let r = 0; r < per; r++) if (y[j * per + r] === null || !Number.isFinite(y[j * per + r])) ok = false;
+    for (let r = 0; r < per && ok; r++) {
+      const v = y[j * per + r];
+      ok = v !== null && v !== undefined && Number.isFinite(v);
+    }
     if (ok) keep.push(j);
   }
-  const column = (offset: number): Float64Array => Float64Array.from(keep, (j) => y[j * per + offset] as number);
+  const column = (offset: number): Float64Array => {
+    const out = new Float64Array(keep.length);
+    for (let k = 0; k < keep.length; k++) out[k] = y[keep[k]! * per + offset] as number;
+    return out;
+  };
   return {
     a: column(0),
     b: column(per - 1),
@@ -116,18 +123,20 @@ interface Point {
 
 /**
  * The estimators over the base points, base point k counted `weight[k]` times (a bootstrap resample
- * as counts, so that no resampled copy is ever made); every point once when `weight` is null.
+ * as counts, so that no resampled copy is ever made); every point once when `weight` is null. The
+ * loops index plain typed arrays only (no closure per element): with 100 resamples of a
+ * million-row study they run some 10⁹ times.
  */
 function estimate(blocks: Blocks, weight: Uint32Array | null): Point {
   const { a, b } = blocks;
   const size = a.length;
-  const w = (k: number): number => (weight ? weight[k]! : 1);
+  const w = weight ?? ones(size);
   let n = 0;
   let sum = 0;
-  for (let k = 0; k < size; k++) { const c = w(k); n += c; sum += c * (a[k]! + b[k]!); }
+  for (let k = 0; k < size; k++) { const c = w[k]!; n += c; sum += c * (a[k]! + b[k]!); }
   const mean = sum / (2 * n);
   let squares = 0;
-  for (let k = 0; k < size; k++) squares += w(k) * ((a[k]! - mean) ** 2 + (b[k]! - mean) ** 2);
+  for (let k = 0; k < size; k++) squares += w[k]! * ((a[k]! - mean) ** 2 + (b[k]! - mean) ** 2);
   const variance = squares / (2 * n);
   const d = blocks.ab.length;
   const s1: number[] = [];
@@ -137,7 +146,7 @@ function estimate(blocks: Blocks, weight: Uint32Array | null): Point {
     let first = 0;
     let total = 0;
     for (let k = 0; k < size; k++) {
-      const c = w(k);
+      const c = w[k]!;
       if (c === 0) continue;
       const diff = abi[k]! - a[k]!;
       first += c * b[k]! * diff;
@@ -154,13 +163,15 @@ function estimate(blocks: Blocks, weight: Uint32Array | null): Point {
       if (j <= i) { row.push(Number.NaN); continue; }
       const abj = blocks.ab[j]!;
       let acc = 0;
-      for (let k = 0; k < size; k++) acc += w(k) * (bai[k]! * abj[k]! - a[k]! * b[k]!);
+      for (let k = 0; k < size; k++) acc += w[k]! * (bai[k]! * abj[k]! - a[k]! * b[k]!);
       row.push(acc / n / variance - s1[i]! - s1[j]!);
     }
     s2.push(row);
   }
   return { s1, st, s2, variance };
 }
+
+const ones = (n: number): Uint32Array => new Uint32Array(n).fill(1);
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 

@@ -1,9 +1,9 @@
 /**
- * The revolving door (R18), unilateral pardons (R20) and re-arrests of people freed at home
- * (R23): the flows that move the prisoner stock outside any deal. Each is a pure function of the
- * world, the parameters and uniforms drawn by the caller in a fixed order, one per cohort and
- * flow, every month (src/simulation/open-world.ts), so the number of draws never depends on the
- * world. Counts are Poisson (`poisson`, one uniform per count).
+ * The revolving door (R18), unilateral pardons (R20), re-arrests of people freed at home (R23)
+ * and sentences served (R25): the flows that move the prisoner stock outside any deal. Each is a
+ * pure function of the world, the parameters and uniforms drawn by the caller in a fixed order,
+ * one per cohort and flow, every month (`openWorldMonth` in src/simulation/run.ts), so the number
+ * of draws never depends on the world. Counts are Poisson (`poisson`, one uniform per count).
  */
 import type { BelarusParams, Scenario } from '../scenario/schema.js';
 import type { World } from './types.js';
@@ -108,4 +108,29 @@ export function applyRearrests(world: World, rearrests: readonly CohortCount[]):
   let w = world;
   for (const r of rearrests) w = rearrestFromHome(w, r.id, r.count);
   return w;
+}
+
+/**
+ * R25: how many of each cohort walk out at the end of their sentence this month. Each person held
+ * leaves with the monthly chance `termEndChance` (a mean remaining term of 1 / chance months), so
+ * the count is Poisson around held × chance, never more than the cohort holds; `draws` holds one
+ * uniform per cohort. Named prisoners are left out: their long sentences outlast any horizon.
+ */
+export function drawTermEnds(world: World, draws: readonly number[], p: BelarusParams): CohortCount[] {
+  const out: CohortCount[] = [];
+  world.cohorts.forEach((c, i) => {
+    if (c.held === 0) return;
+    const n = Math.min(c.held, poisson(draws[i] ?? 0, c.held * p.termEndChance));
+    if (n > 0) out.push({ id: c.id, count: n });
+  });
+  return out;
+}
+
+/**
+ * R25: they leave prison, counted under `releasedByRoute.served`: released, outside any deal (so
+ * in `pardoned`, which counts every release outside a deal), but no pardon and no deal.
+ */
+export function applyTermEnds(world: World, ends: readonly CohortCount[]): World {
+  const w = flowCohorts(world, countsByIndex(world, ends), 'served');
+  return countPardoned(w, w.releasedByRoute.served - world.releasedByRoute.served);
 }

@@ -24,7 +24,7 @@ export function createWorld(scenario: Scenario): World {
     lorryDriversHeld: w.lorryDriversHeld,
     confiscationThreat: w.confiscationThreat,
     usInterest: w.usInterest,
-    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0 },
+    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 },
     releasedByCohort: {},
     arrested: 0,
     rearrested: 0,
@@ -41,10 +41,10 @@ export function heldCount(world: World): number {
   return n;
 }
 
-/** Released during the run, every route (home included). */
+/** Released during the run, every route (home included) and every sentence served (R25). */
 export function releasedCount(world: World): number {
   const r = world.releasedByRoute;
-  return r.lithuania + r.ukraine + r.poland + r.home;
+  return r.lithuania + r.ukraine + r.poland + r.home + r.served;
 }
 
 export function initialCount(world: World): number {

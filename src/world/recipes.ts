@@ -74,11 +74,13 @@ export const rearrestNamed = (world: World, prisonerId: string): World =>
   });
 
 /**
- * The month's flows in one copy (R18, R20): `counts[i]` people arrested into (`arrest`) or freed
- * at home from (`home`) the i-th cohort, never more than it holds. The same as one
- * `arrestIntoCohort` or `releaseFromCohort(…, 'home')` per cohort, without a world per cohort.
+ * The month's flows in one copy (R18, R20, R25): `counts[i]` people arrested into (`arrest`),
+ * freed at home from (`home`), or walking out at the end of their sentence from (`served`) the
+ * i-th cohort, never more than it holds. The same as one `arrestIntoCohort` or
+ * `releaseFromCohort(…, 'home')` per cohort, without a world per cohort. Those who served their
+ * term are not counted `atHome`: R23's re-arrests rest on pardoned people, not on them.
  */
-export const flowCohorts = (world: World, counts: readonly number[], flow: 'arrest' | 'home'): World => {
+export const flowCohorts = (world: World, counts: readonly number[], flow: 'arrest' | 'home' | 'served'): World => {
   let moved = 0;
   let byCohort: Record<string, number> | null = null;
   const cohorts = world.cohorts.map((c, i) => {
@@ -90,12 +92,12 @@ export const flowCohorts = (world: World, counts: readonly number[], flow: 'arre
     moved += n;
     byCohort ??= { ...world.releasedByCohort };
     byCohort[c.id] = (byCohort[c.id] ?? 0) + n;
-    return cohortWith(c, c.held - n, c.arrested, c.rearrested, c.atHome + n);
+    return cohortWith(c, c.held - n, c.arrested, c.rearrested, flow === 'home' ? c.atHome + n : c.atHome);
   });
   if (moved === 0) return world;
   return flow === 'arrest'
     ? { ...world, cohorts, arrested: world.arrested + moved }
-    : { ...world, cohorts, releasedByRoute: { ...world.releasedByRoute, home: world.releasedByRoute.home + moved }, releasedByCohort: byCohort ?? world.releasedByCohort };
+    : { ...world, cohorts, releasedByRoute: { ...world.releasedByRoute, [flow]: world.releasedByRoute[flow] + moved }, releasedByCohort: byCohort ?? world.releasedByCohort };
 };
 
 /** New political prisoners join a cohort (R18). */

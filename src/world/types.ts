@@ -10,6 +10,12 @@ export type Deportation = (typeof DEPORTATION_ROUTES)[number];
 /** Every way out of prison: a deportation, or freed at home inside Belarus (R19). */
 export const ROUTES = [...DEPORTATION_ROUTES, 'home'] as const;
 export type Route = (typeof ROUTES)[number];
+/**
+ * Every way a release is counted: a route out, or `served`, a sentence ended (R25). A served term
+ * is no route anyone chooses, so it is kept out of `ROUTES` (deals and events cannot pick it).
+ */
+export const EXITS = [...ROUTES, 'served'] as const;
+export type Exit = (typeof EXITS)[number];
 
 export const ISSUERS = ['us', 'eu', 'poland', 'lithuania'] as const;
 export type Issuer = (typeof ISSUERS)[number];
@@ -92,15 +98,15 @@ export interface World {
   readonly confiscationThreat: boolean;
   /** The US envoy's appetite for the Belarus file, 0…1 (R06, R13). */
   readonly usInterest: number;
-  /** Released during the run, by destination. */
-  readonly releasedByRoute: Readonly<Record<Route, number>>;
+  /** Released during the run, by destination; `served` counts those whose sentence ended (R25). */
+  readonly releasedByRoute: Readonly<Record<Exit, number>>;
   /** Released during the run, by cohort id (named prisoners count under their own id). */
   readonly releasedByCohort: Readonly<Record<string, number>>;
   /** New political prisoners during the run (R18). */
   readonly arrested: number;
   /** Released people jailed again during the run: named by a scenario event, or freed at home (R23). */
   readonly rearrested: number;
-  /** Released outside any deal: unilateral pardons (R20) and scenario releases. */
+  /** Released outside any deal: unilateral pardons (R20), scenario releases and sentences served (R25). */
   readonly pardoned: number;
   /** Minsk–Washington trust, 0 none … 1 full; it prices later US deals (R24). */
   readonly trust: number;

@@ -4,7 +4,7 @@
  * a file over the limit), and that a good file comes back byte for byte.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,19 @@ describe('readBounded', () => {
     const file = join(tmp, 'plain.txt');
     writeFileSync(file, 'x');
     expect(readBounded(join(file, 'below.yaml'), 10, 'a scenario')).toEqual({ reason: 'cannot be opened (ENOTDIR)' });
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('file descriptors', () => {
+  const openFds = (): number => readdirSync('/proc/self/fd').length;
+  it('none is left open, after a read or a refusal', () => {
+    const path = join(tmp, 'fd.yaml');
+    writeFileSync(path, 'x'.repeat(100));
+    const before = openFds();
+    readBounded(path, 1000, 'a scenario');
+    readBounded(path, 10, 'a scenario');
+    readBounded(tmp, 10, 'a scenario');
+    expect(openFds()).toBe(before);
   });
 });
 

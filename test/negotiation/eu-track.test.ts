@@ -118,7 +118,7 @@ describe('the opening: the ask, cheapest first, and Minsk giving all of it', () 
       named: { pz: 'held - -', old: 'released ukraine 2025-11' },
       sanctions: { 'us.visa': 'active -', 'eu.trade': 'lifted 2025-12' },
       held: { b: 4, a: 0 },
-      releasedByRoute: { lithuania: 3, ukraine: 0, poland: 0, home: 0 },
+      releasedByRoute: { lithuania: 3, ukraine: 0, poland: 0, home: 0, served: 0 },
       releasedByCohort: { a: 2, b: 1 },
     });
     expect(r.drawn).toBe(0);
@@ -183,7 +183,7 @@ describe('the counter: Brussels takes at least acceptShare of its ask', () => {
     });
     expect(state(r.world)).toEqual({
       named: {}, sanctions: { 'eu.trade': 'lifted 2025-12' }, held: { a: 8 },
-      releasedByRoute: { lithuania: 2, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: { a: 2 },
+      releasedByRoute: { lithuania: 2, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: { a: 2 },
     });
   });
 
@@ -256,7 +256,7 @@ describe('where the freed go (R05)', () => {
     expect(r.deal!.rules).toEqual(['R01', 'R03', 'R08', 'R05']);
     expect(state(r.world)).toEqual({
       named: { n: 'released ukraine 2025-12' }, sanctions: { 'eu.trade': 'lifted 2025-12' }, held: { a: 0 },
-      releasedByRoute: { lithuania: 1, ukraine: 4, poland: 0, home: 0 }, releasedByCohort: { a: 4, n: 1 },
+      releasedByRoute: { lithuania: 1, ukraine: 4, poland: 0, home: 0, served: 0 }, releasedByCohort: { a: 4, n: 1 },
     });
     expect(r.drawn).toBe(2);
     expect(r.deal!.summary).toContain('4 to ukraine, 1 to lithuania');

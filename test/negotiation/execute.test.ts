@@ -26,7 +26,7 @@ const world: World = {
   transitOpen: false,
   relations: { lithuania: { hostility: 0.75 }, poland: { hostility: 0.5 } },
   balloons: true, lorryDriversHeld: 3, confiscationThreat: true, usInterest: 0.5,
-  releasedByRoute: { lithuania: 1, ukraine: 0, poland: 0, home: 0 },
+  releasedByRoute: { lithuania: 1, ukraine: 0, poland: 0, home: 0, served: 0 },
   releasedByCohort: { a: 1 },
   arrested: 0, rearrested: 0, pardoned: 0, trust: 1, sanctionChanges: [],
 };
@@ -39,7 +39,7 @@ describe('executeDeal', () => {
     expect(w.cohorts).toEqual([{ ...world.cohorts[0], held: 1 }]); // 5 − 3 − 1
     expect(w.named).toEqual([{ ...person('x'), status: 'released', route: 'poland', releasedIn: '2026-03' }, person('y')]);
     // lithuania 1 + 1, ukraine 0 + 3, poland 0 + 1
-    expect(w.releasedByRoute).toEqual({ lithuania: 2, ukraine: 3, poland: 1, home: 0 });
+    expect(w.releasedByRoute).toEqual({ lithuania: 2, ukraine: 3, poland: 1, home: 0, served: 0 });
     // a: 1 + 3 + 1; x: 1
     expect(w.releasedByCohort).toEqual({ a: 5, x: 1 });
     expect(w.sanctions).toEqual([{ ...sanction('us.visa'), status: 'lifted', changedIn: '2026-03' }, sanction('us.finance')]);

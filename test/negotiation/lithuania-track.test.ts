@@ -119,7 +119,7 @@ describe('the opening: calm and drivers against the price transitPrice × (1 + h
     expect(r.deal!.byRoute).toEqual({});
     expect(state(r.world)).toEqual({
       transitOpen: true, balloons: false, lorryDriversHeld: 0, held: { a: 10 }, named: {}, sanctions: { 'us.potash': 'lifted' },
-      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: {},
+      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: {},
     });
   });
 
@@ -135,7 +135,7 @@ describe('the opening: calm and drivers against the price transitPrice × (1 + h
     expect(r.deal).toEqual(deal({ a: 1 }, commitments));
     expect(state(r.world)).toEqual({
       transitOpen: true, balloons: false, lorryDriversHeld: 0, held: { a: 9 }, named: {}, sanctions: { 'us.potash': 'lifted' },
-      releasedByRoute: { lithuania: 1, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: { a: 1 },
+      releasedByRoute: { lithuania: 1, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: { a: 1 },
     });
   });
 });
@@ -179,7 +179,7 @@ describe('what Minsk can promise, and what it is worth to Vilnius (price 1.5, a 
     expect(r.deal).toEqual(deal({ a: 6 }, []));
     expect(state(r.world)).toEqual({
       transitOpen: true, balloons: false, lorryDriversHeld: 0, held: { a: 4 }, named: {}, sanctions: { 'us.potash': 'lifted' },
-      releasedByRoute: { lithuania: 6, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: { a: 6 },
+      releasedByRoute: { lithuania: 6, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: { a: 6 },
     });
   });
 });
@@ -202,7 +202,7 @@ describe('the deportees Vilnius asks for', () => {
     expect(r.deal!.routed).toEqual([{ id: 'a', count: 1, route: 'lithuania' }, { id: 'b', count: 1, route: 'lithuania' }]);
     expect(state(r.world)).toEqual({
       transitOpen: true, balloons: false, lorryDriversHeld: 0, held: { b: 4, a: 0 }, named: { pz: 'held' }, sanctions: { 'us.potash': 'lifted' },
-      releasedByRoute: { lithuania: 2, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: { a: 1, b: 1 },
+      releasedByRoute: { lithuania: 2, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: { a: 1, b: 1 },
     });
   });
 
@@ -238,7 +238,7 @@ describe('Minsk\'s budget: transit relief × urgency − 0.3', () => {
     const r = run(at(0.375));
     expect(r.offers.map((o) => [o.exchange, o.answer, o.package.headcount])).toEqual([[1, 'counter', 0], [2, 'accept', 7]]);
     expect(r.deal).toEqual(deal({ a: 7 }, ['stop-balloons']));
-    expect(state(r.world)).toMatchObject({ transitOpen: true, held: { a: 13 }, releasedByRoute: { lithuania: 7, ukraine: 0, poland: 0, home: 0 } });
+    expect(state(r.world)).toMatchObject({ transitOpen: true, held: { a: 13 }, releasedByRoute: { lithuania: 7, ukraine: 0, poland: 0, home: 0, served: 0 } });
   });
 
   it('hostility 0.5: price 3, asks ceil(2 / 0.25) = 8 costing 8 > 7.7, Minsk walks', () => {

@@ -60,7 +60,7 @@ const PZ_FREED_FOR_BORDER = {
   named: { pz: 'released poland 2025-12' },
   sanctions: { 'poland.border': 'lifted 2025-12' },
   held: { x: 3 },
-  releasedByRoute: { lithuania: 0, ukraine: 0, poland: 1, home: 0 },
+  releasedByRoute: { lithuania: 0, ukraine: 0, poland: 1, home: 0, served: 0 },
   releasedByCohort: { pz: 1 },
 };
 
@@ -106,7 +106,7 @@ describe('who is on the table', () => {
       named: { pz: 'released poland 2025-12', ab: 'released poland 2025-12' },
       sanctions: { 'poland.border': 'lifted 2025-12' },
       held: { x: 3 },
-      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 2, home: 0 },
+      releasedByRoute: { lithuania: 0, ukraine: 0, poland: 2, home: 0, served: 0 },
       releasedByCohort: { pz: 1, ab: 1 },
     });
     expect(r.drawn).toBe(1);

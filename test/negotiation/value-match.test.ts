@@ -33,7 +33,7 @@ function makeWorld(patch: Partial<World> = {}): World {
     month: '2026-01', talks: 'stalled', cohorts: [], named: [], sanctions: [], transitOpen: false,
     relations: { lithuania: { hostility: 0 }, poland: { hostility: 0 } },
     balloons: false, lorryDriversHeld: 0, confiscationThreat: false, usInterest: 0.5,
-    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0 }, releasedByCohort: {},
+    releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: {},
     arrested: 0, rearrested: 0, pardoned: 0, trust: 1, sanctionChanges: [], ...patch,
   };
 }

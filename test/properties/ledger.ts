@@ -11,7 +11,7 @@ import type { ChangeRecord, RunResult, TrackId } from '../../src/simulation/trac
 import { RULE_IDS, type RuleId } from '../../src/rules/ids.js';
 import { isOn, type RuleSwitches } from '../../src/rules/switches.js';
 import { addMonths } from '../../src/world/month.js';
-import { ROUTES, type Issuer, type Route } from '../../src/world/types.js';
+import { EXITS, ROUTES, type Exit, type Issuer, type Route } from '../../src/world/types.js';
 
 export type Invariant =
   | 'conservation' | 'never-held-again' | 'non-negative' | 'sanction-by-issuer' | 'poczobut-channel'
@@ -44,7 +44,7 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
   const sanctions = new Map(scenario.world.sanctions.map((s) => [s.id, s.status]));
   let transitOpen = scenario.world.transitOpen;
   let rules: RuleSwitches = { ...scenario.rules };
-  const byRoute: Record<Route, number> = { lithuania: 0, ukraine: 0, poland: 0, home: 0 };
+  const byRoute: Record<Exit, number> = { lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 };
   // The open world (R18–R24): arrests in, people freed at home (by cohort) who can be jailed again.
   let arrests = 0;
   let pardoned = 0;
@@ -54,9 +54,10 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
   const eventsById = new Map<string, ScenarioEvent>((scenario.events ?? []).map((e) => [e.id, e]));
 
   const heldTotal = () => [...held.values()].reduce((a, b) => a + b, 0) + [...status.values()].filter((s) => s === 'held').length;
-  const releasedTotal = () => byRoute.lithuania + byRoute.ukraine + byRoute.poland + byRoute.home;
-  const free = (id: string, count: number, route: Route, by: string) => {
-    if (!ROUTES.includes(route)) fail('conservation', `${by}: unknown route ${route}`);
+  const releasedTotal = () => byRoute.lithuania + byRoute.ukraine + byRoute.poland + byRoute.home + byRoute.served;
+  const free = (id: string, count: number, route: Exit, by: string) => {
+    // A deal, event or pardon picks a route; `served` is R25's alone.
+    if (!(ROUTES as readonly Exit[]).includes(route)) fail('conservation', `${by}: unknown route ${route}`);
     if (named.has(id)) {
       if (status.get(id) !== 'held') { fail('never-held-again', `${by} frees ${id}, who is not held`); return; }
       if (count !== 1) fail('conservation', `${by} frees named ${id} ${count} times`);
@@ -102,6 +103,19 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
           const before = releasedTotal();
           free(p.id, p.count, p.route ?? 'home', by);
           pardoned += releasedTotal() - before;
+        }
+        return;
+      case 'served':
+        // R25: a sentence ends; released outside any deal, from a cohort's held people only.
+        if (!c.rules.includes('R25')) fail('deals-name-rules', `${by} does not cite R25`);
+        for (const p of c.people) {
+          if (named.has(p.id)) { fail('conservation', `${by}: named ${p.id} served a term`); continue; }
+          const h = held.get(p.id);
+          if (h === undefined) { fail('conservation', `${by} from unknown cohort ${p.id}`); continue; }
+          if (p.count <= 0 || p.count > h) fail('non-negative', `${by}: ${p.count} of ${p.id} walk out, ${h} held`);
+          held.set(p.id, h - p.count);
+          byRoute.served += p.count;
+          pardoned += p.count;
         }
         return;
       case 'batch':
@@ -254,11 +268,12 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
     if (w.transitOpen !== transitOpen) fail('vilnius-line', `transit ${w.transitOpen ? 'open' : 'closed'} without a deal or event that ${w.transitOpen ? 'opened' : 'closed'} it`);
     if (w.held !== heldTotal()) fail('conservation', `summary holds ${w.held}, the trace accounts for ${heldTotal()}`);
     if (w.released !== releasedTotal()) fail('conservation', `summary released ${w.released}, the trace accounts for ${releasedTotal()}`);
-    for (const r of ROUTES) if (w.releasedByRoute[r] !== byRoute[r]) fail('conservation', `summary sent ${w.releasedByRoute[r]} to ${r}, the trace accounts for ${byRoute[r]}`);
+    for (const r of EXITS) if (w.releasedByRoute[r] !== byRoute[r]) fail('conservation', `summary sent ${w.releasedByRoute[r]} to ${r}, the trace accounts for ${byRoute[r]}`);
     if (w.held + w.released !== initial + arrests + rearrests) fail('conservation', `held ${w.held} + released ${w.released} ≠ initial ${initial} + arrests ${arrests} + re-arrests ${rearrests}`);
+    if (w.served !== byRoute.served) fail('conservation', `summary served ${w.served}, the trace accounts for ${byRoute.served}`);
     if (w.arrested !== arrests || w.rearrested !== rearrests || w.pardoned !== pardoned) fail('conservation', `summary arrested ${w.arrested}, re-arrested ${w.rearrested}, pardoned ${w.pardoned}; the trace accounts for ${arrests}, ${rearrests}, ${pardoned}`);
     for (const [id, h] of held) if (h < 0) fail('non-negative', `${id} holds ${h}`);
-    for (const [k, v] of [['held', w.held], ['released', w.released], ...ROUTES.map((r) => [r, w.releasedByRoute[r]] as const)] as const) if (!(v >= 0)) fail('non-negative', `summary ${k} is ${v}`);
+    for (const [k, v] of [['held', w.held], ['released', w.released], ...EXITS.map((r) => [r, w.releasedByRoute[r]] as const)] as const) if (!(v >= 0)) fail('non-negative', `summary ${k} is ${v}`);
     if (!(w.usInterest >= 0 && w.usInterest <= 1)) fail('non-negative', `US interest ${w.usInterest} outside 0..1`);
     if (!(w.hostilityLithuania >= 0 && w.hostilityLithuania <= 1)) fail('non-negative', `hostility ${w.hostilityLithuania} outside 0..1`);
   });
@@ -270,12 +285,13 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
   if (o.prisonersRemaining !== heldTotal()) fail('conservation', `outcome remaining ${o.prisonersRemaining}, ledger ${heldTotal()}`);
   if (o.prisonersReleased !== releasedTotal()) fail('conservation', `outcome released ${o.prisonersReleased}, ledger ${releasedTotal()}`);
   if (o.prisonersRemaining + o.prisonersReleased !== o.prisonersInitial + o.prisonersArrested + o.prisonersRearrested) fail('conservation', 'remaining + released ≠ initial + arrests + re-arrests');
+  if (o.served !== byRoute.served) fail('conservation', `outcome served ${o.served}, ledger ${byRoute.served}`);
   if (o.prisonersArrested !== arrests || o.prisonersRearrested !== rearrests || o.pardoned !== pardoned) fail('conservation', `outcome arrested ${o.prisonersArrested}, re-arrested ${o.prisonersRearrested}, pardoned ${o.pardoned}; ledger ${arrests}, ${rearrests}, ${pardoned}`);
   const inWaves = o.waves.reduce((n, w) => n + w.released, 0);
   if (inWaves + o.pardoned !== o.prisonersReleased) fail('conservation', `waves release ${inWaves} and pardons ${o.pardoned}, but ${o.prisonersReleased} were released`);
   for (const w of o.waves) if (Object.values(w.byRoute).reduce((n, x) => n + (x ?? 0), 0) !== w.released) fail('conservation', `a ${w.track} wave of ${w.month}: byRoute does not add up to ${w.released}`);
   for (const [id, history] of Object.entries(o.sanctionHistory)) if (history[history.length - 1]?.status !== o.sanctions[id]) fail('sanction-by-issuer', `${id}'s history ends ${history[history.length - 1]?.status}, the outcome says ${o.sanctions[id]}`);
-  for (const r of ROUTES) if (o.releasedByRoute[r] !== byRoute[r]) fail('conservation', `outcome sent ${o.releasedByRoute[r]} to ${r}, ledger ${byRoute[r]}`);
+  for (const r of EXITS) if (o.releasedByRoute[r] !== byRoute[r]) fail('conservation', `outcome sent ${o.releasedByRoute[r]} to ${r}, ledger ${byRoute[r]}`);
   for (const [id, s] of status) if (o.named[id] !== s) fail(s === 'held' || everFreed.has(id) ? 'never-held-again' : 'conservation', `outcome says ${id} is ${o.named[id]}, the trace says ${s}`);
   for (const [id, s] of sanctions) if (o.sanctions[id] !== s) fail('sanction-by-issuer', `outcome says ${id} is ${o.sanctions[id]}, the trace says ${s}`);
   if (o.transitOpen !== transitOpen) fail('vilnius-line', `outcome transit ${o.transitOpen}, ledger ${transitOpen}`);

@@ -88,13 +88,14 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R12: { why: 'no EU sanction in force', idle: (s) => ({ ...s, world: { ...s.world, sanctions: s.world.sanctions.map((x) => (x.id.startsWith('eu.') ? { ...x, status: 'lifted' as const } : x)) } }), mask: 'eu' },
   R14: { why: 'urgency 1 whatever the talks, and no frozen price cut', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, urgency: { advancing: 1, stalled: 1, failed: 1, frozen: 1 } }, us: { ...s.agents.us, frozenPriceCut: 1 } } }) },
   R16: { why: 'Belarus has no side offers', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, sideOffers: [] } } }) },
-  // The open world (R18–R24): each idle when its parameters make it do nothing.
+  // The open world (R18–R25): each idle when its parameters make it do nothing.
   R18: { why: 'no arrest rate', idle: (s) => ({ ...s, world: { ...s.world, cohorts: s.world.cohorts.map((c) => ({ ...c, arrestRate: 0 })) }, agents: { ...s.agents, belarus: { ...s.agents.belarus, arrestRate: 0 } } }) },
   R19: { why: 'nobody freed at home in a deal and every neighbour takes deportees', idle: (s) => ({ ...s, world: { ...s.world, accepts: { lithuania: true, ukraine: true, poland: true } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, homeShare: 0 } } }) },
   R20: { why: 'no pardon rate', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, pardonRate: 0, signalPardon: 0 } } }) },
   R21: { why: 'one tranche', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, tranches: 1 } } }) },
-  R22: { why: 'no chance of reneging', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0 } }, us: { ...s.agents.us, renege: { base: 0, talksFailed: 0, incident: 0 } } } }) },
+  R22: { why: 'no chance of reneging', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0, shortfall: 0 } }, us: { ...s.agents.us, renege: { base: 0, talksFailed: 0, incident: 0 } } } }) },
   R23: { why: 'no re-arrest chance', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, rearrestChance: 0 } } }) },
+  R25: { why: 'no sentence ever ends', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, termEndChance: 0 } } }) },
   R24: { why: 'trust weighs nothing and never moves', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, trustWeight: 0, trustGain: 0, trustLoss: 0 } } }) },
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };

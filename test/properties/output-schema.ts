@@ -22,7 +22,7 @@ const sanctionId = z.string().regex(/^(us|eu|poland|lithuania)\.[a-z][a-z0-9-]*$
 const move = z.strictObject({
   agent, from: z.string().min(1), to: z.string().min(1), event: z.string().min(1).describe('the machine event that caused it (OBSERVE, DEAL, NO_DEAL, …)'),
 }).describe('an agent machine changing state, in the order the month\'s changes happened');
-const byRoute = z.strictObject({ lithuania: count, ukraine: count, poland: count, home: count.describe('freed inside Belarus (R19)') });
+const byRoute = z.strictObject({ lithuania: count, ukraine: count, poland: count, home: count.describe('freed inside Belarus (R19)'), served: count.describe('walked out at the end of their sentence (R25)') });
 const someRoutes = z.strictObject({ lithuania: count.optional(), ukraine: count.optional(), poland: count.optional(), home: count.optional() });
 
 const pkg = z.strictObject({
@@ -113,14 +113,14 @@ const deal = z.strictObject({
 });
 
 const change = z.strictObject({
-  kind: z.enum(['arrest', 'pardon', 'rearrest', 'batch', 'payment', 'renege', 'snapback', 'wave']),
+  kind: z.enum(['arrest', 'pardon', 'rearrest', 'served', 'batch', 'payment', 'renege', 'snapback', 'wave']),
   actor: z.union([agent, z.literal('scenario')]),
   track: builtInTrack.optional(),
-  people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: route.optional() })).describe('cohort or person id, how many, where to'),
+  people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: z.union([route, z.literal('served').describe('a sentence ended (R25)')]).optional() })).describe('cohort or person id, how many, where to'),
   sanctions: z.array(sanctionId),
   numbers: z.record(z.string(), z.number()).describe('e.g. count, wave (index into outcome.waves), probability, trust, event (index of the scenario event)'),
   rules: rules.min(1),
-}).describe('an open-world record (R18–R24): structured, the words are the reports\'');
+}).describe('an open-world record (R18–R25): structured, the words are the reports\'');
 
 const wave = z.strictObject({
   month,
@@ -150,7 +150,8 @@ const summary = z.strictObject({
   agents: z.strictObject({ belarus: z.string(), us: z.string(), lithuania: z.string(), poland: z.string(), eu: z.string() }).describe('each agent machine\'s state'),
   arrested: count.describe('new political prisoners so far (R18)'),
   rearrested: count.describe('released people jailed again so far'),
-  pardoned: count.describe('released outside deals so far (R20, scenario releases)'),
+  pardoned: count.describe('released outside deals so far (R20, scenario releases, sentences served R25)'),
+  served: count.describe('walked out at the end of their sentence so far (R25)'),
   trust: share.describe('Minsk–Washington trust (R24)'),
 }).describe('the world after the month');
 
@@ -173,7 +174,8 @@ const outcome = z.strictObject({
   talks,
   prisonersArrested: count.describe('new political prisoners during the run (R18)'),
   prisonersRearrested: count.describe('released people jailed again (R22, R23, scenario re-arrests); initial + arrested + re-arrested = released + remaining'),
-  pardoned: count.describe('released outside any deal; waves\' releases + pardoned = released'),
+  pardoned: count.describe('released outside any deal (R20, scenario releases, sentences served R25); waves\' releases + pardoned = released'),
+  served: count.describe('walked out at the end of their sentence (R25): no pardon, no deal; = releasedByRoute.served'),
   waves: z.array(wave).describe('one entry per deal or scripted wave, in order'),
   reneged: count.describe('staged deals broken (R22)'),
   sanctionHistory: z.record(sanctionId, z.array(z.strictObject({ month, status: z.enum(['active', 'lifted']) })).min(1))

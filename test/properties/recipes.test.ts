@@ -131,7 +131,7 @@ describe('the calendar and the world\'s start', () => {
       same(w.sanctions.map((x) => x.issuer), s.world.sanctions.map((x) => x.id.split('.')[0]), 'issuers');
       same([w.month, w.talks, w.transitOpen, w.balloons, w.lorryDriversHeld, w.confiscationThreat, w.usInterest, w.relations.lithuania.hostility, w.relations.poland.hostility],
         [s.start, s.world.talks, s.world.transitOpen, s.world.balloons, s.world.lorryDriversHeld, s.world.confiscationThreat, s.world.usInterest, s.world.hostility.lithuania, s.world.hostility.poland], 'scalars');
-      same([w.releasedByRoute, w.releasedByCohort], [{ lithuania: 0, ukraine: 0, poland: 0, home: 0 }, {}], 'counts start at zero');
+      same([w.releasedByRoute, w.releasedByCohort], [{ lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 }, {}], 'counts start at zero');
       if (initialCount(w) !== heldCount(w)) throw new Error('at the start, held = initial');
     }, 0.3);
   });

@@ -199,7 +199,8 @@ describe('no agent accepts below its reservation value or across a red line', ()
         if (cost + promises > worth + EPS) fail('lithuania-belarus', o, `releases and promises cost Minsk ${cost + promises}, transit is worth ${worth}`);
         if (!o.package.grants.includes('klaipeda-transit')) fail('lithuania-belarus', o, 'a deal without transit');
       }
-    }, 2);
+      // Three times the runs: accepts are rare here, and the generated worlds move with the rule list (R25 added).
+    }, 3);
     expect(accepted['lithuania-belarus'] ?? 0).toBeGreaterThan(MIN_ACCEPTS);
   });
 });

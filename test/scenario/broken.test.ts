@@ -40,13 +40,14 @@ const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)
   'track-worthless-item.yaml': [[10, 50, 'tracks.0.items.1.worth: the item "handshake" is worth nothing to anyone; give it a worth for at least one party, or leave it out']],
   'track-unknown-rule.yaml': [[10, 24, /^tracks\.0\.redLines\.0\.rule: expected one of R01, .*got the text "R99"$/, 'did you mean `R09`?']],
   'track-unknown-track.yaml': [[10, 25, 'no track "us-belarrus" for this condition', /^did you mean "us-belarus"\?/]],
-  // The open world (R18–R24): rates, shares, routes, cohorts, tranches, probabilities, scripted deals.
+  // The open world (R18–R25): rates, shares, routes, cohorts, tranches, probabilities, scripted deals.
   'ow-negative-rate.yaml': [[6, 17, 'agents.belarus.arrestRate: -3 is out of range: the minimum is 0', 'accepted: 0 to 10000']],
   'ow-shares.yaml': [[7, 37, /world\.cohorts\.1\.arrestShare: the cohorts' arrest shares sum to 0\.8, expected 1 \(R18\); give every cohort a share/]],
   'ow-unknown-route.yaml': [[7, 52, 'events.0.do.pardon.activists.route: expected one of lithuania, ukraine, poland, home; got the text "belgium"']],
   'ow-unknown-cohort.yaml': [[7, 21, 'events.0.do.arrest.studens: unknown cohort "studens"', 'known cohort ids: journalists, unionists, activists, others']],
   'ow-tranches.yaml': [[6, 15, 'agents.us.tranches: 0 is out of range: the minimum is 1', 'accepted: 1 to 12']],
   'ow-probability.yaml': [[6, 21, 'agents.belarus.renege.base: 1.5 is out of range: the maximum is 1', 'accepted: 0 to 1']],
+  'ow-term-chance.yaml': [[6, 20, 'agents.belarus.termEndChance: 2 is out of range: the maximum is 1', 'accepted: 0 to 1']],
   'ow-deal-relief.yaml': [[8, 86, 'events.0.do.deal.relief.1: a us-belarus deal cannot lift "eu.potash": us can give only its own sanctions', 'use a sanction that starts with "us.", or a deal on the eu\'s track']],
   'ow-deal-count.yaml': [[8, 38, 'events.0.do.deal.releases.unionists: the deal frees 500 of "unionists", but Minsk holds only 120 at the start', 'free at most 120']],
   'unknown-cohort.yaml': [[8, 9, 'events.0.do.releaseFromCohort.students: unknown cohort "students"', 'known cohort ids: journalists, unionists, activists, others']],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, scenarioNames, SCENARIO_DIR } from '../../src/scenario/load.js';
-import { cachedScenario, loadScenarioFast, type ResolvedCache } from '../../src/scenario/resolved.js';
+import { cachedScenario, loadScenarioFast, useResolvedScenarios, type ResolvedCache } from '../../src/scenario/resolved.js';
 import { resolvedEntries } from '../../src/scenario/resolved-build.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -98,6 +98,54 @@ describe('the cache of resolved scenarios', () => {
     expect(cachedScenario('war-frozen', null, damaged)).toBeNull();
     writeFileSync(join(damaged.dir, 'war-frozen.json'), JSON.stringify({ ...entry, files: entry.files.slice(0, 1) }));
     expect(cachedScenario('war-frozen', null, damaged)).toBeNull();
+  });
+
+  it('refuses an entry whose parts have the wrong shape, and never reads outside its folder', () => {
+    const bad = freshCache();
+    const entry = JSON.parse(readFileSync(join(bad.dir, 'war-frozen.json'), 'utf8')) as { files: { name: string; bytes: string }[] };
+    const base = entry.files[0]!;
+    const cases: [string, unknown][] = [
+      ['no files', { ...entry, files: [] }],
+      ['a null file', { ...entry, files: [null, ...entry.files.slice(1)] }],
+      // The right bytes, reached through the folder above: refused by name, not by content.
+      ['a path for a name', { ...entry, files: [{ ...base, name: `../scenarios/${base.name}` }, ...entry.files.slice(1)] }],
+      ['a scenario that is not an object', { ...entry, scenario: 5 }],
+      ['branches that are not a map', { ...entry, byBranch: 'x' }],
+      ['branches that are null', { ...entry, byBranch: null }],
+    ];
+    for (const [what, damaged] of cases) {
+      writeFileSync(join(bad.dir, 'war-frozen.json'), JSON.stringify(damaged));
+      expect(cachedScenario('war-frozen', null, bad), what).toBeNull();
+      expect(cachedScenario('war-frozen', 'a-branch', bad), what).toBeNull();
+    }
+  });
+
+  it('a cache built now holds each branch as the loader applies it', () => {
+    const now = freshCache('build-now');
+    const [name, branch] = names.map((n) => [n, loadScenario(n).branches[0]?.name] as const).find(([, b]) => b !== undefined)!;
+    const hit = cachedScenario(name, branch!, now)!;
+    expect(JSON.stringify(hit.scenario)).toBe(JSON.stringify(loadScenario(name, { branch: branch! }).scenario));
+    expect(JSON.stringify(hit.scenario)).not.toBe(JSON.stringify(loadScenario(name).scenario));
+  });
+
+  it('once installed, answers loadScenarioFast, branch included; another build is ignored', async () => {
+    const installed = freshCache('build-installed');
+    edit(installed, 'war-frozen.yaml', (t) => t.replace(/^title: .*$/m, 'title: "Only in the copy"'));
+    const copy = installed.dir.split('/').at(-2)!;
+    useResolvedScenarios('build-installed', installed.dir, installed.scenarios);
+    try {
+      // base is unchanged in the copy: answered from the cache, branch and all.
+      const branch = loadScenario('base').branches[0]!.name;
+      const fast = await loadScenarioFast('base', { branch });
+      expect(fast.branch).toBe(branch);
+      expect(JSON.stringify(fast.scenario)).toBe(JSON.stringify(loadScenario('base', { branch }).scenario));
+      expect(fast.chain[0]).toContain(copy);
+      // The edited copy misses, so the loader answers from the repository's own file.
+      expect((await loadScenarioFast('war-frozen')).scenario.title).toBe(loadScenario('war-frozen').scenario.title);
+    } finally {
+      useResolvedScenarios('no-such-build', installed.dir, installed.scenarios);
+    }
+    expect((await loadScenarioFast('base')).chain[0]).not.toContain(copy);
   });
 
   it('without a cache installed, loads the ordinary way, errors included', async () => {

@@ -20,7 +20,7 @@ export function scenario(name = 'base', patch: Record<string, unknown> = {}): Sc
 }
 
 /**
- * A shipped scenario in the closed world of R01–R17 (the open world's rules R18–R24 off, then the
+ * A shipped scenario in the closed world of R01–R17 (the open world's rules R18–R25 off, then the
  * patch): the article's rules are checked on the world the article describes. How the open world
  * changes them is checked in test/rules/R18…R24.
  */

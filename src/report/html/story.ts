@@ -4,7 +4,7 @@ import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
-import { AGENT_NAMES, describeBlock, describeDeal, describePackage, movesText } from '../words.js';
+import { AGENT_NAMES, describeBlock, describeDeal, describeOffer, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
 import { esc } from './escape.js';
 
@@ -27,11 +27,7 @@ export function citeHtml(rules: readonly RuleId[]): string {
 const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', counter: 'counters', walk: 'walks away' };
 
 function offerHtml(o: OfferRecord, labels: Labels, closing: boolean): string {
-  const { give, get } = describePackage(o.package, labels);
-  const from = AGENT_NAMES[o.from];
-  const verb = o.kind === 'offer' ? 'proposes' : o.from === 'belarus' ? 'counters with' : 'comes back proposing';
-  const what = o.package.items ? `${from} ${verb} ${o.package.items.join(' + ')} (${o.track})`
-    : o.from === 'belarus' ? `${from} ${verb} ${give}, in return for ${get}` : `${from} ${verb} ${get}, in return for ${give}`;
+  const what = describeOffer(o, labels);
   const blocked = closing ? describeBlock(o) : null;
   return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
 }

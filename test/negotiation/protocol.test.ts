@@ -1,0 +1,38 @@
+/**
+ * Minsk's price of an ask is computed once (issue #11): `minskPrice` gives the cost with every
+ * enemy priced at the premium (for the numbers) and `ruled`, the cost under the rules in force,
+ * which must be `releaseCost`'s to the float, so the traces that cite both price the ask once.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { minskPrice, minskRefusal } from '../../src/negotiation/protocol.js';
+import { candidatesFor, indexById } from '../../src/negotiation/candidates.js';
+import { releaseCost } from '../../src/rules/value-match.js';
+import { createWorld } from '../../src/world/create.js';
+import { scenario } from '../support/scenarios.js';
+
+const s = scenario('base', { world: { named: [{ id: 'poczobut', status: 'held' }, { id: 'bialiatski', status: 'held', releasedIn: null, route: null }] } });
+const world = createWorld(s);
+
+describe('minskPrice', () => {
+  it('`ruled` is releaseCost under the rules in force, for any ask, R17 on or off', () => {
+    let enemies = 0;
+    for (const r17 of [true, false]) {
+      const rules = { ...s.rules, R17: r17 };
+      const order = candidatesFor(world, 'us', rules);
+      const byId = indexById(order);
+      fc.assert(fc.property(fc.subarray(order.map((c) => c.id), { minLength: 1 }), fc.integer({ min: 1, max: 40 }), (ids, n) => {
+        const ask = ids.map((id) => ({ id, count: byId.get(id)!.named ? 1 : Math.min(n, byId.get(id)!.available), named: byId.get(id)!.named }));
+        const price = minskPrice(world, ask, byId, 10, s.agents.belarus, rules);
+        expect(Object.is(price.ruled, releaseCost(world, ask, byId, s.agents.belarus, rules).cost)).toBe(true);
+        // An enemy with R17 off: a red line, and the one case the two costs differ.
+        const enemy = ask.some((r) => byId.get(r.id)!.enemy);
+        if (enemy) enemies += 1;
+        expect(price.crosses === 'R17').toBe(enemy && !r17);
+        expect(price.ruled === price.cost).toBe(!(enemy && !r17));
+        if (enemy && !r17) expect(minskRefusal(price, 1e9)).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
+      }), { numRuns: 60, seed: 11 });
+    }
+    expect(enemies).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,22 @@
+/** The story's words for the open world's records (R18–R25), made from the record's numbers alone. */
+import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../src/report/words.js';
+import { labelsOf } from '../../src/report/labels.js';
+import type { ChangeRecord } from '../../src/simulation/trace.js';
+
+const labels = labelsOf(null);
+const renege = (numbers: Record<string, number>): ChangeRecord => ({ kind: 'renege', actor: 'belarus', track: 'us-belarus', people: [], sanctions: [], numbers, rules: ['R21', 'R22'] });
+
+describe('describeChange', () => {
+  it('a Minsk renege names the relief\'s shortfall when there was one, with both worths', () => {
+    expect(describeChange(renege({ wave: 0, probability: 0.5, trustBefore: 0.8, promised: 4, delivered: 0, shortfall: 1 }), labels))
+      .toBe('Minsk reneges on the staged deal (wave 1) (chance 50 %, the relief paid now worth 0.0 to it of the 4.0 promised): the batches still owed are withheld');
+    expect(describeChange(renege({ wave: 1, probability: 0.05, trustBefore: 0.8 }), labels))
+      .toBe('Minsk reneges on the staged deal (wave 2) (chance 5 %): the batches still owed are withheld');
+  });
+
+  it('sentences served are neither a pardon nor a deal', () => {
+    const c: ChangeRecord = { kind: 'served', actor: 'belarus', people: [{ id: 'journalists', count: 2, route: 'served' }, { id: 'others', count: 1, route: 'served' }], sanctions: [], numbers: { count: 3 }, rules: ['R25'] };
+    expect(describeChange(c, labels)).toBe('3 prisoners (2 journalists, 1 others) walk out at the end of their sentence: neither a pardon nor a deal');
+  });
+});
