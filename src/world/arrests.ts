@@ -95,10 +95,19 @@ export function applyPardons(world: World, pardons: readonly CohortCount[]): Wor
 
 /** R23: of those freed at home, each is jailed again with a small monthly chance (a Poisson count). */
 export function drawRearrests(world: World, draws: readonly number[], p: BelarusParams): CohortCount[] {
+  return drawFromEachCohort(world, draws, (c) => c.atHome, p.rearrestChance);
+}
+
+/**
+ * Each of a cohort's `pool` people leaves it with the monthly chance `chance`: a Poisson count
+ * around pool × chance, never more than the pool; `draws` holds one uniform per cohort.
+ */
+function drawFromEachCohort(world: World, draws: readonly number[], pool: (c: World['cohorts'][number]) => number, chance: number): CohortCount[] {
   const out: CohortCount[] = [];
   world.cohorts.forEach((c, i) => {
-    if (c.atHome === 0) return;
-    const n = Math.min(c.atHome, poisson(draws[i] ?? 0, c.atHome * p.rearrestChance));
+    const size = pool(c);
+    if (size === 0) return;
+    const n = Math.min(size, poisson(draws[i] ?? 0, size * chance));
     if (n > 0) out.push({ id: c.id, count: n });
   });
   return out;
@@ -117,13 +126,7 @@ export function applyRearrests(world: World, rearrests: readonly CohortCount[]):
  * uniform per cohort. Named prisoners are left out: their long sentences outlast any horizon.
  */
 export function drawTermEnds(world: World, draws: readonly number[], p: BelarusParams): CohortCount[] {
-  const out: CohortCount[] = [];
-  world.cohorts.forEach((c, i) => {
-    if (c.held === 0) return;
-    const n = Math.min(c.held, poisson(draws[i] ?? 0, c.held * p.termEndChance));
-    if (n > 0) out.push({ id: c.id, count: n });
-  });
-  return out;
+  return drawFromEachCohort(world, draws, (c) => c.held, p.termEndChance);
 }
 
 /**
