@@ -255,13 +255,6 @@ export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) =
   return { header, completeBytes: size - tail.length, torn: tail.length > 0, rows };
 }
 
-/** A sweep's file (a study's is refused: see readRunFile). */
-export function readSweepFile(path: string): SweepFile {
-  const file = readRunFile(path);
-  if (file.header.thaw !== 'sweep') throw new UserError(`${path} is a study's file (thaw study --out), not a sweep's`);
-  return file as SweepFile;
-}
-
 /** A sweep's or a study's file, its rows in memory (without their months: see parseRow). */
 export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> {
   const rows: RunRow[] = [];
