@@ -10,7 +10,7 @@ export function seedVarianceShare(values: readonly (readonly (number | null)[])[
   let points = 0;
   const all: number[] = [];
   for (const reps of values) {
-    const present = reps.filter((v): v is number => v !== null && Number.isFinite(v));
+    const present = reps.filter((v): v is number => Number.isFinite(v));
     all.push(...present);
     if (present.length < 2) continue;
     const mean = present.reduce((a, b) => a + b, 0) / present.length;

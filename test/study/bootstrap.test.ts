@@ -41,6 +41,8 @@ describe('the seed\'s share of the variance', () => {
     expect(seedVarianceShare([[1, 3], [5, 7]])).toBeCloseTo(0.3, 12);
     // A point with one value counts in the total only: within 2, total variance of {1, 3, 5, 7, 9} = 10.
     expect(seedVarianceShare([[1, 3], [5, 7], [9]])).toBeCloseTo(0.2, 12);
+    // Three replications: within-point variance 14 / 2 = 7 at each point; over all six values 149.5 / 5.
+    expect(seedVarianceShare([[1, 2, 6], [10, 11, 15]])).toBeCloseTo(7 / 29.9, 12);
   });
 
   it('leaves out missing and non-finite values', () => {

@@ -125,6 +125,21 @@ describe('Morris elementary effects', () => {
     expect(none[0]).toEqual({ factor: 'a', mu: null, muStar: null, muStarCi: null, sigma: null, effects: 0 });
   });
 
+  it('gives σ as the sample standard deviation (n − 1) of three effects', () => {
+    // A third trajectory: a up by 2/3 (EE 3 / (2/3) = 4.5), then b up (EE 0). Effects of a: 1.5, −3, 4.5.
+    const three = { unit: [...hand.unit, [0, 1 / 3], [2 / 3, 1 / 3], [2 / 3, 1]], groups: [...hand.groups, 2, 2, 2] };
+    const r = analyze(two, three, [0, 1, 3, 5, 6, 4, 0, 3, 3], { rng: always(0) });
+    expect(r[0]!.mu).toBeCloseTo(1, 12);
+    expect(r[0]!.sigma).toBeCloseTo(Math.sqrt((0.5 ** 2 + 4 ** 2 + 3.5 ** 2) / 2), 12);
+  });
+
+  it('leaves out a step whose first value is missing', () => {
+    // The second trajectory starts without a value: its step of b has no effect, its step of a has.
+    const r = analyze(two, hand, [0, 1, 3, null, 6, 4], { rng: always(0) });
+    expect(r.map((x) => x.effects)).toEqual([2, 1]);
+    expect(r[1]!.mu).toBeCloseTo(3, 12);
+  });
+
   it('skips a step that moves no factor', () => {
     const still = { unit: [[0, 0], [0, 0], [0, 2 / 3]], groups: [0, 0, 0] };
     const r = analyze(two, still, [1, 2, 3], { rng: always(0) });
@@ -135,5 +150,7 @@ describe('Morris elementary effects', () => {
   it('refuses outputs that do not match the sample', () => {
     expect(() => analyze(two, hand, [0, 1, 3, 5, 6], { rng: always(0) })).toThrow(RangeError);
     expect(() => analyze(two, { unit: hand.unit.slice(0, 5), groups: [] }, [0, 1, 3, 5, 6], { rng: always(0) })).toThrow(RangeError);
+    // Whole trajectories of outputs, but not as many as the sample's points.
+    expect(() => analyze(two, hand, [0, 1, 3], { rng: always(0) })).toThrow(/3 rows per trajectory; got 3 outputs for 6 points/);
   });
 });

@@ -9,10 +9,19 @@ const mu = (factor: string, muStar: number | null, muStarCi: [number, number] | 
 describe('Sobol\' warnings', () => {
   it('says nothing of settled, positive indices with narrow intervals', () => {
     expect(sobolWarnings('m', [index('a', 0.5, [0.45, 0.55]), index('b', 0, [0, 0])], 1024)).toEqual([]);
+    // Without an interval (a bootstrap that gave none), a positive or zero index is still no warning.
+    expect(sobolWarnings('m', [index('a', 0.3, null), index('b', 0, null)], 1024)).toEqual([]);
+    // An interval exactly 0.2 wide is not too wide.
+    expect(sobolWarnings('m', [index('a', 0.5, [0, 0.2])], 1024)).toEqual([]);
   });
 
   it('reads a slightly negative index as noise unless its whole interval is below 0', () => {
     expect(sobolWarnings('m', [index('a', -0.005, [-0.02, 0.01], 0.3, [0.29, 0.31])], 64)).toEqual([]);
+    expect(sobolWarnings('m', [index('a', -0.005, [-0.02, 0], 0.3, [0.29, 0.31])], 64)).toEqual([]);
+    // At −0.01 exactly, only the interval is told.
+    expect(sobolWarnings('m', [index('a', -0.01, [-0.02, 0.01], 0.3, [0.29, 0.31])], 64).map((w) => w.message)).toEqual([
+      'the S1 interval (width 0.030) is wider than S1 itself (-0.010)',
+    ]);
     expect(sobolWarnings('m', [index('a', -0.005, [-0.02, -0.001], 0.3, [0.29, 0.31])], 64)).toEqual([
       { metric: 'm', factor: 'a', message: 'S1 = -0.005 is negative: estimator noise (read it as 0); more samples narrow it' },
     ]);
