@@ -3,7 +3,7 @@
  * JSONL), dispatched on the kind and format the file declares, and the refusals of anything else.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,21 @@ describe('thaw report FILE', () => {
     const json = report(at('study.json'));
     const section = (html: string) => html.slice(html.indexOf('<section id="sobol"'), html.indexOf('</section>', html.indexOf('<section id="sobol"')));
     expect(section(study)).toBe(section(json));
+  });
+
+  it('--svg-dir: each chart of the page as ID.svg, the page\'s own SVG; a folder that is not there is refused first', () => {
+    const pics = at('pics');
+    mkdirSync(pics);
+    const p = thaw('report', at('compare.json'), '--out', at('pics.html'), '--svg-dir', pics);
+    expect(p.status, p.stderr).toBe(0);
+    expect(readdirSync(pics).sort()).toEqual(['compare-chart.svg', 'differences-chart.svg']);
+    const html = readFileSync(at('pics.html'), 'utf8');
+    for (const f of readdirSync(pics)) expect(html).toContain(readFileSync(join(pics, f), 'utf8').trimEnd());
+    const missing = thaw('report', at('compare.json'), '--out', at('nowhere.html'), '--svg-dir', at('no-such-folder'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--svg-dir/);
+    expect(missing.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(at('nowhere.html'))).toBe(false);
   });
 
   it('the same file gives the same page', () => {
