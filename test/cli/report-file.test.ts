@@ -188,6 +188,8 @@ describe('thaw report refuses a file of another kind or version: exit 2, FILE:LI
   it('a sensitivity run file, with the hint to give its JSON', () => {
     const p = thaw('sweep', 'base', '--runs', '3', '--months', '2', '--vary', 'agents.us.visitChance=0.2..0.4:0.2', '--out', at('vary.jsonl'));
     expect(p.status, p.stderr).toBe(0);
+    // The header records what a reader needs to draw the tornado: the parameters, their values, the metric ranked.
+    expect(JSON.parse(readFileSync(at('vary.jsonl'), 'utf8').split('\n')[0]!)).toMatchObject({ thaw: 'sensitivity', vary: [{ path: 'agents.us.visitChance', values: [0.2, 0.4] }], metric: 'released' });
     const err = refuse('vary-copy.jsonl', readFileSync(at('vary.jsonl'), 'utf8'), /is a "sensitivity" run file of format 1, which thaw report does not read/);
     expect(err).toContain('--format json');
   });
