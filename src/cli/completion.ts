@@ -14,13 +14,21 @@ interface Spec {
   readonly name: string;
   readonly description: string;
   readonly options: readonly string[];
+  /** Its first argument is a scenario (name or file): fish offers the shipped names there. */
+  readonly takesScenario: boolean;
 }
 
+const flagsOf = (options: Command['options']): (string | undefined)[] => options.flatMap((o) => [o.long, o.short]);
+
 function specOf(program: Command): Spec[] {
+  // The program's own options (--quiet, --no-progress) are read after any command too
+  // (`thaw run --quiet`), so each command offers them; --version belongs before a command only.
+  const global = flagsOf(program.options.filter((o) => o.long !== '--version'));
   return program.commands.map((c) => ({
     name: c.name(),
     description: c.description().replace(/['"\\$`]/g, ''),
-    options: [...c.options.flatMap((o) => [o.long, o.short]), '--help'].filter((f): f is string => !!f),
+    options: [...flagsOf(c.options), ...global, '--help'].filter((f): f is string => !!f),
+    takesScenario: /scenario/i.test(c.registeredArguments[0]?.description ?? ''),
   }));
 }
 
@@ -77,8 +85,9 @@ function fish(spec: readonly Spec[], scenarios: readonly string[]): string {
       lines.push(`complete -c thaw -n '__fish_seen_subcommand_from ${c.name}' ${flag}`);
     }
   }
-  lines.push(`complete -c thaw -n '__fish_seen_subcommand_from run sweep compare validate list' -a '${scenarios.join(' ')}'`);
-  lines.push(`complete -c thaw -n '__fish_seen_subcommand_from run sweep compare validate list' -F`);
+  const takers = spec.filter((c) => c.takesScenario).map((c) => c.name).join(' ');
+  lines.push(`complete -c thaw -n '__fish_seen_subcommand_from ${takers}' -a '${scenarios.join(' ')}'`);
+  lines.push(`complete -c thaw -n '__fish_seen_subcommand_from ${takers}' -F`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -30,7 +30,10 @@ describe('thaw completion', () => {
     expect(complete(script, 'thaw', '')).toEqual([...commands, '--help', '--version']);
     expect(complete(script, 'thaw', 'sw')).toEqual(['sweep']);
     expect(complete(script, 'thaw', 'run', '--se')).toEqual(['--seed', '--set']);
-    expect(complete(script, 'thaw', 'list', '-')).toEqual(['--format', '-f', '--help']);
+    // The program's --quiet and --no-progress are read after a command too, so each command offers them.
+    expect(complete(script, 'thaw', 'list', '-')).toEqual(['--format', '-f', '--quiet', '-q', '--no-progress', '--help']);
+    expect(complete(script, 'thaw', 'sweep', '--q')).toEqual(['--quiet']);
+    expect(complete(script, 'thaw', 'run', '--v')).toEqual([]);
     expect(complete(script, 'thaw', 'run', 'peace-')).toEqual(['peace-talks-advance', 'peace-talks-fail']);
     expect(complete(script, 'thaw', 'sweep', '')).toEqual(expect.arrayContaining(scenarioNames()));
   });
@@ -55,8 +58,11 @@ describe('thaw completion', () => {
     expect(lines).toContain("complete -c thaw -n '__fish_seen_subcommand_from run' -l seed");
     expect(lines).toContain("complete -c thaw -n '__fish_seen_subcommand_from list' -s f");
     expect(lines).toContain("complete -c thaw -n '__fish_seen_subcommand_from run' -l help");
-    expect(lines).toContain(`complete -c thaw -n '__fish_seen_subcommand_from run sweep compare validate list' -a '${scenarioNames().join(' ')}'`);
-    expect(lines.at(-1)).toBe("complete -c thaw -n '__fish_seen_subcommand_from run sweep compare validate list' -F");
+    expect(lines).toContain("complete -c thaw -n '__fish_seen_subcommand_from report' -l no-progress");
+    // Scenario names where a command's first argument is a scenario: report too, not merge or study.
+    const takers = 'run list sweep compare validate report';
+    expect(lines).toContain(`complete -c thaw -n '__fish_seen_subcommand_from ${takers}' -a '${scenarioNames().join(' ')}'`);
+    expect(lines.at(-1)).toBe(`complete -c thaw -n '__fish_seen_subcommand_from ${takers}' -F`);
     // A quote in a description would end fish's argument early.
     for (const l of lines.filter((x) => x.includes(' -d '))) expect(l.slice(l.indexOf(" -d '") + 5, -1)).not.toMatch(/'/);
   });
