@@ -13,7 +13,7 @@ export default defineConfig({
       'test/world/**/*.test.ts', 'test/agents/**/*.test.ts', 'test/properties/**/*.test.ts',
       'test/negotiation/**/*.test.ts', 'test/study/**/*.test.ts', 'test/backtest/**/*.test.ts',
       // The report's pure modules (chart specs from numbers, the result kinds' registry, tables).
-      'test/report/results.test.ts',
+      'test/report/results.test.ts', 'test/report/result-specs.test.ts', 'test/report/result-pages.test.ts',
       // The front door's pure modules: file reading and writing, the CLI's conventions, options,
       // completion and list (in process), the resolved-scenario cache and the generated docs.
       'test/files/**/*.test.ts', 'test/cli/modules/**/*.test.ts', 'test/scenario/resolved.test.ts',

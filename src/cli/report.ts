@@ -10,7 +10,7 @@ import { applySettings, parseSetting, type Setting } from '../scenario/overrides
 import { runScenario } from '../simulation/run.js';
 import { fingerprintOf } from '../simulation/sweep-file.js';
 import { RowSummaries } from '../simulation/study.js';
-import { agentGraphs } from '../agents/graph.js';
+import { agentGraphs, actorGraphs } from '../agents/graph.js';
 import { checkMonths, collect, parseIntIn } from './options.js';
 import { describeUsage } from './conventions.js';
 import { DEFAULT_SCENARIO } from './run.js';
@@ -44,7 +44,7 @@ export function registerReport(program: Command): void {
     .option('-b, --branch <name>', 'report one of the scenario\'s branches (see `thaw list`)')
     .option('--set <path=value>', 'override a parameter, e.g. agents.us.visitChance=0.6 (repeatable; applied after --branch)', collect(parseSetting), [] as Setting[])
     .option('-n, --runs <n>', `also run a study of N seeded runs and chart every metric's distribution (1 to ${MAX_REPORT_RUNS})`, parseIntIn('--runs', 1, MAX_REPORT_RUNS))
-    .option('--svg-dir <folder>', 'also write the page\'s pictures (timeline.svg, AGENT.svg) into an existing folder')
+    .option('--svg-dir <folder>', 'also write the page\'s pictures into an existing folder: timeline.svg and AGENT.svg for a run, ID.svg per chart for a result file')
     .option('-w, --workers <k>', `threads for --runs (1 to ${MAX_WORKERS}); results do not depend on it`, parseIntIn('--workers', 1, MAX_WORKERS))
     .option('--deal-space', 'also plot each negotiation round\'s deal space: the packages, Pareto frontier, Nash and Kalai–Smorodinsky points, offers, agreement')
     .action(async (ref: string, flags: ReportFlags) => {
@@ -66,7 +66,7 @@ export function registerReport(program: Command): void {
       const study = flags.runs && summaries ? { runs: flags.runs, seed, summaries } : null;
       const { renderReport } = await page;
       const { html, pictures } = await renderReport({
-        result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: agentGraphs(), study,
+        result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: [...agentGraphs(), ...actorGraphs(scenario.actors)], study,
       });
       writeFileAtomic(flags.out, html, '--out');
       if (flags.svgDir !== undefined) for (const p of pictures) writeFileAtomic(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
@@ -81,11 +81,12 @@ export function registerReport(program: Command): void {
     ['thaw compare base war-frozen --runs 2000 --format json > c.json && thaw report c.json --out c.html', 'a comparison as a page: branches overlaid, paired differences with CIs'],
     ['thaw report sobol.json --out sobol.html', 'a study\'s output (thaw study --format json): Sobol\' or Morris charts, PRIM boxes'],
     ['thaw report runs.jsonl --out runs.html', 'a sweep\'s or study\'s run file (--out FILE.jsonl): with every distribution'],
+    ['thaw report c.json --out c.html --svg-dir pics', 'also each chart of the page as pics/ID.svg (compare-chart.svg, differences-chart.svg…)'],
   ]);
 }
 
 /** Options that describe a run; a result file already holds its runs. */
-const RUN_OPTIONS: readonly [keyof ReportFlags, string][] = [['seed', '--seed'], ['months', '--months'], ['branch', '--branch'], ['runs', '--runs'], ['svgDir', '--svg-dir'], ['workers', '--workers']];
+const RUN_OPTIONS: readonly [keyof ReportFlags, string][] = [['seed', '--seed'], ['months', '--months'], ['branch', '--branch'], ['runs', '--runs'], ['workers', '--workers']];
 
 /** `thaw report FILE`: a result file's page; its kind decides the page (src/report/results/). */
 async function reportFromFile(path: string, flags: ReportFlags): Promise<void> {
@@ -93,10 +94,19 @@ async function reportFromFile(path: string, flags: ReportFlags): Promise<void> {
   if (flags.set.length) given.push('--set');
   if (given.length) throw new UserError(`${given.join(', ')} ${given.length === 1 ? 'describes' : 'describe'} a run, but ${path} is a result file that already holds its runs; drop ${given.length === 1 ? 'it' : 'them'}, or give a scenario instead of the file`);
   checkWritable(flags.out, '--out', 'report.html');
+  if (flags.svgDir !== undefined) checkWritable(join(flags.svgDir, 'chart.svg'), '--svg-dir');
   const { registerBuiltInKinds, reportKinds, resultPageHtml } = await import('../report/results/kinds.js');
+  const { chartPictures } = await import('../report/results/figure.js');
   registerBuiltInKinds();
   const { render } = loadResultFile(path, reportKinds());
-  const html = resultPageHtml(await render(path));
+  const page = await render(path);
+  const html = resultPageHtml(page);
   writeFileAtomic(flags.out, html, '--out');
   process.stderr.write(`thaw: wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
+  if (flags.svgDir !== undefined) {
+    // The page's charts by their ids (compare-chart.svg, differences-chart.svg, sobol-chart.svg…), as the page shows them.
+    const pictures = chartPictures(page.sections);
+    for (const p of pictures) writeFileAtomic(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');
+    process.stderr.write(`thaw: wrote ${pictures.length ? pictures.map((p) => join(flags.svgDir!, p.name)).join(', ') : `no chart into ${flags.svgDir}: the page has none`}\n`);
+  }
 }

@@ -162,12 +162,13 @@ const csvColumnsOf = (loaded: LoadedStudyScenario, factors: readonly string[]) =
 });
 
 /** `--vary … --out`: every run of every value, tagged with its parameter and value. */
-function openVaryOut(flags: SweepFlags, loaded: LoadedStudyScenario, seed: number): RowSink | null {
+function openVaryOut(flags: SweepFlags, loaded: LoadedStudyScenario, seed: number, metric: string): RowSink | null {
   if (!flags.out) return null;
   if (isCsvPath(flags.out)) return csvOut(flags.out, csvColumnsOf(loaded, [...new Set(flags.vary.map((v) => v.path))]), flags.series === true);
   return SweepWriter.create(flags.out, {
     thaw: 'sensitivity', format: 1, scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs,
-    months: flags.months ?? null, vary: flags.vary.map((v) => ({ path: v.path, values: v.values })), fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
+    // `metric`: the one the tornado ranks (--metric), so that a reader of the file can draw the same tornado.
+    months: flags.months ?? null, vary: flags.vary.map((v) => ({ path: v.path, values: v.values })), metric, fingerprint: fingerprintOf(loaded.scenario), version: VERSION,
     metrics: catalogueOf(loaded.scenario), ...(flags.series ? { series: true } : {}),
   });
 }
@@ -188,7 +189,7 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
   // Every value is checked (path, type, range) before anything runs.
   const plans = flags.vary.map((v) => ({ v, scenarios: v.values.map((value) => varied(loaded, v, value)) }));
   const catalogue = catalogueOf(loaded.scenario);
-  const writer = openVaryOut(flags, loaded, seed);
+  const writer = openVaryOut(flags, loaded, seed, metric);
   const studies: Sensitivity[] = [];
   // Per parameter, per value: the charted metric of run i at index i, for the tornado's intervals.
   const perRun: Float64Array[][] = [];

@@ -69,9 +69,10 @@ function effectsOf(d: number, sample: Sample, y: readonly (number | null)[]): nu
       const before = sample.unit[t * per + s]!;
       const after = sample.unit[t * per + s + 1]!;
       const i = after.findIndex((u, k) => u !== before[k]);
-      const y0 = y[t * per + s];
-      const y1 = y[t * per + s + 1];
-      if (i < 0 || y0 === null || y1 === null || y0 === undefined || y1 === undefined) continue;
+      // Both indices are inside y: its length was checked against the sample's above.
+      const y0 = y[t * per + s] ?? null;
+      const y1 = y[t * per + s + 1] ?? null;
+      if (i < 0 || y0 === null || y1 === null) continue;
       ee[i] = (y1 - y0) / (after[i]! - before[i]!);
     }
     out.push(ee);
@@ -106,7 +107,8 @@ export function analyze(factors: readonly Factor[], sample: Sample, y: readonly 
         const v = column[k]!;
         if (Number.isFinite(v)) { abs += Math.abs(v); count += 1; }
       }
-      return count ? abs / count : Number.NaN;
+      // No effect of this factor in the resample: 0 / 0, NaN, which the interval leaves out.
+      return abs / count;
     });
     return { factor: f.name, mu: m.mu, muStar: m.muStar, muStarCi: percentileInterval(boots, confidence), sigma: m.sigma, effects: present.length };
   });

@@ -3,7 +3,7 @@
  * JSONL), dispatched on the kind and format the file declares, and the refusals of anything else.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,21 @@ describe('thaw report FILE', () => {
     expect(section(study)).toBe(section(json));
   });
 
+  it('--svg-dir: each chart of the page as ID.svg, the page\'s own SVG; a folder that is not there is refused first', () => {
+    const pics = at('pics');
+    mkdirSync(pics);
+    const p = thaw('report', at('compare.json'), '--out', at('pics.html'), '--svg-dir', pics);
+    expect(p.status, p.stderr).toBe(0);
+    expect(readdirSync(pics).sort()).toEqual(['compare-chart.svg', 'differences-chart.svg']);
+    const html = readFileSync(at('pics.html'), 'utf8');
+    for (const f of readdirSync(pics)) expect(html).toContain(readFileSync(join(pics, f), 'utf8').trimEnd());
+    const missing = thaw('report', at('compare.json'), '--out', at('nowhere.html'), '--svg-dir', at('no-such-folder'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--svg-dir/);
+    expect(missing.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(at('nowhere.html'))).toBe(false);
+  });
+
   it('the same file gives the same page', () => {
     const a = report(at('compare.json'));
     expect(report(at('compare.json'))).toBe(a);
@@ -173,6 +188,8 @@ describe('thaw report refuses a file of another kind or version: exit 2, FILE:LI
   it('a sensitivity run file, with the hint to give its JSON', () => {
     const p = thaw('sweep', 'base', '--runs', '3', '--months', '2', '--vary', 'agents.us.visitChance=0.2..0.4:0.2', '--out', at('vary.jsonl'));
     expect(p.status, p.stderr).toBe(0);
+    // The header records what a reader needs to draw the tornado: the parameters, their values, the metric ranked.
+    expect(JSON.parse(readFileSync(at('vary.jsonl'), 'utf8').split('\n')[0]!)).toMatchObject({ thaw: 'sensitivity', vary: [{ path: 'agents.us.visitChance', values: [0.2, 0.4] }], metric: 'released' });
     const err = refuse('vary-copy.jsonl', readFileSync(at('vary.jsonl'), 'utf8'), /is a "sensitivity" run file of format 1, which thaw report does not read/);
     expect(err).toContain('--format json');
   });

@@ -2,7 +2,10 @@
  * The committed pictures (docs/diagrams/, docs/pictures/) are what the code draws today. When this
  * fails, a machine or the report changed: run `npm run docs` and commit the new pictures.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentGraphs } from '../../src/agents/graph.js';
 import { toDot } from '../../src/report/diagram.js';
@@ -24,4 +27,29 @@ describe('the committed pictures are up to date', () => {
     const { pictures } = await renderReport({ result: runScenario(s, { seed: 3 }), scenario: s, settings: [], fingerprint: '', graphs: agentGraphs(), study: null });
     for (const p of pictures) expect(doc(`pictures/${p.name}`), `${p.name}: ${STALE}`).toBe(`${p.svg}\n`);
   });
+
+  // The result pages' charts come from the built CLI, as `npm run docs` makes them: the commands
+  // are in docs/pictures/results.json (the script reads the same list).
+  it('docs/pictures/: the charts of the result pages in docs/pictures/results.json', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const thaw = (...args: string[]) => spawnSync('node', ['bin/thaw', '-q', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const list = JSON.parse(doc('pictures/results.json')) as [string, string[], string[]][];
+    expect(list.map(([name]) => name)).toEqual(['compare', 'sobol']);
+    const scratch = mkdtempSync(join(tmpdir(), 'thaw-pictures-'));
+    try {
+      for (const [name, made, charts] of list) {
+        const out = thaw(...made);
+        expect(out.status, out.stderr).toBe(0);
+        writeFileSync(join(scratch, `${name}.json`), out.stdout);
+        const dir = join(scratch, name);
+        mkdirSync(dir);
+        const page = thaw('report', join(scratch, `${name}.json`), '--out', join(scratch, `${name}.html`), '--svg-dir', dir);
+        expect(page.status, page.stderr).toBe(0);
+        expect(readdirSync(dir)).toEqual(expect.arrayContaining(charts));
+        for (const chart of charts) expect(doc(`pictures/${chart}`), `${chart}: ${STALE}`).toBe(readFileSync(join(dir, chart), 'utf8'));
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -24,3 +24,16 @@ export async function chartFigure(id: string, spec: TopLevelSpec, alt: string, c
 ${table ? `<details><summary>The numbers as a table</summary>\n${dataTable(table.head, table.rows)}</details>` : ''}
 </figure>`;
 }
+
+/** A chart of a page as an SVG file's name and text (`thaw report FILE --svg-dir`). */
+export interface ChartPicture {
+  readonly name: string;
+  readonly svg: string;
+}
+
+const FIGURE = /<figure class="chart" id="([\w-]+)">\n<div class="svg" role="img" aria-label="[^"]*">(<svg\b[\s\S]*?<\/svg>)<\/div>\n<figcaption>/g;
+
+/** Every chart the sections hold, as `ID.svg`, in the page's order: the SVG the page shows, byte for byte. */
+export function chartPictures(sections: readonly { readonly html: string }[]): ChartPicture[] {
+  return sections.flatMap((s) => [...s.html.matchAll(FIGURE)].map((m) => ({ name: `${m[1]}.svg`, svg: m[2]! })));
+}

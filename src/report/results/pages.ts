@@ -55,17 +55,21 @@ export async function comparePage(d: CompareResult, source: string): Promise<Res
   const [base, ...others] = d.columns;
   const moving = d.metrics.filter((m) => m.columns.some(varies) || m.differences.some((x) => x.mean !== 0));
   const still = d.metrics.filter((m) => !moving.includes(m));
+  // A metric that moves within each branch but by the same amount in every pair of runs (0, say) has no interval to draw.
+  const differing = moving.filter((m) => m.differences.some((x) => x.mean !== 0 || varies(x)));
+  const same = moving.filter((m) => !differing.includes(m));
   const sideAlt = `Per metric, each branch over the same ${d.runs} seeds: mean (dot), 95% CI of the mean (thick bar), 5th to 95th percentile (thin line). ${moving.map((m) => `${m.name}: ${m.columns.map((s, i) => `${d.columns[i]} ${cell(s.mean)}`).join(', ')}`).join('; ')}.`;
   const diffLabel = (i: number): string => `${others[i]} − ${base}`;
-  const diffAlt = `Paired differences to ${base} on the same seeds: mean difference (dot), its 95% CI (thick bar), 5th to 95th percentile of the run-by-run difference (thin line); a CI clear of the dashed zero line is a difference the seeds' noise does not explain. ${moving.map((m) => `${m.name}: ${m.differences.map((s, i) => `${diffLabel(i)} ${cell(s.mean)} [${ci(s)}]`).join(', ')}`).join('; ')}.`;
+  const diffAlt = `Paired differences to ${base} on the same seeds: mean difference (dot), its 95% CI (thick bar), 5th to 95th percentile of the run-by-run difference (thin line); a CI clear of the dashed zero line is a difference the seeds' noise does not explain. ${differing.map((m) => `${m.name}: ${m.differences.map((s, i) => `${diffLabel(i)} ${cell(s.mean)} [${ci(s)}]`).join(', ')}`).join('; ')}.`;
   const side = moving.length
     ? await chartFigure('compare-chart', intervalSpec(moving.flatMap((m) => m.columns.map((s, i) => interval(m.name, d.columns[i]!, s))), { title: 'The branches side by side', description: sideAlt }), sideAlt, 'Each branch on the same seeds: the mean (dot), the 95% CI of the mean (thick bar), the 5th to 95th percentile (thin line).',
       { head: ['metric', ...d.columns.map((c) => `${c}: mean [95% CI]`)], rows: moving.map((m) => [m.name, ...m.columns.map((s) => `${cell(s.mean)} [${ci(s)}]`)]) })
     : '<p>No metric varies in any branch.</p>';
-  const diffs = moving.length
-    ? await chartFigure('differences-chart', intervalSpec(moving.flatMap((m) => m.differences.map((s, i) => interval(m.name, diffLabel(i), s))), { title: `Paired differences to ${base}`, description: diffAlt, zero: true }), diffAlt, `Run-by-run differences to ${base} on the same seeds: a CI clear of the dashed zero line is a difference that the seeds' noise does not explain.`,
-      { head: ['metric', ...others.map((_, i) => `${diffLabel(i)}: mean [95% CI]`)], rows: moving.map((m) => [m.name, ...m.differences.map((s) => `${cell(s.mean)} [${ci(s)}]`)]) })
+  const diffs = differing.length
+    ? await chartFigure('differences-chart', intervalSpec(differing.flatMap((m) => m.differences.map((s, i) => interval(m.name, diffLabel(i), s))), { title: `Paired differences to ${base}`, description: diffAlt, zero: true }), diffAlt, `Run-by-run differences to ${base} on the same seeds: a CI clear of the dashed zero line is a difference that the seeds' noise does not explain.`,
+      { head: ['metric', ...others.map((_, i) => `${diffLabel(i)}: mean [95% CI]`)], rows: differing.map((m) => [m.name, ...m.differences.map((s) => `${cell(s.mean)} [${ci(s)}]`)]) })
     : '';
+  const sameText = same.length ? `<p>No difference between the branches in any run: ${esc(same.map((m) => m.name).join(', '))}.</p>` : '';
   return {
     title: `${d.columns.join(' vs ')}`,
     description: `${d.columns.length} scenarios or branches run on the same ${d.runs} seeds (common random numbers), so that run i of each differs only by what the branches change.`,
@@ -73,7 +77,7 @@ export async function comparePage(d: CompareResult, source: string): Promise<Res
       ['settings', settingsText(d.settings)], ['fingerprints', Object.entries(d.fingerprints).map(([k, v]) => `${k} ${v}`).join(', ')], ['thaw version', d.version]],
     sections: [
       { id: 'branches', heading: 'The branches side by side', html: side },
-      { id: 'differences', heading: `Paired differences to ${base}`, html: `${diffs}${still.length ? `<p>The same in every branch and run: ${esc(still.map((m) => m.name).join(', '))}.</p>` : ''}` },
+      { id: 'differences', heading: `Paired differences to ${base}`, html: `${diffs}${sameText}${still.length ? `<p>The same in every branch and run: ${esc(still.map((m) => m.name).join(', '))}.</p>` : ''}` },
     ],
     madeBy: `From ${source}; the same file gives the same page.`,
   };
@@ -110,12 +114,15 @@ export async function sensitivityPage(d: SensitivityResult, source: string): Pro
   };
 }
 
+/** A factor's distribution in words; as JSON when the file holds one of no kind thaw knows (a hand-edited file). */
 const describeFactor = (distribution: unknown): string => {
   try {
-    return describeDistribution(distribution as Distribution);
+    const words = describeDistribution(distribution as Distribution) as string | undefined;
+    if (typeof words === 'string') return words;
   } catch {
-    return JSON.stringify(distribution);
+    // A value that is not an object at all: shown as written.
   }
+  return JSON.stringify(distribution);
 };
 
 export async function studyPage(d: StudyResult, source: string, extra: readonly PageSection[] = []): Promise<ResultPage> {
