@@ -6,8 +6,9 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { RuleId } from '../rules/ids.js';
-import type { AgentId } from '../simulation/trace.js';
+import type { AgentId, PartyId } from '../simulation/trace.js';
 import { AGENTS } from './index.js';
+import { negotiatorMachine } from './negotiator.js';
 
 export interface GraphState {
   readonly id: string;
@@ -27,7 +28,8 @@ export interface GraphTransition {
 }
 
 export interface MachineGraph {
-  readonly agent: AgentId;
+  /** One of the five, `negotiator` (the generic machine), or a declared actor's id. */
+  readonly agent: PartyId;
   readonly name: string;
   readonly initial: string;
   readonly states: readonly GraphState[];
@@ -64,7 +66,7 @@ function edges(from: string, event: string, list: readonly TransitionView[]): Gr
   return out;
 }
 
-export function graphOfMachine(agent: AgentId, name: string, machine: AnyStateMachine): MachineGraph {
+export function graphOfMachine(agent: PartyId, name: string, machine: AnyStateMachine): MachineGraph {
   const nodes = Object.values(machine.root.states as Record<string, NodeView>);
   const states: GraphState[] = nodes.map((n) => ({
     id: n.key,
@@ -84,6 +86,15 @@ export function graphOfMachine(agent: AgentId, name: string, machine: AnyStateMa
 export const AGENT_IDS: readonly AgentId[] = ['belarus', 'us', 'lithuania', 'poland', 'eu'];
 
 /** Every agent's graph, in the order reports show them. */
-export function agentGraphs(): MachineGraph[] {
-  return AGENT_IDS.map((id) => graphOfMachine(id, AGENTS[id].name, AGENTS[id].machine));
+export function agentGraphs(): (Omit<MachineGraph, 'agent'> & { readonly agent: AgentId })[] {
+  return AGENT_IDS.map((id) => ({ ...graphOfMachine(id, AGENTS[id].name, AGENTS[id].machine), agent: id }));
+}
+
+/** The generic negotiator of declared tracks, as `thaw diagram negotiator` draws it. */
+export const NEGOTIATOR_ID = 'negotiator';
+export const negotiatorGraph = (): MachineGraph => graphOfMachine(NEGOTIATOR_ID, 'Generic negotiator (declared tracks)', negotiatorMachine);
+
+/** Each actor a scenario declares, as its negotiator machine: the report draws them after the five. */
+export function actorGraphs(actors: readonly { readonly id: string; readonly name: string }[]): MachineGraph[] {
+  return actors.map((a) => graphOfMachine(a.id, a.name, negotiatorMachine));
 }

@@ -5,7 +5,7 @@
 import type { AnyStateMachine, ContextFrom, EventFromLogic, InputFrom } from 'xstate';
 import { initialState, step, type MachineState } from './step.js';
 import type { RuleId } from '../rules/ids.js';
-import type { AgentId, AgentMove } from '../simulation/trace.js';
+import type { AgentId, AgentMove, PartyId } from '../simulation/trace.js';
 import { usMachine } from './us.js';
 import { belarusMachine } from './belarus.js';
 import { lithuaniaMachine } from './lithuania.js';
@@ -61,7 +61,11 @@ export class Agent<M extends AnyStateMachine> {
    * `moves`, when given, is a log (shared by a run's agents, so it keeps their order) to which every
    * change of state is appended: the trace shows the states a month passed through, not only its end.
    */
-  constructor(private readonly machine: M, input: unknown, start?: MachineState<M>, private readonly moves: AgentMove[] | null = null) {
+  /** `who` names the agent in `moves` (a declared actor's negotiator goes by the actor's id). */
+  constructor(
+    private readonly machine: M, input: unknown, start?: MachineState<M>, private readonly moves: AgentMove[] | null = null,
+    private readonly who: PartyId = machine.id as AgentId,
+  ) {
     this.current = start ?? initialState(machine, input as InputFrom<M>);
   }
 
@@ -69,7 +73,7 @@ export class Agent<M extends AnyStateMachine> {
     const before = this.current;
     this.current = step(this.machine, before, event);
     if (this.moves && this.current.value !== before.value) {
-      this.moves.push({ agent: this.machine.id as AgentId, from: before.value, to: this.current.value, event: (event as { type: string }).type });
+      this.moves.push({ agent: this.who, from: before.value, to: this.current.value, event: (event as { type: string }).type });
     }
   }
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { AGENT_IDS, agentGraphs } from '../agents/graph.js';
+import { AGENT_IDS, agentGraphs, NEGOTIATOR_ID, negotiatorGraph } from '../agents/graph.js';
 import { toDot, toMermaid } from '../report/diagram.js';
 import { UserError } from '../scenario/errors.js';
 import { closest } from '../scenario/suggest.js';
@@ -17,17 +17,20 @@ interface DiagramFlags {
   outDir?: string;
 }
 
+/** The five, and the generic negotiator that declared tracks and declared actors run as. */
+const MACHINES: readonly string[] = [...AGENT_IDS, NEGOTIATOR_ID];
+
 function checkAgent(agent: string): void {
-  if ((AGENT_IDS as readonly string[]).includes(agent)) return;
-  const near = closest(agent, AGENT_IDS);
-  throw new UserError(`unknown agent "${agent}"${near ? `; did you mean "${near}"?` : ''}; agents: ${AGENT_IDS.join(', ')}`);
+  if (MACHINES.includes(agent)) return;
+  const near = closest(agent, MACHINES);
+  throw new UserError(`unknown agent "${agent}"${near ? `; did you mean "${near}"?` : ''}; agents: ${MACHINES.join(', ')}`);
 }
 
 export function registerDiagram(program: Command): void {
   const command = program
     .command('diagram')
     .description('draw the agents\' statecharts from their machine definitions: states, events, named guards, the rules each state cites')
-    .argument('[agent]', `one agent (${AGENT_IDS.join(', ')}); all of them when left out`)
+    .argument('[agent]', `one agent (${AGENT_IDS.join(', ')}), or \`${NEGOTIATOR_ID}\` (the generic machine of declared tracks and actors); the five when left out`)
     .addOption(formatOption(FORMATS, 'mermaid'))
     .option('--out-dir <folder>', 'write one file per agent (AGENT.mmd, AGENT.dot or AGENT.svg) into an existing folder instead of printing')
     .action(async (agent: string | undefined, flags: DiagramFlags) => {
@@ -35,7 +38,7 @@ export function registerDiagram(program: Command): void {
       if (flags.outDir !== undefined && !(existsSync(flags.outDir) && statSync(flags.outDir).isDirectory())) {
         throw new UserError(`--out-dir ${flags.outDir}: not an existing folder; create it first`);
       }
-      const graphs = agentGraphs().filter((g) => agent === undefined || g.agent === agent);
+      const graphs = agent === NEGOTIATOR_ID ? [negotiatorGraph()] : agentGraphs().filter((g) => agent === undefined || g.agent === agent);
       if (flags.format === 'json' && flags.outDir === undefined) {
         // The machine-graph description itself: states with their rules, transitions with event and guard.
         process.stdout.write(json(agent === undefined ? graphs : graphs[0]));
@@ -63,5 +66,6 @@ export function registerDiagram(program: Command): void {
     ['thaw diagram --format dot', 'every machine in Graphviz DOT'],
     ['thaw diagram --format svg --out-dir docs/diagrams', 'one SVG per agent (how docs/diagrams is made)'],
     ['thaw diagram poland --format json', 'the graph itself: states, rules, events, guards'],
+    ['thaw diagram negotiator', 'the generic machine a declared track\'s new actor runs as'],
   ]);
 }

@@ -10,7 +10,7 @@ import { applySettings, parseSetting, type Setting } from '../scenario/overrides
 import { runScenario } from '../simulation/run.js';
 import { fingerprintOf } from '../simulation/sweep-file.js';
 import { RowSummaries } from '../simulation/study.js';
-import { agentGraphs } from '../agents/graph.js';
+import { agentGraphs, actorGraphs } from '../agents/graph.js';
 import { checkMonths, collect, parseIntIn } from './options.js';
 import { describeUsage } from './conventions.js';
 import { DEFAULT_SCENARIO } from './run.js';
@@ -66,7 +66,7 @@ export function registerReport(program: Command): void {
       const study = flags.runs && summaries ? { runs: flags.runs, seed, summaries } : null;
       const { renderReport } = await page;
       const { html, pictures } = await renderReport({
-        result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: agentGraphs(), study,
+        result, scenario, settings: flags.set.map((s) => `${s.path}=${s.value}`), fingerprint: fingerprintOf(scenario), graphs: [...agentGraphs(), ...actorGraphs(scenario.actors)], study,
       });
       writeFileAtomic(flags.out, html, '--out');
       if (flags.svgDir !== undefined) for (const p of pictures) writeFileAtomic(join(flags.svgDir, p.name), `${p.svg}\n`, '--svg-dir');

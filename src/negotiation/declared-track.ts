@@ -14,7 +14,7 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { DeclaredTrack } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
 import { freeLorryDrivers, openTransit, stopBalloons } from '../world/recipes.js';
-import type { AgentId, BlockedBy, ModelSpace, ModelDeal, ModelOffer, PackageView, SpacePackage } from '../simulation/trace.js';
+import type { PartyId, BlockedBy, ModelSpace, ModelDeal, ModelOffer, PackageView, SpacePackage } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { clears, DEADLINE, redLine, valueGap } from './protocol.js';
 import { analyseSpace } from './deal-space.js';
@@ -24,7 +24,7 @@ import type { TrackResult } from './context.js';
 export interface DeclaredPackage {
   readonly items: readonly string[];
   readonly values: Readonly<Record<string, number>>;
-  readonly crosses: { readonly rule: RuleId; readonly party: AgentId } | null;
+  readonly crosses: { readonly rule: RuleId; readonly party: PartyId } | null;
 }
 
 /** Every non-empty package of the track's items, in a fixed order (the empty one is no deal). */
@@ -45,7 +45,7 @@ export function declaredPackages(track: DeclaredTrack, rules: RuleSwitches): Dec
 const citedRules = (track: DeclaredTrack, blockedBy: BlockedBy | undefined): RuleId[] =>
   [...new Set<RuleId>([...track.rules, ...(blockedBy?.kind === 'red-line' ? [blockedBy.rule] : [])])];
 
-const reservationOf = (track: DeclaredTrack, party: AgentId): number => track.reservations[party] ?? 0;
+const reservationOf = (track: DeclaredTrack, party: PartyId): number => track.reservations[party] ?? 0;
 
 const viewOfItems = (items: readonly string[]): PackageView => ({
   releases: {}, headcount: 0, relief: [], grants: [], commitments: [], sideOffers: [], items: [...items],
@@ -55,7 +55,7 @@ const viewOfItems = (items: readonly string[]): PackageView => ({
  * Why a round without a deal failed, from the space alone: a package both would take existed
  * (the deadline ended it), or only across a red line (the line), or none (the answering party's gap).
  */
-function cause(track: DeclaredTrack, packages: readonly DeclaredPackage[], last: { to: AgentId; value: number } | null): BlockedBy {
+function cause(track: DeclaredTrack, packages: readonly DeclaredPackage[], last: { to: PartyId; value: number } | null): BlockedBy {
   const bothClear = (p: DeclaredPackage) => track.parties.every((q) => clears(p.values[q] ?? 0, reservationOf(track, q)));
   if (packages.some((p) => p.crosses === null && bothClear(p))) return DEADLINE;
   const blocked = packages.find((p) => p.crosses !== null && bothClear(p));
@@ -86,7 +86,7 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
   const offers: ModelOffer[] = [];
   const best: Record<string, number> = {};
   for (const p of track.parties) best[p] = Math.max(reservationOf(track, p), ...feasible.map((x) => x.values[p] ?? 0));
-  let last: { to: AgentId; value: number } | null = null;
+  let last: { to: PartyId; value: number } | null = null;
   for (let exchange = 1; exchange <= track.protocol.exchanges; exchange++) {
     const from = track.parties[(exchange - 1) % 2]!;
     const to = track.parties[exchange % 2]!;
@@ -135,7 +135,7 @@ function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage,
 
 function declaredSpace(track: DeclaredTrack, packages: readonly DeclaredPackage[]): ModelSpace {
   const [a, b] = track.parties;
-  const res = (p: AgentId) => reservationOf(track, p);
+  const res = (p: PartyId) => reservationOf(track, p);
   const points = packages.map((p) => ({ surplus: [(p.values[a] ?? 0) - res(a), (p.values[b] ?? 0) - res(b)] as const, feasible: p.crosses === null }));
   const analysis = analyseSpace(points);
   const byParty = (s: readonly [number, number]) => ({ [a]: s[0], [b]: s[1] });

@@ -18,7 +18,7 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import { releaseCost, topPrisonerMatched, type Candidate } from '../rules/value-match.js';
 import type { BelarusParams } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
-import type { AgentId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
+import type { AgentId, PartyId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
 import type { Package, Release } from './package.js';
 import { viewOf } from './execute.js';
 
@@ -132,10 +132,10 @@ export const TRACKS: Readonly<Record<TrackId, TrackConfig>> = {
 export const clears = (value: number, reservation: number): boolean => value >= reservation;
 
 /** A value gap as the trace carries it: what `party` needs minus what it was offered. */
-export const valueGap = (party: AgentId, reservation: number, value: number): BlockedBy =>
+export const valueGap = (party: PartyId, reservation: number, value: number): BlockedBy =>
   ({ kind: 'value-gap', party, gap: reservation - value });
 
-export const redLine = (rule: RuleId, party: AgentId): BlockedBy => ({ kind: 'red-line', rule, party });
+export const redLine = (rule: RuleId, party: PartyId): BlockedBy => ({ kind: 'red-line', rule, party });
 
 export const DEADLINE: BlockedBy = { kind: 'deadline' };
 

@@ -9,6 +9,8 @@ export interface Labels {
   isPerson(id: string): boolean;
   /** A declared track's item: its words and who gives it (null when the track or item is unknown). */
   item(track: string, id: string): { readonly label: string; readonly from: string } | null;
+  /** A declared actor's name for the story (null when the scenario declares no such actor). */
+  party(id: string): string | null;
 }
 
 export function labelsOf(scenario: Scenario | null): Labels {
@@ -23,7 +25,12 @@ export function labelsOf(scenario: Scenario | null): Labels {
   for (const t of scenario?.tracks ?? []) {
     for (const i of t.items) items.set(`${t.id}\n${i.id}`, { label: neutraliseLine(i.label ?? i.id), from: i.from });
   }
-  return { of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id), item: (track, id) => items.get(`${track}\n${id}`) ?? null };
+  const actors = new Map<string, string>();
+  for (const a of scenario?.actors ?? []) actors.set(a.id, neutraliseLine(a.name));
+  return {
+    of: (id) => names.get(id) ?? id, isPerson: (id) => people.has(id), item: (track, id) => items.get(`${track}\n${id}`) ?? null,
+    party: (id) => actors.get(id) ?? null,
+  };
 }
 
 const ROUTE_NAMES: Readonly<Record<string, string>> = { lithuania: 'Lithuania', ukraine: 'Ukraine', poland: 'Poland', home: 'freedom at home' };

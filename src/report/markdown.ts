@@ -2,7 +2,7 @@
 import { neutraliseLine } from './safe-text.js';
 import type { RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeChange, describeDeal, describePackage } from './words.js';
+import { partyName, cite, describeChange, describeDeal, describePackage } from './words.js';
 import { labelsOf } from './labels.js';
 import { drawsLine } from './text.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -18,9 +18,9 @@ export function renderMarkdown(result: RunResult, title: string, scenario: Scena
     for (const c of m.changes ?? []) out.push(`- ${describeChange(c, labels)} (${cite(c.rules)})`);
     for (const o of m.offers) {
       const { give, get } = describePackage(o.package, labels);
-      out.push(`- **${AGENT_NAMES[o.from]} → ${AGENT_NAMES[o.to]}** (${o.kind}): ${o.from === 'belarus' ? `${give}, in return for ${get}` : `${get}, in return for ${give}`}. *${AGENT_NAMES[o.to]} ${o.answer}s*: ${o.reason}. (${cite(o.rules)})`);
+      out.push(`- **${partyName(o.from, labels)} → ${partyName(o.to, labels)}** (${o.kind}): ${o.from === 'belarus' ? `${give}, in return for ${get}` : `${get}, in return for ${give}`}. *${partyName(o.to, labels)} ${o.answer}s*: ${o.reason}. (${cite(o.rules)})`);
     }
-    for (const d of m.deals) out.push(`- **Deal** (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}. (${cite(d.rules)})`);
+    for (const d of m.deals) out.push(`- **Deal** (${d.parties.map((p) => partyName(p, labels)).join('–')}): ${describeDeal(d, labels)}. (${cite(d.rules)})`);
     if (m.events.length + m.offers.length + (m.changes ?? []).length === 0) out.push('- Nothing moves.');
     out.push('');
   }

@@ -2,7 +2,7 @@
 import { lastingMoves } from './state-changes.js';
 import type { MonthRecord, OfferRecord, RunResult } from '../simulation/trace.js';
 import { monthName } from '../world/month.js';
-import { AGENT_NAMES, cite, describeBlock, describeChange, describeDeal, describeOffer, describePackage, movesText } from './words.js';
+import { partyName, cite, describeBlock, describeChange, describeDeal, describeOffer, describePackage, movesText } from './words.js';
 import { sparkline } from './sparkline.js';
 import { labelsOf, type Labels } from './labels.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -14,10 +14,10 @@ const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', count
 
 /** `closing`: the round's last offer, and no deal came of it: the story says what blocked it. */
 function offerLines(o: OfferRecord, st: Style, labels: Labels, closing = false): string[] {
-  const to = AGENT_NAMES[o.to];
+  const to = partyName(o.to, labels);
   const what = describeOffer(o, labels);
   const answer = o.answer === 'accept' ? st.green(ANSWER[o.answer]) : o.answer === 'walk' ? st.red(ANSWER[o.answer]) : st.yellow(ANSWER[o.answer]);
-  const blocked = closing ? describeBlock(o) : null;
+  const blocked = closing ? describeBlock(o, labels) : null;
   return [
     `    ${what}.`,
     `      ${to} ${answer}: ${o.reason}.`,
@@ -40,7 +40,7 @@ function repeatedRoundLines(offers: readonly OfferRecord[], st: Style, labels: L
   const last = offers[offers.length - 1]!;
   const { give: people, get: relief } = describePackage(last.package, labels);
   return [
-    `    ${AGENT_NAMES[first.from]} and ${AGENT_NAMES[first.to]} go over last round's offers again (${people} for ${relief}).`,
+    `    ${partyName(first.from, labels)} and ${partyName(first.to, labels)} go over last round's offers again (${people} for ${relief}).`,
     ...offerLines(last, st, labels, true).slice(1),
   ];
 }
@@ -63,12 +63,13 @@ function monthLines(m: MonthRecord, index: number, previousReleased: number, st:
     }
     for (const d of m.deals) {
       if (d.track !== track) continue;
-      lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => AGENT_NAMES[p]).join('–')}): ${describeDeal(d, labels)}.`);
+      lines.push(`  ${st.green('✔ Deal')} (${d.parties.map((p) => partyName(p, labels)).join('–')}): ${describeDeal(d, labels)}.`);
       if (d.staged) lines.push(`      Staged in ${d.staged.tranches} batches: ${d.released} now, ${d.staged.pending} to follow; the relief (${d.staged.relief.map((id) => labels.of(id)).join(', ')}) is paid once the first batch is verified.`);
       lines.push(`      ${st.dim(`[${cite(d.rules)}]`)}`);
     }
   }
-  const moved = movesText(lastingMoves(m.moves));
+  const lasting = lastingMoves(m.moves);
+  const moved = movesText(lasting, Object.fromEntries(lasting.map((mv) => [mv.agent, partyName(mv.agent, labels)])));
   if (moved.length) lines.push(`  ${st.cyan('◦ States')}: ${moved.join('; ')}.`);
   if (m.events.length === 0 && m.offers.length === 0 && (m.changes ?? []).length === 0) lines.push(st.dim('  Nothing moves.'));
   const freed = m.world.released - previousReleased;

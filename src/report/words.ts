@@ -1,5 +1,5 @@
 /** Names and phrases the reports share. */
-import type { AgentId, AgentMove, PackageView } from '../simulation/trace.js';
+import type { AgentId, AgentMove, PackageView, PartyId } from '../simulation/trace.js';
 import type { RuleId } from '../rules/ids.js';
 import { RULES, formatBasis } from '../rules/catalogue.js';
 import { routeName, type Labels } from './labels.js';
@@ -8,6 +8,11 @@ import type { ChangeRecord, DealRecord, OfferRecord } from '../simulation/trace.
 export const AGENT_NAMES: Readonly<Record<AgentId, string>> = {
   belarus: 'Minsk', us: 'Washington', lithuania: 'Vilnius', poland: 'Warsaw', eu: 'Brussels',
 };
+
+/** What the story calls a party: the five by their capitals, a declared actor by its `name`, else its id. */
+export function partyName(id: PartyId, labels: Labels | null): string {
+  return (AGENT_NAMES as Readonly<Record<string, string>>)[id] ?? labels?.party(id) ?? id;
+}
 
 export const GRANT_NAMES: Readonly<Record<string, string>> = {
   'klaipeda-transit': 'Klaipėda transit', 'prisoner-swap': 'a prisoner swap',
@@ -67,13 +72,13 @@ function itemWords(track: string, items: readonly string[], party: string, gives
  * offers Vilnius more US troops for opening Klaipėda".
  */
 export function describeOffer(o: Pick<OfferRecord, 'track' | 'from' | 'to' | 'kind' | 'package'>, labels: Labels): string {
-  const from = AGENT_NAMES[o.from];
+  const from = partyName(o.from, labels);
   const items = o.package.items;
   if (items) {
     const offered = itemWords(o.track, items, o.from, true, o.from, labels);
     const asked = itemWords(o.track, items, o.from, false, o.from, labels);
     const verb = o.kind === 'offer' ? 'offers' : 'comes back offering';
-    const to = AGENT_NAMES[o.to];
+    const to = partyName(o.to, labels);
     if (!offered) return `${from} asks ${to} for ${asked}, offering nothing in return`;
     return `${from} ${verb} ${to} ${offered}${asked ? ` for ${asked}` : ', asking nothing in return'}`;
   }
@@ -88,8 +93,8 @@ function describeDeclaredDeal(d: DealRecord, items: readonly string[], labels: L
   if (!a || !b) return items.join(' + ');
   const fromA = itemWords(d.track, items, a, true, a, labels);
   const fromB = itemWords(d.track, items, b, true, a, labels);
-  if (!fromA) return `${AGENT_NAMES[b]} gives ${AGENT_NAMES[a]} ${fromB}, for nothing in return`;
-  return `${AGENT_NAMES[a]} gives ${AGENT_NAMES[b]} ${fromA}${fromB ? ` for ${fromB}` : ', for nothing in return'}`;
+  if (!fromA) return `${partyName(b, labels)} gives ${partyName(a, labels)} ${fromB}, for nothing in return`;
+  return `${partyName(a, labels)} gives ${partyName(b, labels)} ${fromA}${fromB ? ` for ${fromB}` : ', for nothing in return'}`;
 }
 
 /** A deal in one sentence: who was freed, where they went, and what was paid. */
@@ -196,11 +201,11 @@ export const RED_LINE_WORDS: Readonly<Partial<Record<RuleId, string>>> = {
  * Why a round ended without a deal, from the record's numbers: "no deal: Minsk's price is 0.3
  * above what Washington's offer is worth to it", "no deal: the laureate must go to Lithuania (R04)".
  */
-export function describeBlock(o: Pick<OfferRecord, 'from' | 'to' | 'blockedBy'>): string | null {
+export function describeBlock(o: Pick<OfferRecord, 'from' | 'to' | 'blockedBy'>, labels: Labels | null = null): string | null {
   const b = o.blockedBy;
   if (!b) return null;
   if (b.kind === 'deadline') return 'no deal: the round ran out of exchanges with something still to try';
-  if (b.kind === 'red-line') return `no deal: ${RED_LINE_WORDS[b.rule] ?? `${AGENT_NAMES[b.party]}'s red line`} (${b.rule})`;
+  if (b.kind === 'red-line') return `no deal: ${RED_LINE_WORDS[b.rule] ?? `${partyName(b.party, labels)}'s red line`} (${b.rule})`;
   const other = b.party === o.to ? o.from : o.to;
-  return `no deal: ${AGENT_NAMES[b.party]}'s price is ${b.gap.toFixed(1)} above what ${AGENT_NAMES[other]}'s offer is worth to it`;
+  return `no deal: ${partyName(b.party, labels)}'s price is ${b.gap.toFixed(1)} above what ${partyName(other, labels)}'s offer is worth to it`;
 }

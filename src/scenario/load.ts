@@ -127,7 +127,7 @@ function withBranch(merged: Record<string, Plain>, name: string): Record<string,
   return { ...out, branches: {} };
 }
 
-const ID_LISTS: readonly (readonly string[])[] = [['world', 'cohorts'], ['world', 'named'], ['world', 'sanctions'], ['events']];
+const ID_LISTS: readonly (readonly string[])[] = [['world', 'cohorts'], ['world', 'named'], ['world', 'sanctions'], ['events'], ['actors']];
 
 const listAt = (data: Plain | undefined, path: readonly string[]): Plain[] => {
   let v: Plain | undefined = data;

@@ -19,18 +19,66 @@ const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x 
 const DEFAULT_START = '2025-12';
 const BUILT_IN_TRACKS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
 
+const BUILT_IN_PARTIES = ['belarus', 'us', 'lithuania', 'poland', 'eu'];
+
+type At = (path: readonly PropertyKey[], message: string, hint?: string, key?: boolean) => void;
+
+/**
+ * Declared actors and the parties of declared tracks: each party is one of the five or a declared
+ * actor; an actor is none of the five, and is a party to exactly one track, beside at least one of
+ * the five (its negotiator machine is that track's, and the track must touch the world's agents).
+ */
+function actorProblems(merged: Dict, at: At): void {
+  const actors = ids(merged.actors);
+  list(merged.actors).forEach((a, i) => {
+    const id = idOf(a);
+    if (id !== null && BUILT_IN_PARTIES.includes(id)) {
+      at(['actors', i, 'id'], `actors: "${id}" is one of the five built-in agents`, 'a built-in agent takes part in declared tracks without being declared; give a new actor an id of its own');
+    }
+  });
+  const known = [...BUILT_IN_PARTIES, ...actors];
+  const usedBy = new Map<string, number[]>();
+  list(merged.tracks).forEach((t, i) => {
+    if (!isDict(t)) return;
+    const parties = list(t.parties);
+    parties.forEach((p, j) => {
+      if (typeof p !== 'string') return;
+      if (actors.includes(p) && !BUILT_IN_PARTIES.includes(p)) usedBy.set(p, [...(usedBy.get(p) ?? []), i]);
+      if (known.includes(p)) return;
+      const near = closest(p, known);
+      at(['tracks', i, 'parties', j], `tracks.${i}.parties.${j}: no party "${p}": it is neither one of the five agents nor a declared actor`,
+        `${near ? `did you mean "${near}"? ` : ''}declare it under \`actors:\` (id, name), or use one of: ${known.join(', ')}`);
+    });
+    const declared = parties.filter((p) => typeof p === 'string' && actors.includes(p) && !BUILT_IN_PARTIES.includes(p));
+    if (parties.length === 2 && declared.length === 2) {
+      at(['tracks', i, 'parties'], `tracks.${i}.parties: both parties are declared actors`, 'a declared track needs one of the five agents (belarus, us, lithuania, poland, eu) as a party, so that its deal reaches the simulated world');
+    }
+  });
+  list(merged.actors).forEach((a, i) => {
+    const id = idOf(a);
+    if (id === null || BUILT_IN_PARTIES.includes(id)) return;
+    const tracks = usedBy.get(id) ?? [];
+    if (tracks.length === 0) at(['actors', i, 'id'], `actors: no declared track has "${id}" as a party`, `add "${id}" to a track's \`parties\`, or remove the actor`);
+    if (tracks.length > 1) {
+      at(['tracks', tracks[1]!, 'parties'], `tracks.${tracks[1]}.parties: the actor "${id}" is already a party to another track`,
+        'a declared actor takes part in one track (its negotiator machine is that track\'s); declare a second actor, or put the items into one track');
+    }
+  });
+}
+
 export function referenceProblems(merged: Plain, layers: readonly Layer[]): Problem[] {
   if (!isDict(merged)) return [];
   const problems: Problem[] = [];
-  const at = (path: readonly PropertyKey[], message: string, hint?: string, key = false) =>
+  const at: At = (path, message, hint, key = false) =>
     problems.push(locateProblem(layers, merged, path, message, hint, key));
   const world = isDict(merged.world) ? merged.world : {};
 
   const lists: [string, readonly PropertyKey[], Plain | undefined][] = [
     ['cohorts', ['world', 'cohorts'], world.cohorts], ['named', ['world', 'named'], world.named],
     ['sanctions', ['world', 'sanctions'], world.sanctions], ['events', ['events'], merged.events],
-    ['tracks', ['tracks'], merged.tracks],
+    ['tracks', ['tracks'], merged.tracks], ['actors', ['actors'], merged.actors],
   ];
+  actorProblems(merged, at);
   // A declared track may open after another track's deal: that track must exist.
   const trackIds = [...BUILT_IN_TRACKS, ...ids(merged.tracks)];
   list(merged.tracks).forEach((t, i) => {

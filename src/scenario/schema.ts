@@ -323,7 +323,22 @@ export const eventSchema = z.strictObject({
 /* ---------- declared tracks: bilateral negotiations an analyst adds (src/negotiation/declared-track.ts) ---------- */
 
 export const PARTY_IDS = ['belarus', 'us', 'lithuania', 'poland', 'eu'] as const;
-const party = z.enum(PARTY_IDS);
+/**
+ * A party of a declared track: one of the five agents, or an actor the scenario declares
+ * (`actors:`). Which ids exist is checked against the whole file (src/scenario/references.ts).
+ */
+const party = id.describe('one of the five agents (belarus, us, lithuania, poland, eu) or an actor declared in `actors:`');
+
+/**
+ * An actor the scenario adds (a state, a mediator): a party to one declared track, run as a
+ * generic negotiator machine. What it values, the least it takes and what it refuses are the
+ * track's: its items' `worth`, `reservations` and `redLines` keyed by the actor's id.
+ */
+export const declaredActorSchema = z.strictObject({
+  id: id.describe('names the actor in tracks, offers, deals and the months\' agent states; not one of the five'),
+  name: z.string().min(1).max(40).describe('what the story calls it, e.g. "Kyiv"'),
+  summary: z.string().min(1).max(300).optional().describe('who it is and what it wants, citing ¶ (shown by `thaw diagram` and the report)'),
+});
 /** What giving an item does to the world, through the world's recipes; most items only change values. */
 export const ITEM_EFFECTS = ['openTransit', 'stopBalloons', 'freeLorryDrivers'] as const;
 
@@ -331,7 +346,7 @@ export const declaredItemSchema = z.strictObject({
   id: id.describe('names the item in offers and red lines'),
   label: z.string().min(1).max(80).optional().describe('the item in words, as the story says what was offered for what (default: its id), e.g. "more US troops"'),
   from: party.describe('the party that gives it'),
-  worth: z.partialRecord(party, z.number().min(-100).max(100)).describe('party → what the item is worth to it, in relief points (negative: what giving it costs)'),
+  worth: z.record(party, z.number().min(-100).max(100)).describe('party → what the item is worth to it, in relief points (negative: what giving it costs)'),
   effect: z.enum(ITEM_EFFECTS).optional().describe('what giving it does to the world, e.g. `openTransit` (then R08 counts it for potash)'),
 });
 
@@ -341,7 +356,7 @@ export const declaredTrackSchema = z.strictObject({
   parties: z.tuple([party, party]).describe('the two parties, proposer first'),
   rules: z.array(z.enum(RULE_IDS)).min(1).describe('the rules the track bears on, cited by its offers and deals (e.g. R08 when an item opens transit)'),
   items: z.array(declaredItemSchema).max(10).default([]).describe('the issue space: what each party can put on the table (at most 10 items)'),
-  reservations: z.partialRecord(party, z.number().min(-100).max(100)).default({}).describe('party → the least a package must be worth to it (default 0: no worse than no deal)'),
+  reservations: z.record(party, z.number().min(-100).max(100)).default({}).describe('party → the least a package must be worth to it (default 0: no worse than no deal)'),
   redLines: z.array(z.strictObject({
     rule: z.enum(RULE_IDS).describe('the rule that draws the line; it binds while the rule is on'),
     party: party.describe('the party that refuses'),
@@ -361,9 +376,16 @@ export const declaredTrackSchema = z.strictObject({
   if (t.parties[0] === t.parties[1]) ctx.addIssue({ code: 'custom', path: ['parties', 1], message: 'a track needs two different parties' });
   t.items.forEach((item, i) => {
     if (!t.parties.includes(item.from)) ctx.addIssue({ code: 'custom', path: ['items', i, 'from'], message: `"${item.from}" is not a party of this track (${t.parties.join(', ')})` });
+    for (const p of Object.keys(item.worth)) {
+      if (!t.parties.includes(p)) ctx.addIssue({ code: 'custom', path: ['items', i, 'worth', p], message: `"${p}" is not a party of this track (${t.parties.join(', ')})` });
+    }
     if (Object.values(item.worth).every((v) => !v)) ctx.addIssue({ code: 'custom', path: ['items', i, 'worth'], message: `the item "${item.id}" is worth nothing to anyone; give it a worth for at least one party, or leave it out` });
   });
+  for (const p of Object.keys(t.reservations)) {
+    if (!t.parties.includes(p)) ctx.addIssue({ code: 'custom', path: ['reservations', p], message: `"${p}" is not a party of this track (${t.parties.join(', ')})` });
+  }
   t.redLines.forEach((r, i) => {
+    if (!t.parties.includes(r.party)) ctx.addIssue({ code: 'custom', path: ['redLines', i, 'party'], message: `"${r.party}" is not a party of this track (${t.parties.join(', ')})` });
     if (!t.items.some((item) => item.id === r.item)) ctx.addIssue({ code: 'custom', path: ['redLines', i, 'item'], message: `no item "${r.item}" on this track (items: ${t.items.map((x) => x.id).join(', ') || 'none'})` });
   });
 });
@@ -384,6 +406,7 @@ export const branchSchema = z.strictObject({
   rules: z.record(z.string(), z.unknown()).optional(),
   events: z.array(z.unknown()).optional(),
   tracks: z.array(z.unknown()).optional(),
+  actors: z.array(z.unknown()).optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -399,6 +422,7 @@ export const scenarioSchema = z.strictObject({
   agents: agentParamsSchema,
   rules: rulesSwitchSchema,
   events: z.array(eventSchema).default([]).describe('scheduled and conditional events, fired in list order each month'),
+  actors: z.array(declaredActorSchema).max(8).default([]).describe('actors beyond the five that the scenario\'s declared tracks bring in, each a party to one of them'),
   tracks: z.array(declaredTrackSchema).default([]).describe('bilateral tracks the scenario declares, negotiated after the four built in (src/negotiation/declared-track.ts)'),
   branches: z.record(branchName, branchSchema).default({}).describe('named variants, run with `thaw run FILE --branch NAME`'),
 });
@@ -418,3 +442,4 @@ export type EventCondition = NonNullable<ScenarioEvent['when']>;
 export type EventEffects = ScenarioEvent['do'];
 export type DeclaredTrack = Scenario['tracks'][number];
 export type DeclaredItem = DeclaredTrack['items'][number];
+export type DeclaredActor = Scenario['actors'][number];

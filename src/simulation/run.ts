@@ -35,7 +35,7 @@ import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { conditionHolds, ScenarioEvents } from './events.js';
 import { isBuiltInTrack } from './trace.js';
-import type { AgentId, AgentMove, BlockedKind, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
+import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
 import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
 import { addToWave, reliefWorth, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
@@ -115,12 +115,39 @@ function agentsFor(scenario: Scenario, world: World, moves: AgentMove[] | null):
   };
 }
 
-const agentStates = (agents: Agents): Record<AgentId, string> => ({
-  belarus: agents.belarus.state, us: agents.us.state, lithuania: agents.lithuania.state,
-  poland: agents.poland.state, eu: agents.eu.state,
-});
+/** The five's states, then each declared actor's: the state of the negotiator machine of its track. */
+function agentStates(agents: Agents, declared: readonly DeclaredAgent[]): WorldSummary['agents'] {
+  const states: Record<string, string> = {
+    belarus: agents.belarus.state, us: agents.us.state, lithuania: agents.lithuania.state,
+    poland: agents.poland.state, eu: agents.eu.state,
+  };
+  for (const d of declared) if (d.actor !== null) states[d.actor] = d.agent.state;
+  return states as WorldSummary['agents'];
+}
 
-function summarize(world: World, agents: Agents): WorldSummary {
+/** A declared track's negotiator machine, and the declared actor it stands for (null between two of the five). */
+interface DeclaredAgent {
+  readonly track: DeclaredTrack;
+  readonly agent: Agent<typeof negotiatorMachine>;
+  readonly actor: DeclaredActorId | null;
+}
+
+/**
+ * A declared track's negotiator. When a declared actor sits at the track, the machine is that
+ * actor's: its moves go in the month's log under the actor's id and its state into the months'
+ * `agents`, like the five's. A track between two of the five keeps its machine out of both, as before.
+ */
+function declaredAgents(scenario: Scenario, moves: AgentMove[] | null): DeclaredAgent[] {
+  const actors = new Set(scenario.actors.map((a) => a.id));
+  return scenario.tracks.map((track) => {
+    const actor = track.parties.find((p) => actors.has(p)) ?? null;
+    const input = { track: track.id, chance: track.protocol.chance };
+    const agent = actor === null ? new Agent(negotiatorMachine, input) : new Agent(negotiatorMachine, input, undefined, moves, actor);
+    return { track, agent, actor };
+  });
+}
+
+function summarize(world: World, agents: Agents, declared: readonly DeclaredAgent[]): WorldSummary {
   return {
     talks: world.talks,
     held: heldCount(world),
@@ -132,7 +159,7 @@ function summarize(world: World, agents: Agents): WorldSummary {
     transitOpen: world.transitOpen,
     confiscationThreat: world.confiscationThreat,
     lifted: world.sanctions.filter((s) => s.status === 'lifted').map((s) => s.id),
-    agents: agentStates(agents),
+    agents: agentStates(agents, declared),
     arrested: world.arrested,
     rearrested: world.rearrested,
     pardoned: world.pardoned,
@@ -201,7 +228,7 @@ interface RunState {
   pending: PendingDeal[];
   reneged: number;
   /** The scenario's declared tracks, each with its generic negotiator machine. */
-  readonly declared: readonly { readonly track: DeclaredTrack; readonly agent: Agent<typeof negotiatorMachine> }[];
+  readonly declared: readonly DeclaredAgent[];
   /** The declared tracks' own stream: one draw per declared track a month, so the five's draws never move. */
   readonly declaredRng: Rng;
   /** Tracks that have struck a deal so far (a declared track may open after one). */
@@ -569,7 +596,7 @@ function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenari
     pending: [],
     reneged: 0,
     blocked: emptyBlocked(scenario.tracks.map((t) => t.id)),
-    declared: scenario.tracks.map((track) => ({ track, agent: new Agent(negotiatorMachine, { track: track.id, chance: track.protocol.chance }) })),
+    declared: declaredAgents(scenario, moves),
     declaredRng: createSubstream(options.seed, 'declared-tracks'),
     dealt: new Set<string>(),
   };
@@ -589,7 +616,7 @@ function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenari
         else declaredCount[d.track] = (declaredCount[d.track] ?? 0) + 1;
       }
       if (firstDealMonth === null && record.deals.length > 0) firstDealMonth = record.month;
-      if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents) });
+      if (keep) months.push({ ...record, moves: state.moves ? state.moves.splice(0) : [], world: summarize(state.world, state.agents, state.declared) });
     }
   } finally {
     for (const a of Object.values(state.agents)) a.stop();

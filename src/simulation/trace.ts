@@ -9,6 +9,10 @@ export const BUILT_IN_TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belaru
 export const isBuiltInTrack = (id: string): id is TrackId => (BUILT_IN_TRACKS as readonly string[]).includes(id);
 /** A track a scenario declares (`tracks:` in YAML): any id but the four above. */
 export type DeclaredTrackId = string & { readonly declared?: never };
+/** An actor a scenario declares (`actors:` in YAML), party to one declared track: any id but the five. */
+export type DeclaredActorId = string & { readonly actor?: never };
+/** Who can sit at a table: one of the five agents, or a declared actor. */
+export type PartyId = AgentId | DeclaredActorId;
 
 export interface PackageView {
   /** Cohort or person id → how many. */
@@ -127,8 +131,8 @@ export interface ModelOffer {
   /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
   readonly track: TrackId | DeclaredTrackId;
   readonly exchange: number;
-  readonly from: AgentId;
-  readonly to: AgentId;
+  readonly from: PartyId;
+  readonly to: PartyId;
   readonly kind: 'offer' | 'counter';
   readonly package: PackageView;
   readonly answer: 'accept' | 'counter' | 'walk';
@@ -154,8 +158,8 @@ export interface OfferRecord extends ModelOffer {
  * (the exchanges a visit allows ran out while something was left to try).
  */
 export type BlockedBy =
-  | { readonly kind: 'red-line'; readonly rule: RuleId; readonly party: AgentId }
-  | { readonly kind: 'value-gap'; readonly party: AgentId; readonly gap: number }
+  | { readonly kind: 'red-line'; readonly rule: RuleId; readonly party: PartyId }
+  | { readonly kind: 'value-gap'; readonly party: PartyId; readonly gap: number }
   | { readonly kind: 'deadline' };
 
 export type BlockedKind = BlockedBy['kind'];
@@ -201,7 +205,7 @@ export interface ModelSpace extends Omit<DealSpaceRecord, 'sampled' | 'sampling'
 
 export interface DealSpaceRecord {
   readonly track: TrackId | DeclaredTrackId;
-  readonly parties: readonly [AgentId, AgentId];
+  readonly parties: readonly [PartyId, PartyId];
   /** How the packages were drawn from the issue space, when not all of them are listed, in words. */
   readonly sampled: string | null;
   readonly packages: readonly SpacePackage[];
@@ -219,7 +223,7 @@ export type RouteNote = 'spite' | 'impulsive';
 export interface ModelDeal {
   /** One of the four tracks (`TrackId`), or the id of a track the scenario declares. */
   readonly track: TrackId | DeclaredTrackId;
-  readonly parties: readonly AgentId[];
+  readonly parties: readonly PartyId[];
   readonly package: PackageView;
   readonly released: number;
   readonly byRoute: Readonly<Partial<Record<Route, number>>>;
@@ -249,7 +253,8 @@ export interface WorldSummary {
   readonly transitOpen: boolean;
   readonly confiscationThreat: boolean;
   readonly lifted: readonly string[];
-  readonly agents: Readonly<Record<AgentId, string>>;
+  /** The five's states, then each declared actor's (its track's negotiator machine). */
+  readonly agents: Readonly<Record<AgentId, string> & Record<DeclaredActorId, string>>;
   /** New political prisoners so far (R18). */
   readonly arrested: number;
   /** Released people jailed again so far (R23, R22, scenario re-arrests). */
@@ -264,7 +269,7 @@ export interface WorldSummary {
 
 /** An agent machine changing state: which machine, from and to which state, on which event. */
 export interface AgentMove {
-  readonly agent: AgentId;
+  readonly agent: PartyId;
   readonly from: string;
   readonly to: string;
   readonly event: string;

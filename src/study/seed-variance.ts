@@ -17,7 +17,8 @@ export function seedVarianceShare(values: readonly (readonly (number | null)[])[
     within += present.reduce((a, v) => a + (v - mean) ** 2, 0) / (present.length - 1);
     points += 1;
   }
-  if (points === 0 || all.length < 2) return null;
+  // A point with two values puts two in `all`: points > 0 is enough for a total variance.
+  if (points === 0) return null;
   const mean = all.reduce((a, b) => a + b, 0) / all.length;
   const total = all.reduce((a, v) => a + (v - mean) ** 2, 0) / (all.length - 1);
   if (total === 0) return null;

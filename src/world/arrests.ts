@@ -48,23 +48,28 @@ export function applyArrests(world: World, arrests: readonly CohortCount[]): Wor
   return flowCohorts(world, countsByIndex(world, arrests), 'arrest');
 }
 
-/** Counts by cohort id → counts in the world's cohort order. */
+/**
+ * Counts by cohort id → counts in the world's cohort order (an id the world lacks counts for
+ * nobody). A scan per cohort: a handful of cohorts and of counts, so no map is worth building.
+ */
 function countsByIndex(world: World, xs: readonly CohortCount[]): number[] {
-  const counts = new Array<number>(world.cohorts.length).fill(0);
-  let j = 0;
-  // `xs` lists cohorts in the world's order (every producer here walks world.cohorts), so one pass.
-  world.cohorts.forEach((c, i) => { if (xs[j]?.id === c.id) counts[i] = xs[j++]!.count; });
-  if (j < xs.length) for (const x of xs) { const i = world.cohorts.findIndex((c) => c.id === x.id); if (i >= 0) counts[i] = x.count; }
-  return counts;
+  return world.cohorts.map((c) => {
+    let n = 0;
+    for (const x of xs) if (x.id === c.id) n = x.count;
+    return n;
+  });
 }
 
 /**
  * Splits `total` over the cohorts in proportion to what they hold, by largest remainder (ties to
- * the earlier cohort): no draw, and never more from a cohort than it holds.
+ * the earlier cohort): no draw, and never more from a cohort than it holds. That needs no check:
+ * the remainders are each below 1 and sum to what the floors leave, so at least that many are
+ * positive, and a cohort with a positive remainder holds more than its floor.
  */
 export function allocateByHeld(world: World, total: number): CohortCount[] {
   const held = world.cohorts.reduce((t, c) => t + c.held, 0);
   const n = Math.min(Math.max(0, Math.floor(total)), held);
+  // Also keeps 0 / 0 out of the shares when nobody is held.
   if (n === 0) return [];
   const exact = world.cohorts.map((c) => (c.held * n) / held);
   const counts = exact.map(Math.floor);
@@ -72,9 +77,8 @@ export function allocateByHeld(world: World, total: number): CohortCount[] {
   let left = n - counts.reduce((t, x) => t + x, 0);
   // Largest remainders first (ties to the earlier cohort): a few cohorts, so a scan beats a sort.
   while (left > 0) {
-    let best = -1;
-    for (let i = 0; i < rest.length; i++) if (counts[i]! < world.cohorts[i]!.held && (best < 0 || rest[i]! > rest[best]!)) best = i;
-    if (best < 0) break;
+    let best = 0;
+    rest.forEach((r, i) => { if (r > rest[best]!) best = i; });
     counts[best]! += 1;
     rest[best] = -1;
     left -= 1;
@@ -100,13 +104,13 @@ export function drawRearrests(world: World, draws: readonly number[], p: Belarus
 
 /**
  * Each of a cohort's `pool` people leaves it with the monthly chance `chance`: a Poisson count
- * around pool × chance, never more than the pool; `draws` holds one uniform per cohort.
+ * around pool × chance, never more than the pool (an empty pool's mean of 0 draws 0); `draws`
+ * holds one uniform per cohort.
  */
 function drawFromEachCohort(world: World, draws: readonly number[], pool: (c: World['cohorts'][number]) => number, chance: number): CohortCount[] {
   const out: CohortCount[] = [];
   world.cohorts.forEach((c, i) => {
     const size = pool(c);
-    if (size === 0) return;
     const n = Math.min(size, poisson(draws[i] ?? 0, size * chance));
     if (n > 0) out.push({ id: c.id, count: n });
   });

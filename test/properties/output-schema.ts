@@ -13,7 +13,8 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('a month, YYY
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
 const talks = z.enum(TALKS_STATES).describe('Russia–Ukraine peace talks (R13)');
-const agent = z.enum(['belarus', 'us', 'lithuania', 'poland', 'eu']);
+const builtInAgent = z.enum(['belarus', 'us', 'lithuania', 'poland', 'eu']);
+const agent = z.union([builtInAgent, z.string().regex(/^[a-z][a-z0-9-]*$/).describe('an actor the scenario declares (`actors:`)')]);
 const builtInTrack = z.enum(['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus']);
 const track = z.union([builtInTrack, z.string().regex(/^[a-z][a-z0-9-]*$/).describe('a track the scenario declares')]);
 const route = z.enum(ROUTES).describe('where released people go: deported (¶15, ¶20) or home, freed inside Belarus (R19)');
@@ -147,7 +148,8 @@ const summary = z.strictObject({
   transitOpen: z.boolean(),
   confiscationThreat: z.boolean(),
   lifted: z.array(sanctionId),
-  agents: z.strictObject({ belarus: z.string(), us: z.string(), lithuania: z.string(), poland: z.string(), eu: z.string() }).describe('each agent machine\'s state'),
+  agents: z.object({ belarus: z.string(), us: z.string(), lithuania: z.string(), poland: z.string(), eu: z.string() }).catchall(z.string())
+    .describe('each agent machine\'s state: the five, then each declared actor\'s (its track\'s negotiator machine)'),
   arrested: count.describe('new political prisoners so far (R18)'),
   rearrested: count.describe('released people jailed again so far'),
   pardoned: count.describe('released outside deals so far (R20, scenario releases, sentences served R25)'),

@@ -112,6 +112,32 @@ describeRule('R22', () => {
     expect(potash.changes.find((c) => c.kind === 'renege')?.numbers).toMatchObject({ probability: 0.25, promised: 4, delivered: 2, shortfall: 0.5 });
   });
 
+  it('in whole runs, relief snapped back after a staged deal is agreed makes Minsk renege measurably more (paired seeds)', () => {
+    // The same events in both arms, so both draw alike until one fires: the month after Washington
+    // pays (lifts) a US relief item, it is snapped back in one arm and left alone in the other.
+    // Minsk's next batch then meets relief worth nothing of what was promised: the shortfall's
+    // weight (0.5 by default) joins the base chance and distrust.
+    const ids = ['us.industry', 'us.finance'];
+    const arm = (snap: boolean) => scenario('base', { events: ids.map((id) => ({ id: `snap-${id.replace('.', '-')}`, when: { sanctions: { [id]: 'lifted' } }, do: snap ? { reimpose: id } : {} })) });
+    const steps = (rs: ReturnType<typeof runs>) => rs.flatMap((r) => r.outcome.waves.filter((w) => w.track === 'us-belarus' && w.status !== 'pending' && w.relief.length > 0 && (w.delivered > 1 || w.renegedBy === 'belarus')));
+    const kept = runs(arm(false), 60);
+    const snapped = runs(arm(true), 60);
+    const rate = (ws: ReturnType<typeof steps>) => ws.filter((w) => w.renegedBy === 'belarus').length / Math.max(1, ws.length);
+    const [before, after] = [steps(kept), steps(snapped)];
+    expect(before.length).toBeGreaterThan(20);
+    expect(after.length).toBeGreaterThan(20);
+    expect(rate(after)).toBeGreaterThan(rate(before) + 0.25);
+    // The trace names the cause with its numbers in the snapped arm, never in the kept one.
+    const causes = snapped.flatMap((r) => changesOf(r, 'renege')).filter((c) => c.actor === 'belarus' && c.numbers.shortfall !== undefined);
+    expect(causes.length).toBeGreaterThan(5);
+    for (const c of causes) {
+      expect(c.numbers.shortfall).toBeGreaterThan(0);
+      expect(c.numbers.delivered).toBeLessThan(c.numbers.promised!);
+      expect(c.numbers.probability).toBeGreaterThanOrEqual(0.5 * c.numbers.shortfall! + 0.05 - 1e-9);
+    }
+    expect(kept.flatMap((r) => changesOf(r, 'renege')).filter((c) => c.numbers.shortfall !== undefined)).toEqual([]);
+  });
+
   it('switched off, nobody reneges, even when certain to', () => {
     const rs = runs(scenario('base', { rules: { R22: false }, agents: { belarus: { renege: sure }, us: { renege: { base: 1, talksFailed: 0, incident: 0 } } } }), 30);
     for (const r of rs) {

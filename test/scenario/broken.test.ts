@@ -36,7 +36,16 @@ const corpus: Record<string, [number, number, string | RegExp, (string | RegExp)
   'unknown-sanction.yaml': [[8, 21, 'events.0.do.liftSanction: unknown sanction "eu.potassium"', 'did you mean "eu.potash"?']],
   'unknown-prisoner.yaml': [[8, 23, 'events.0.do.releaseNamed.poczbut: unknown prisoner "poczbut"', 'did you mean "poczobut"?']],
   // Declared tracks (issue #11): unknown party, an item worth nothing, an unknown rule, a condition on an unknown track.
-  'track-unknown-party.yaml': [[6, 19, 'tracks.0.parties.1: expected one of belarus, us, lithuania, poland, eu; got the text "latvia"']],
+  // A party is one of the five or a declared actor (`actors:`); item worths and reservations name parties of the track.
+  'track-unknown-party.yaml': [
+    [6, 19, 'tracks.0.parties.1: no party "latvia": it is neither one of the five agents nor a declared actor', 'declare it under `actors:` (id, name), or use one of: belarus, us, lithuania, poland, eu'],
+    [9, 53, 'tracks.0.items.0.worth.lithuania: "lithuania" is not a party of this track (us, latvia)'],
+  ],
+  // Declared actors (issue #11 point 5): a duplicate id, an actor no track uses, a built-in's id, one actor at two tracks.
+  'actor-duplicate-id.yaml': [[6, 11, 'actors: the id "ukraine" is used twice', 'ids must be unique in a list']],
+  'actor-unused.yaml': [[6, 11, 'actors: no declared track has "vatican" as a party', 'add "vatican" to a track\'s `parties`, or remove the actor']],
+  'actor-built-in-id.yaml': [[5, 11, 'actors: "poland" is one of the five built-in agents', /^a built-in agent takes part in declared tracks without being declared/]],
+  'actor-two-tracks.yaml': [[13, 14, 'tracks.1.parties: the actor "ukraine" is already a party to another track', /^a declared actor takes part in one track/]],
   'track-worthless-item.yaml': [[10, 50, 'tracks.0.items.1.worth: the item "handshake" is worth nothing to anyone; give it a worth for at least one party, or leave it out']],
   'track-unknown-rule.yaml': [[10, 24, /^tracks\.0\.redLines\.0\.rule: expected one of R01, .*got the text "R99"$/, 'did you mean `R09`?']],
   'track-unknown-track.yaml': [[10, 25, 'no track "us-belarrus" for this condition', /^did you mean "us-belarus"\?/]],

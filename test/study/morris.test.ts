@@ -64,4 +64,76 @@ describe('Morris elementary effects', () => {
     expect(morrisWarnings('m', [], 4).map((w) => w.message).join()).toMatch(/too few/);
     expect(morrisWarnings('m', [], 20)).toEqual([]);
   });
+
+  it('refuses level counts that are not even numbers of at least 2, and moves by Δ = p / (2(p − 1))', () => {
+    const factors = uniformFactors(['a', 'b'], 0, 1);
+    for (const levels of [0, 1, 3, 2.5, -2]) expect(() => sample(factors, 2, createRng('l'), { levels })).toThrow(RangeError);
+    // p = 2: the grid is {0, 1} and every step crosses it.
+    const two = sample(factors, 10, createRng('p2'), { levels: 2 });
+    for (const point of two.unit) expect(point.every((x) => x === 0 || x === 1)).toBe(true);
+    // p = 6: the grid is k/5 and steps are 0.6 long.
+    const six = sample(factors, 10, createRng('p6'), { levels: 6 });
+    for (let k = 0; k < six.unit.length; k++) {
+      expect(six.unit[k]!.every((x) => Math.abs(x * 5 - Math.round(x * 5)) < 1e-9 && x >= 0 && x <= 1 + 1e-12)).toBe(true);
+      if (k % 3 !== 0) {
+        const moved = six.unit[k]!.map((x, i) => Math.abs(x - six.unit[k - 1]![i]!)).filter((x) => x > 0);
+        expect(moved).toHaveLength(1);
+        expect(moved[0]).toBeCloseTo(0.6, 12);
+      }
+    }
+  });
+
+  // Two trajectories of two factors worked by hand: a then b up by 2/3, then b down and a up.
+  const hand = { unit: [[0, 0], [2 / 3, 0], [2 / 3, 2 / 3], [1 / 3, 1], [1 / 3, 1 / 3], [1, 1 / 3]], groups: [0, 0, 0, 1, 1, 1] };
+  const two = uniformFactors(['a', 'b'], 0, 1);
+  const always = (u: number) => ({ next: () => u });
+  const near = (x: number): unknown => expect.closeTo(x, 12);
+
+  it('computes elementary effects, μ, μ*, σ and the bootstrap interval of a hand-worked sample', () => {
+    // EE of a: 1/(2/3) = 1.5, then (4 − 6)/(2/3) = −3; of b: 2/(2/3) = 3, then (6 − 5)/(−2/3) = −1.5.
+    const y = [0, 1, 3, 5, 6, 4];
+    const r = analyze(two, hand, y, { rng: createRng('hand') });
+    expect(r[0]!.mu).toBeCloseTo(-0.75, 12);
+    expect(r[0]!.muStar).toBeCloseTo(2.25, 12);
+    expect(r[0]!.sigma).toBeCloseTo(Math.sqrt(2 * 2.25 ** 2), 12);
+    expect(r[1]!.mu).toBeCloseTo(0.75, 12);
+    expect(r[1]!.muStar).toBeCloseTo(2.25, 12);
+    expect(r.map((x) => x.effects)).toEqual([2, 2]);
+    expect(r[0]!.muStarCi![0]).toBeGreaterThanOrEqual(1.5);
+    expect(r[0]!.muStarCi![1]).toBeLessThanOrEqual(3);
+    // Every resample drawing the first trajectory only (u = 0), or the second only (u → 1).
+    const first = analyze(two, hand, y, { rng: always(0) });
+    expect(first.map((x) => x.muStarCi)).toEqual([[near(1.5), near(1.5)], [near(3), near(3)]]);
+    const second = analyze(two, hand, y, { rng: always(0.99) });
+    expect(second.map((x) => x.muStarCi)).toEqual([[near(3), near(3)], [near(1.5), near(1.5)]]);
+  });
+
+  it('uses the confidence level it is given', () => {
+    const y = [0, 1, 3, 5, 6, 4];
+    // Resamples alternate between the trajectories, so μ* of a is 1.5, 3 and 2.25 in turn.
+    const alternating = { k: 0, next() { return [0, 0, 0.99, 0.99, 0, 0.99][this.k++ % 6]!; } };
+    const r = analyze(two, hand, y, { rng: alternating, resamples: 3, confidence: 0 });
+    expect(r[0]!.muStarCi).toEqual([2.25, 2.25]);
+  });
+
+  it('leaves out steps whose values are missing, and gives no σ from one effect', () => {
+    const r = analyze(two, hand, [0, 1, 3, 5, 6, null], { rng: always(0.99) });
+    expect(r[0]).toEqual({ factor: 'a', mu: near(1.5), muStar: near(1.5), muStarCi: null, sigma: null, effects: 1 });
+    expect(r[1]!.effects).toBe(2);
+    expect(r[1]!.muStarCi).toEqual([near(1.5), near(1.5)]);
+    const none = analyze(two, hand, [null, null, null, null, null, null], { rng: always(0) });
+    expect(none[0]).toEqual({ factor: 'a', mu: null, muStar: null, muStarCi: null, sigma: null, effects: 0 });
+  });
+
+  it('skips a step that moves no factor', () => {
+    const still = { unit: [[0, 0], [0, 0], [0, 2 / 3]], groups: [0, 0, 0] };
+    const r = analyze(two, still, [1, 2, 3], { rng: always(0) });
+    expect(r.map((x) => x.effects)).toEqual([0, 1]);
+    expect(r[1]!.mu).toBeCloseTo(1.5, 12);
+  });
+
+  it('refuses outputs that do not match the sample', () => {
+    expect(() => analyze(two, hand, [0, 1, 3, 5, 6], { rng: always(0) })).toThrow(RangeError);
+    expect(() => analyze(two, { unit: hand.unit.slice(0, 5), groups: [] }, [0, 1, 3, 5, 6], { rng: always(0) })).toThrow(RangeError);
+  });
 });

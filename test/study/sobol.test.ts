@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/simulation/rng.js';
 import { valuesAt } from '../../src/study/design.js';
-import { analyze, sample, rowsPerPoint } from '../../src/study/sobol.js';
+import { analyze, isPowerOfTwo, sample, rowsPerPoint } from '../../src/study/sobol.js';
+import { percentileInterval, resampleCounts } from '../../src/study/bootstrap.js';
 import { sobolPoints } from '../../src/study/sobol-sequence.js';
 import { sobolWarnings } from '../../src/study/warnings.js';
 import { ISHIGAMI, ishigami, sobolG, sobolGIndices, uniformFactors } from './functions.js';
@@ -141,5 +142,128 @@ describe('Sobol\' indices against analytic values', () => {
     const negative = sobolWarnings('y', [{ factor: 'f', S1: -0.2, S1ci: [-0.4, 0.1], ST: 0.3, STci: [0, 0.7] }], 1024).map((w) => w.message);
     expect(negative.some((m) => /S1 = -0.200 is negative/.test(m))).toBe(true);
     expect(negative.some((m) => /ST interval .* wider than ST/.test(m))).toBe(true);
+  });
+});
+
+describe('Saltelli sampling, row by row', () => {
+  it('takes A and B from one 2D-dimensional Sobol\' point past the origin, and builds BA_i for second order', () => {
+    const factors = uniformFactors(['a', 'b', 'c'], 0, 1);
+    const s = sample(factors, 4, undefined, { secondOrder: true });
+    const points = sobolPoints(6, 4, 1);
+    for (let j = 0; j < 4; j++) {
+      const a = points[j]!.slice(0, 3);
+      const b = points[j]!.slice(3);
+      const rows = s.unit.slice(j * 8, (j + 1) * 8);
+      expect(rows[0]).toEqual(a);
+      expect(rows[7]).toEqual(b);
+      expect(rows[4]).toEqual([a[0], b[1], b[2]]);
+      expect(rows[5]).toEqual([b[0], a[1], b[2]]);
+      expect(rows[6]).toEqual([b[0], b[1], a[2]]);
+      expect(s.groups.slice(j * 8, (j + 1) * 8)).toEqual(new Array(8).fill(j));
+    }
+    expect(rowsPerPoint(3, true)).toBe(8);
+  });
+
+  it('accepts only powers of two as N', () => {
+    expect([1, 2, 4, 1024, 2 ** 30].every(isPowerOfTwo)).toBe(true);
+    expect([0, 3, 6, 1000, -4, 0.5, 2 ** 53 + 2, Number.NaN].some(isPowerOfTwo)).toBe(false);
+  });
+});
+
+describe('the estimators, worked by hand and against their textbook form', () => {
+  const one = uniformFactors(['x'], 0, 1);
+  const always = (u: number) => ({ next: () => u });
+
+  it('computes S1 (Saltelli 2010), ST (Jansen) and V of a two-point sample by hand', () => {
+    // Rows [A, AB_1, B] per base point; with one factor AB_1 is B. A = (1, 3), B = (2, 4).
+    // V = var{1, 3, 2, 4} (over 2N) = 1.25; S1 = mean(B · (AB − A)) / V = 3 / 1.25; ST = mean((A − AB)²) / 2V = 0.4.
+    const r = analyze(one, [1, 2, 2, 3, 4, 4], { rng: always(0) });
+    expect(r.n).toBe(2);
+    expect(r.variance).toBeCloseTo(1.25, 12);
+    expect(r.indices[0]!.S1).toBeCloseTo(2.4, 12);
+    expect(r.indices[0]!.ST).toBeCloseTo(0.4, 12);
+    // Every resample (u = 0) draws the first point twice: V = 0.25, S1 = 2 / 0.25, ST = 0.5 / 0.25.
+    expect(r.indices[0]!.S1ci).toEqual([8, 8]);
+    expect(r.indices[0]!.STci).toEqual([2, 2]);
+  });
+
+  it('needs two base points with values to give indices', () => {
+    const r = analyze(one, [1, 2, 2], { rng: always(0) });
+    expect(r).toEqual({ indices: [{ factor: 'x', S1: null, S1ci: null, ST: null, STci: null }], secondOrder: [], n: 1, variance: 0 });
+    const dropped = analyze(one, [1, 2, 2, 3, Number.NaN, 4, 5, 6, Number.POSITIVE_INFINITY], { rng: always(0) });
+    expect(dropped.n).toBe(1);
+    expect(dropped.indices[0]!.S1).toBeNull();
+  });
+
+  it('gives null, not NaN, where an index overflows', () => {
+    const r = analyze(one, [1e300, -1e300, 1e300, -1e300, 1e300, 1e300], { rng: always(0) });
+    expect(r.indices[0]!.S1).toBeNull();
+    expect(r.indices[0]!.ST).toBeNull();
+  });
+
+  it('refuses outputs that are not whole groups of rows', () => {
+    expect(() => analyze(one, [1, 2, 3, 4], { rng: always(0) })).toThrow(/3 rows per base point; got 4 outputs/);
+    expect(() => analyze(uniformFactors(['a', 'b'], 0, 1), new Array(10).fill(1), { rng: always(0), secondOrder: true })).toThrow(/6 rows per base point; got 10/);
+  });
+
+  it('agrees with the estimators written plainly, bootstrap intervals and second order included', () => {
+    const d = 3;
+    const n = 16;
+    const per = 2 * d + 2;
+    const noise = createRng('outputs');
+    const y = Array.from({ length: n * per }, () => Math.round(noise.next() * 100) / 10);
+    const mean = (xs: number[]): number => xs.reduce((p, x) => p + x, 0) / xs.length;
+    // The textbook form, over a list of base points (repeats allowed).
+    const plain = (points: number[]) => {
+      const col = (r: number) => points.map((j) => y[j * per + r]!);
+      const a = col(0);
+      const b = col(per - 1);
+      const m = mean([...a, ...b]);
+      const v = mean([...a, ...b].map((x) => (x - m) ** 2));
+      const ab = Array.from({ length: d }, (_, i) => col(1 + i));
+      const ba = Array.from({ length: d }, (_, i) => col(1 + d + i));
+      const s1 = ab.map((abi) => mean(abi.map((x, k) => b[k]! * (x - a[k]!))) / v);
+      const st = ab.map((abi) => mean(abi.map((x, k) => (a[k]! - x) ** 2)) / (2 * v));
+      const s2 = (i: number, j: number) => mean(ba[i]!.map((x, k) => x * ab[j]![k]! - a[k]! * b[k]!)) / v - s1[i]! - s1[j]!;
+      return { v, s1, st, s2 };
+    };
+    const factors = uniformFactors(['a', 'b', 'c'], 0, 1);
+    const resamples = 40;
+    const confidence = 0.9;
+    const r = analyze(factors, y, { rng: createRng('boot'), resamples, confidence, secondOrder: true });
+    const whole = plain(Array.from({ length: n }, (_, j) => j));
+    expect(r.variance).toBeCloseTo(whole.v, 9);
+    // The same resamples, replayed from the same stream, expanded into lists of points.
+    const replay = createRng('boot');
+    const counts = new Uint32Array(n);
+    const boots = Array.from({ length: resamples }, () => {
+      resampleCounts(counts, replay);
+      return plain([...counts].flatMap((c, j) => new Array<number>(c).fill(j)));
+    });
+    const ci = (get: (p: ReturnType<typeof plain>) => number) => percentileInterval(boots.map(get), confidence)!;
+    factors.forEach((f, i) => {
+      const x = r.indices[i]!;
+      expect(x.factor).toBe(f.name);
+      expect(x.S1).toBeCloseTo(whole.s1[i]!, 9);
+      expect(x.ST).toBeCloseTo(whole.st[i]!, 9);
+      ci((p) => p.s1[i]!).forEach((end, k) => expect(x.S1ci![k]).toBeCloseTo(end, 9));
+      ci((p) => p.st[i]!).forEach((end, k) => expect(x.STci![k]).toBeCloseTo(end, 9));
+    });
+    expect(r.secondOrder.map((x) => x.factors)).toEqual([['a', 'b'], ['a', 'c'], ['b', 'c']]);
+    r.secondOrder.forEach((x) => {
+      const i = factors.findIndex((f) => f.name === x.factors[0]);
+      const j = factors.findIndex((f) => f.name === x.factors[1]);
+      expect(x.S2).toBeCloseTo(whole.s2(i, j), 9);
+      ci((p) => p.s2(i, j)).forEach((end, k) => expect(x.S2ci![k]).toBeCloseTo(end, 9));
+    });
+    // Without second order the same outputs are refused (8 rows a point, not 5), and a first-order run has no S2.
+    expect(() => analyze(factors, y, { rng: createRng(1) })).toThrow(RangeError);
+    expect(analyze(factors, y.slice(0, 5 * 16), { rng: createRng(1) }).secondOrder).toEqual([]);
+  });
+
+  it('gives second-order indices of an output that does not vary as null', () => {
+    const factors = uniformFactors(['a', 'b'], 0, 1);
+    const r = analyze(factors, new Array(6 * 4).fill(2), { rng: always(0), secondOrder: true });
+    expect(r.secondOrder).toEqual([{ factors: ['a', 'b'], S2: null, S2ci: null }]);
   });
 });

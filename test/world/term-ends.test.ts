@@ -48,4 +48,11 @@ describe('applyTermEnds (R25)', () => {
     expect(w.pardoned).toBe(150);
     expect(applyTermEnds(world, [])).toBe(world);
   });
+
+  it('counts this month\'s served exits in pardoned, not the run\'s total so far', () => {
+    const once = applyTermEnds(world, [{ id: 'journalists', count: 3 }]);
+    const twice = applyTermEnds(once, [{ id: 'journalists', count: 2 }]);
+    expect(twice.releasedByRoute.served).toBe(5);
+    expect(twice.pardoned).toBe(world.pardoned + 5);
+  });
 });

@@ -4,7 +4,7 @@ import type { MonthRecord, OfferRecord, RunResult } from '../../simulation/trace
 import type { RuleId } from '../../rules/ids.js';
 import { RULES, formatParagraphs } from '../../rules/catalogue.js';
 import { monthName } from '../../world/month.js';
-import { AGENT_NAMES, describeBlock, describeDeal, describeOffer, movesText } from '../words.js';
+import { partyName, describeBlock, describeDeal, describeOffer, movesText } from '../words.js';
 import type { Labels } from '../labels.js';
 import { esc } from './escape.js';
 
@@ -28,8 +28,8 @@ const ANSWER: Record<OfferRecord['answer'], string> = { accept: 'accepts', count
 
 function offerHtml(o: OfferRecord, labels: Labels, closing: boolean): string {
   const what = describeOffer(o, labels);
-  const blocked = closing ? describeBlock(o) : null;
-  return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(AGENT_NAMES[o.to])} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
+  const blocked = closing ? describeBlock(o, labels) : null;
+  return `<li class="offer answer-${o.answer}">${esc(what)}. <span class="answer">${esc(partyName(o.to, labels))} ${ANSWER[o.answer]}</span>: ${esc(o.reason)}.${blocked ? ` <span class="blocked">${esc(blocked)}.</span>` : ''} ${citeHtml(o.rules)}</li>`;
 }
 
 export function monthHtml(m: MonthRecord, index: number, previousHeld: number, labels: Labels, names: Readonly<Record<string, string>>): string {
@@ -42,7 +42,7 @@ export function monthHtml(m: MonthRecord, index: number, previousHeld: number, l
     offers.forEach((o, i) => items.push(offerHtml(o, labels, !dealt && i === offers.length - 1)));
     for (const d of m.deals) {
       if (d.track !== track) continue;
-      items.push(`<li class="deal"><strong>✔ Deal</strong> (${esc(d.parties.map((p) => AGENT_NAMES[p]).join('–'))}): ${esc(describeDeal(d, labels))}. ${citeHtml(d.rules)}</li>`);
+      items.push(`<li class="deal"><strong>✔ Deal</strong> (${esc(d.parties.map((p) => partyName(p, labels)).join('–'))}): ${esc(describeDeal(d, labels))}. ${citeHtml(d.rules)}</li>`);
     }
   }
   const moved = movesText(lastingMoves(m.moves), names);
