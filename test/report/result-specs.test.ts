@@ -41,9 +41,11 @@ const ROWS = [
 ];
 
 describe('interval charts (a sweep\'s metrics, a comparison\'s branches and differences)', () => {
-  const spec = json(intervalSpec(ROWS, { title: 'The branches', description: 'Per metric, each branch' }));
+  // Built inside each test: code run while the suite is collected is not judged by the mutation tests.
+  const make = (): J => json(intervalSpec(ROWS, { title: 'The branches', description: 'Per metric, each branch' }));
 
   it('have a title and a text alternative, and one panel per metric in the rows\' order', () => {
+    const spec = make();
     accessible(spec, /^The branches$/, /^Per metric, each branch$/);
     expect(spec.facet.row.field).toBe('metric');
     expect(spec.facet.row.type).toBe('nominal');
@@ -56,6 +58,7 @@ describe('interval charts (a sweep\'s metrics, a comparison\'s branches and diff
   });
 
   it('draw the p5–p95 range thin, the CI from its low to its high end thick, and the mean as a dot', () => {
+    const spec = make();
     const range = layerOf(spec, 'rule', 'x', 'p5');
     expect(range.encoding.x2.field).toBe('p95');
     expect(range.encoding.x.type).toBe('quantitative');
@@ -79,6 +82,7 @@ describe('interval charts (a sweep\'s metrics, a comparison\'s branches and diff
   });
 
   it('with several columns, tell them apart by colour and shape, with a legend and an axis', () => {
+    const spec = make();
     for (const l of layers(spec)) {
       expect(l.encoding.y).toMatchObject({ field: 'column', type: 'nominal', sort: ['base', 'war-frozen'], axis: {} });
     }
@@ -94,6 +98,7 @@ describe('interval charts (a sweep\'s metrics, a comparison\'s branches and diff
   });
 
   it('with one column, need neither a legend nor a y axis', () => {
+    const spec = make();
     const one = json(intervalSpec(ROWS.slice(0, 1), { title: 't', description: 'd' }));
     expect(layers(one)[0].encoding.y.axis).toBeNull();
     expect(layers(one)[0].encoding.color.legend).toBeNull();
@@ -101,6 +106,7 @@ describe('interval charts (a sweep\'s metrics, a comparison\'s branches and diff
   });
 
   it('colours repeat the palette past its end rather than run out', () => {
+    const spec = make();
     const many = Array.from({ length: SERIES.length + 2 }, (_, i) => ({ ...ROWS[0]!, column: `c${i}` }));
     const colour = layers(json(intervalSpec(many, { title: 't', description: 'd' })))[0].encoding.color.scale;
     expect(colour.range).toHaveLength(SERIES.length + 2);
@@ -109,6 +115,7 @@ describe('interval charts (a sweep\'s metrics, a comparison\'s branches and diff
   });
 
   it('for differences, a dashed grey line at zero, under the intervals', () => {
+    const spec = make();
     const diff = json(intervalSpec(ROWS, { title: 't', description: 'd', zero: true }));
     const zero = layers(diff)[0];
     expect(zero.data).toEqual({ values: [{ zero: 0 }] });
@@ -124,9 +131,11 @@ describe('the tornado', () => {
     { path: 'a', atLow: 10, atHigh: 12, swing: 2, lowCi: [9, 11] as const, highCi: null },
     { path: 'b', atLow: 30, atHigh: 5, swing: 25, lowCi: [28, 32] as const, highCi: [4, 6] as const },
   ];
-  const spec = json(tornadoSpec(rows, 'released'));
+  // Built inside each test: code run while the suite is collected is not judged by the mutation tests.
+  const make = (): J => json(tornadoSpec(rows, 'released'));
 
   it('names the metric in its title, axis and text alternative, with each parameter\'s move', () => {
+    const spec = make();
     accessible(spec, /released/, /^Tornado chart of released: b moves its mean from 30 to 5; a moves its mean from 10 to 12\.$/);
     expect(spec.title.subtitle).toMatch(/95% CI/);
     expect(spec.width).toBeGreaterThan(0);
@@ -134,6 +143,7 @@ describe('the tornado', () => {
   });
 
   it('draws one bar per parameter, from the lower to the higher mean, widest first', () => {
+    const spec = make();
     const bar = layerOf(spec, 'bar', 'x', 'from');
     expect(bar.encoding.x2.field).toBe('to');
     expect(bar.encoding.x.title).toBe('mean of released');
@@ -145,6 +155,7 @@ describe('the tornado', () => {
   });
 
   it('puts each end\'s CI from its low to its high end, coloured and shaped by the end, with a legend', () => {
+    const spec = make();
     const ci = layerOf(spec, 'rule', 'x', 'lo');
     expect(ci.encoding.x2.field).toBe('hi');
     expect(ci.mark.strokeWidth).toBeGreaterThan(0);
@@ -171,7 +182,7 @@ describe('the tornado', () => {
 });
 
 describe('sensitivity curves', () => {
-  const spec = json(sensitivitySpec([
+  const make = (): J => json(sensitivitySpec([
     { path: 'p', value: 1, mean: 2, ciLow: 1, ciHigh: 3 },
     { path: 'p', value: 2, mean: 4, ciLow: null, ciHigh: null },
     { path: 'q', value: 1, mean: null, ciLow: null, ciHigh: null },
@@ -179,6 +190,7 @@ describe('sensitivity curves', () => {
   ], 'released'));
 
   it('one titled panel per parameter, two to a row, each on its own scales', () => {
+    const spec = make();
     accessible(spec, /^released against each varied parameter$/, /^Sensitivity curves of released for p, r\.$/);
     expect(spec.facet).toMatchObject({ field: 'path', type: 'nominal', sort: ['p', 'r'], title: null });
     expect(spec.facet.header.labelOrient).toBe('top');
@@ -190,6 +202,7 @@ describe('sensitivity curves', () => {
   });
 
   it('a band from the CI\'s low to its high end, and the mean as a line with points, over the value', () => {
+    const spec = make();
     const band = layerOf(spec, 'area', 'x', 'value');
     expect(band.encoding.y.field).toBe('ciLow');
     expect(band.encoding.y2.field).toBe('ciHigh');
@@ -213,9 +226,11 @@ describe('Sobol\' indices', () => {
     { metric: 'n', factor: 'g', index: 'ST' as const, value: 0.1, ci: null },
     { metric: 'n', factor: 'g', index: 'S1' as const, value: null, ci: null },
   ];
-  const spec = json(sobolSpec(bars, ['g', 'f']));
+  // Built inside each test: code run while the suite is collected is not judged by the mutation tests.
+  const make = (): J => json(sobolSpec(bars, ['g', 'f']));
 
   it('one titled panel per metric; each factor a row of its S1 and ST bars, in the given order', () => {
+    const spec = make();
     accessible(spec, /Sobol/, /^Sobol' indices S1 and ST of 2 factors for m, n\.$/);
     expect(spec.facet.row).toMatchObject({ field: 'metric', type: 'nominal', sort: ['m', 'n'] });
     expect(spec.data.values).toEqual([
@@ -232,6 +247,7 @@ describe('Sobol\' indices', () => {
   });
 
   it('the share of the variance runs over [0, 1] at least, and S1 and ST have a legend in words', () => {
+    const spec = make();
     expect(layerOf(spec, 'bar', 'x', 'value').encoding.x.scale).toEqual({ domain: [0, 1] });
     const colour = layerOf(spec, 'bar', 'x', 'value').encoding.color;
     expect(colour).toMatchObject({ field: 'index', type: 'nominal', title: null });
@@ -241,6 +257,7 @@ describe('Sobol\' indices', () => {
   });
 
   it('widens [0, 1] to every interval, and whiskers span each index\'s interval', () => {
+    const spec = make();
     const wide = json(sobolSpec([{ metric: 'm', factor: 'f', index: 'S1', value: -0.1, ci: [-0.3, 0.1] }, { metric: 'm', factor: 'f', index: 'ST', value: 0.9, ci: [0.7, 1.2] }], ['f']));
     expect(layerOf(wide, 'bar', 'x', 'value').encoding.x.scale.domain).toEqual([-0.3, 1.2]);
     const whisker = layerOf(spec, 'rule', 'x', 'lo');
@@ -253,13 +270,14 @@ describe('Sobol\' indices', () => {
 });
 
 describe('Morris screening', () => {
-  const spec = json(morrisSpec([
+  const make = (): J => json(morrisSpec([
     { metric: 'm', factor: 'agents.us.visitChance', muStar: 2, sigma: 1, ci: [1, 3] },
     { metric: 'n', factor: 'x', muStar: 4, sigma: 3, ci: null },
     { metric: 'n', factor: 'y', muStar: null, sigma: 3, ci: null },
   ]));
 
   it('one titled panel per metric, two to a row, μ* across and σ up, each factor labelled', () => {
+    const spec = make();
     accessible(spec, /^Morris screening$/, /^Morris μ\* against σ for m, n\.$/);
     expect(spec.facet).toMatchObject({ field: 'metric', type: 'nominal', sort: ['m', 'n'], title: null });
     expect(spec.columns).toBe(2);
@@ -278,6 +296,7 @@ describe('Morris screening', () => {
   });
 
   it('the interval of μ* spans its low to its high end at the factor\'s σ', () => {
+    const spec = make();
     const whisker = layerOf(spec, 'rule', 'x', 'lo');
     expect(whisker.encoding.x2.field).toBe('hi');
     expect(whisker.encoding.y.field).toBe('sigma');
@@ -292,9 +311,11 @@ describe('PRIM\'s peeling', () => {
     { box: 'box 1', coverage: 0.8, density: 0.9, chosen: true },
     { box: 'box 2', coverage: 0.6, density: 0.7, chosen: true },
   ];
-  const spec = json(peelingSpec(steps));
+  // Built inside each test: code run while the suite is collected is not judged by the mutation tests.
+  const make = (): J => json(peelingSpec(steps));
 
   it('coverage across and density up, each on [0, 1], and the reported box ringed', () => {
+    const spec = make();
     accessible(spec, /PRIM/, /^Peeling trajectories of 2 box\(es\): coverage against density\.$/);
     const path = layerOf(spec, 'line', 'x', 'coverage');
     expect(path.encoding.x).toMatchObject({ type: 'quantitative', scale: { domain: [0, 1] } });
@@ -312,6 +333,7 @@ describe('PRIM\'s peeling', () => {
   });
 
   it('several boxes: coloured and shaped apart, with a legend; one box needs none', () => {
+    const spec = make();
     const colour = layerOf(spec, 'line', 'x', 'coverage').encoding.color;
     expect(colour).toMatchObject({ field: 'box', type: 'nominal', legend: { orient: 'top' } });
     expect(colour.scale).toEqual({ domain: ['box 1', 'box 2'], range: [SERIES[0], SERIES[1]] });
