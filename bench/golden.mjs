@@ -10,12 +10,14 @@
  *   node bench/golden.mjs within [DIR]         # the same promise with every rule as recorded: each
  *                                               # field of a record keeps its value, new fields only
  *                                               # (used for the deal-space change, issue #11)
- * Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
+ * The full record is `full.jsonl`, one `[key, json]` line per run (all of them as one string would
+ * pass V8's longest string). Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
  * To record from another build, e.g. main's:  git archive main | tar -x -C /tmp/thaw-main, link
  * node_modules, `npx tsc -p tsconfig.build.json` there, then `record /tmp/golden /tmp/thaw-main`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -58,6 +60,7 @@ if (untraced.length) {
 }
 const digest = (text) => createHash('sha256').update(text).digest('hex');
 const file = join(dir, 'golden.json');
+const FULL = 'full.jsonl';
 /** Where `old` is not a part of `now` (every key of `old` present in `now` with the same value), or null. */
 function notWithin(old, now, path = '') {
   if (old === null || typeof old !== 'object') return Object.is(old, now) ? null : `${path}: ${JSON.stringify(old)} became ${JSON.stringify(now)}`;
@@ -72,15 +75,18 @@ function notWithin(old, now, path = '') {
 }
 
 if (mode === 'closed' || mode === 'within') {
-  const fullFile = join(dir, 'full.json');
+  const fullFile = join(dir, FULL);
   if (!existsSync(fullFile)) { console.error(`no full record in ${dir}; run "record" first (with an older build as ROOT)`); process.exit(2); }
-  const old = JSON.parse(readFileSync(fullFile, 'utf8'));
-  const keys = Object.keys(old);
-  const missing = keys.filter((k) => !outputs.has(k));
+  const keys = [];
+  const missing = [];
   const differ = [];
-  for (const k of keys) {
-    if (!outputs.has(k)) continue;
-    const found = notWithin(JSON.parse(old[k]), JSON.parse(outputs.get(k)));
+  // One run per line: the whole record is larger than the longest string V8 allows.
+  for await (const line of createInterface({ input: createReadStream(fullFile, 'utf8'), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    const [k, text] = JSON.parse(line);
+    keys.push(k);
+    if (!outputs.has(k)) { missing.push(k); continue; }
+    const found = notWithin(JSON.parse(text), JSON.parse(outputs.get(k)));
     if (found) differ.push(`${k} ${found}`);
   }
   if (differ.length || missing.length) {
@@ -92,7 +98,14 @@ if (mode === 'closed' || mode === 'within') {
 } else if (mode === 'record') {
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, digest(v)]))));
-  writeFileSync(join(dir, 'full.json'), JSON.stringify(Object.fromEntries(outputs)));
+  // One `[key, json]` line per run, written run by run: a single JSON.stringify of them all
+  // passes V8's longest string and crashed here.
+  const fd = openSync(join(dir, FULL), 'w');
+  try {
+    for (const entry of outputs) writeSync(fd, `${JSON.stringify(entry)}\n`);
+  } finally {
+    closeSync(fd);
+  }
   console.log(`recorded ${outputs.size} runs in ${dir}`);
 } else {
   if (!existsSync(file)) { console.error(`no golden record in ${dir}; run with "record" first`); process.exit(2); }

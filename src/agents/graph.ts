@@ -6,7 +6,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { RuleId } from '../rules/ids.js';
-import type { AgentId, PartyId } from '../simulation/trace.js';
+import { AGENT_IDS, type AgentId, type PartyId } from '../simulation/trace.js';
 import { AGENTS } from './index.js';
 import { negotiatorMachine } from './negotiator.js';
 
@@ -83,7 +83,7 @@ export function graphOfMachine(agent: PartyId, name: string, machine: AnyStateMa
   return { agent, name, initial, states, transitions };
 }
 
-export const AGENT_IDS: readonly AgentId[] = ['belarus', 'us', 'lithuania', 'poland', 'eu'];
+export { AGENT_IDS };
 
 /** Every agent's graph, in the order reports show them. */
 export function agentGraphs(): (Omit<MachineGraph, 'agent'> & { readonly agent: AgentId })[] {

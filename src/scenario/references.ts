@@ -9,6 +9,7 @@ import type { Plain } from './merge.js';
 import { locateProblem, type Layer } from './locate.js';
 import type { Problem } from './errors.js';
 import { addMonths, isMonthKey, LAST_MONTH, monthIndex } from '../world/month.js';
+import { AGENT_IDS, BUILT_IN_TRACKS, isBuiltInAgent } from '../simulation/trace.js';
 
 type Dict = Record<string, Plain>;
 const isDict = (v: Plain | undefined): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,9 +18,6 @@ const idOf = (v: Plain): string | null => (isDict(v) && typeof v.id === 'string'
 const ids = (v: Plain | undefined): string[] => list(v).map(idOf).filter((x): x is string => x !== null);
 
 const DEFAULT_START = '2025-12';
-const BUILT_IN_TRACKS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
-
-const BUILT_IN_PARTIES = ['belarus', 'us', 'lithuania', 'poland', 'eu'];
 
 type At = (path: readonly PropertyKey[], message: string, hint?: string, key?: boolean) => void;
 
@@ -32,31 +30,33 @@ function actorProblems(merged: Dict, at: At): void {
   const actors = ids(merged.actors);
   list(merged.actors).forEach((a, i) => {
     const id = idOf(a);
-    if (id !== null && BUILT_IN_PARTIES.includes(id)) {
+    if (id !== null && isBuiltInAgent(id)) {
       at(['actors', i, 'id'], `actors: "${id}" is one of the five built-in agents`, 'a built-in agent takes part in declared tracks without being declared; give a new actor an id of its own');
     }
   });
-  const known = [...BUILT_IN_PARTIES, ...actors];
+  const known = [...AGENT_IDS, ...actors];
+  // A declared actor is a party that is not one of the five (an actor given a built-in id is refused above).
+  const isDeclared = (p: string) => actors.includes(p) && !isBuiltInAgent(p);
   const usedBy = new Map<string, number[]>();
   list(merged.tracks).forEach((t, i) => {
     if (!isDict(t)) return;
     const parties = list(t.parties);
     parties.forEach((p, j) => {
       if (typeof p !== 'string') return;
-      if (actors.includes(p) && !BUILT_IN_PARTIES.includes(p)) usedBy.set(p, [...(usedBy.get(p) ?? []), i]);
+      if (isDeclared(p)) usedBy.set(p, [...(usedBy.get(p) ?? []), i]);
       if (known.includes(p)) return;
       const near = closest(p, known);
       at(['tracks', i, 'parties', j], `tracks.${i}.parties.${j}: no party "${p}": it is neither one of the five agents nor a declared actor`,
         `${near ? `did you mean "${near}"? ` : ''}declare it under \`actors:\` (id, name), or use one of: ${known.join(', ')}`);
     });
-    const declared = parties.filter((p) => typeof p === 'string' && actors.includes(p) && !BUILT_IN_PARTIES.includes(p));
+    const declared = parties.filter((p) => typeof p === 'string' && isDeclared(p));
     if (parties.length === 2 && declared.length === 2) {
       at(['tracks', i, 'parties'], `tracks.${i}.parties: both parties are declared actors`, 'a declared track needs one of the five agents (belarus, us, lithuania, poland, eu) as a party, so that its deal reaches the simulated world');
     }
   });
   list(merged.actors).forEach((a, i) => {
     const id = idOf(a);
-    if (id === null || BUILT_IN_PARTIES.includes(id)) return;
+    if (id === null || isBuiltInAgent(id)) return;
     const tracks = usedBy.get(id) ?? [];
     if (tracks.length === 0) at(['actors', i, 'id'], `actors: no declared track has "${id}" as a party`, `add "${id}" to a track's \`parties\`, or remove the actor`);
     if (tracks.length > 1) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEPORTATION_ROUTES, ISSUERS, ROUTES, TALKS_STATES } from '../world/types.js';
 import { RULE_IDS } from '../rules/ids.js';
+import { BUILT_IN_TRACKS } from '../simulation/trace.js';
 import type { UncertainInput } from './uncertain.js';
 
 // One scenario is checked per command: zod's compiled fast path (built with new Function on the
@@ -13,7 +14,7 @@ import type { UncertainInput } from './uncertain.js';
 z.config({ jitless: true });
 
 /** The negotiation tracks, party first (src/simulation/trace.ts). */
-export const TRACK_IDS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'] as const;
+export const TRACK_IDS = BUILT_IN_TRACKS;
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -322,7 +323,6 @@ export const eventSchema = z.strictObject({
 
 /* ---------- declared tracks: bilateral negotiations an analyst adds (src/negotiation/declared-track.ts) ---------- */
 
-export const PARTY_IDS = ['belarus', 'us', 'lithuania', 'poland', 'eu'] as const;
 /**
  * A party of a declared track: one of the five agents, or an actor the scenario declares
  * (`actors:`). Which ids exist is checked against the whole file (src/scenario/references.ts).

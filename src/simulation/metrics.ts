@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import { ROUTES, ISSUERS } from '../world/types.js';
 import { monthIndex } from '../world/month.js';
-import { BLOCKED_KINDS, type BlockedKind, type RunResult, type TrackId } from './trace.js';
+import { BLOCKED_KINDS, BUILT_IN_TRACKS, type BlockedKind, type RunResult, type TrackId } from './trace.js';
 
 const BLOCKED_WHY: Readonly<Record<BlockedKind, string>> = {
   'red-line': 'a red line', 'value-gap': 'a value gap (a reservation above what was offered)', deadline: 'the deadline (exchanges ran out)',
@@ -15,7 +15,7 @@ const BLOCKED_WHY: Readonly<Record<BlockedKind, string>> = {
 
 export type MetricValues = Readonly<Record<string, number | null>>;
 
-const TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+const TRACKS: readonly TrackId[] = BUILT_IN_TRACKS;
 
 export interface MetricInfo {
   readonly name: string;

@@ -34,7 +34,7 @@ import type { TrackContext, TrackResult } from '../negotiation/context.js';
 import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { conditionHolds, ScenarioEvents } from './events.js';
-import { isBuiltInTrack } from './trace.js';
+import { BUILT_IN_TRACKS, isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
 import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
@@ -501,10 +501,9 @@ function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { m
   return history;
 }
 
-const TRACK_IDS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
 /** Zero counts for the four tracks and the scenario's declared ones, in that order. */
 const emptyBlocked = (declared: readonly string[]): Record<string, Record<BlockedKind, number>> =>
-  Object.fromEntries([...TRACK_IDS, ...declared].map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }]));
+  Object.fromEntries([...BUILT_IN_TRACKS, ...declared].map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }]));
 const blockedView = (b: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>) =>
   Object.fromEntries(Object.entries(b).map(([t, counts]) => [t, { ...counts }]));
 

@@ -3,9 +3,13 @@ import type { RuleId } from '../rules/ids.js';
 import type { Exit, Route, TalksState } from '../world/types.js';
 import type { Commitment, Grant, SideOffer } from '../negotiation/package.js';
 
-export type AgentId = 'belarus' | 'us' | 'lithuania' | 'poland' | 'eu';
-export type TrackId = 'us-belarus' | 'poland-belarus' | 'eu-belarus' | 'lithuania-belarus';
-export const BUILT_IN_TRACKS: readonly TrackId[] = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'];
+/** The five built-in agents, in the order the run steps them; the one list every module reads. */
+export const AGENT_IDS = ['belarus', 'us', 'lithuania', 'poland', 'eu'] as const;
+export type AgentId = (typeof AGENT_IDS)[number];
+/** The article's four tracks, in the order a month runs them. */
+export const BUILT_IN_TRACKS = ['us-belarus', 'poland-belarus', 'eu-belarus', 'lithuania-belarus'] as const;
+export type TrackId = (typeof BUILT_IN_TRACKS)[number];
+export const isBuiltInAgent = (id: string): id is AgentId => (AGENT_IDS as readonly string[]).includes(id);
 export const isBuiltInTrack = (id: string): id is TrackId => (BUILT_IN_TRACKS as readonly string[]).includes(id);
 /** A track a scenario declares (`tracks:` in YAML): any id but the four above. */
 export type DeclaredTrackId = string & { readonly declared?: never };
