@@ -7,7 +7,7 @@ import { describeUsage } from './conventions.js';
 import { isQuiet } from './terminal.js';
 import type { Command } from 'commander';
 import { UserError } from '../scenario/errors.js';
-import { readRunFile, scanRunFile, studyMismatch, type StudyHeader, type SweepFile, type SweepHeader } from '../simulation/sweep-file.js';
+import { describeRunFile, readRunFile, scanRunFile, studyMismatch, type RunFileHeader, type StudyHeader, type SweepFile } from '../simulation/sweep-file.js';
 import { createHash } from 'node:crypto';
 import { analyzeStudy, planStudy } from '../simulation/experiment.js';
 import { renderStudyOutput } from './study-command.js';
@@ -29,6 +29,8 @@ export function registerMerge(program: Command): void {
   studyOptions(command, { runs: false }).action((paths: string[], flags: MergeFlags) => {
     const first = scanHeader(paths[0]!);
     if (first.thaw === 'study') return mergeStudy(paths.map((p) => ({ path: p, file: readRunFile(p) })), flags);
+    // A sensitivity study runs in one process (no shards): its file is reported, not merged.
+    if (first.thaw === 'sensitivity') throw new UserError(`${paths[0]} is ${describeRunFile(first)}, which is never split into shards; draw it with \`thaw report ${paths[0]} --out s.html\``);
     mergeSweeps(paths, first, flags);
   });
   describeUsage(command, [
@@ -38,8 +40,8 @@ export function registerMerge(program: Command): void {
 }
 
 /** A run file's header alone: the first line, without reading the rest. */
-function scanHeader(path: string): SweepHeader | StudyHeader {
-  let found: SweepHeader | StudyHeader | null = null;
+function scanHeader(path: string): RunFileHeader {
+  let found: RunFileHeader | null = null;
   try {
     scanRunFile(path, () => { throw STOP; }, (h) => { found = h; throw STOP; });
   } catch (error) {
@@ -54,7 +56,7 @@ const STOP = Symbol('stop');
  * only a 64-bit digest of its line is kept (to tell a run repeated alike in two files from one
  * that differs), so merging a million runs takes memory for a million digests, not the rows.
  */
-function mergeSweeps(paths: readonly string[], firstHeader: SweepHeader | StudyHeader, flags: MergeFlags): void {
+function mergeSweeps(paths: readonly string[], firstHeader: RunFileHeader, flags: MergeFlags): void {
   if (firstHeader.thaw !== 'sweep') throw new UserError(`${paths[0]} is not a sweep's file`);
   const header = firstHeader;
   const metric = checkMetric(flags.metric, header.metrics);
@@ -72,7 +74,7 @@ function mergeSweeps(paths: readonly string[], firstHeader: SweepHeader | StudyH
       digests[row.run] = digest;
       table.add([row]);
     }, (h) => {
-      if (h.thaw !== 'sweep') throw new UserError(`${path} is a study's file and ${paths[0]} a sweep's: they cannot be merged`);
+      if (h.thaw !== 'sweep') throw new UserError(`${path} is ${describeRunFile(h)} and ${paths[0]} a sweep's: they cannot be merged`);
       const mismatch = studyMismatch(header, h);
       if (mismatch) throw new UserError(`${path} is from another study than ${paths[0]}: ${mismatch}`);
     });
@@ -86,13 +88,13 @@ function mergeSweeps(paths: readonly string[], firstHeader: SweepHeader | StudyH
 const digestOf = (row: RunRow): bigint => createHash('sha1').update(JSON.stringify(row)).digest().readBigUInt64LE(0);
 
 /** Study shards: same study definition (fingerprint), rows combined by run, analysed as one process would. */
-function mergeStudy(files: readonly { path: string; file: SweepFile<SweepHeader | StudyHeader> }[], flags: MergeFlags): void {
+function mergeStudy(files: readonly { path: string; file: SweepFile<RunFileHeader> }[], flags: MergeFlags): void {
   const first = files[0]!;
   const header = first.file.header as StudyHeader;
   const byRun = new Map<number, { row: RunRow; path: string }>();
   for (const { path, file } of files) {
     const h = file.header;
-    if (h.thaw !== 'study') throw new UserError(`${path} is a sweep's file and ${first.path} a study's: they cannot be merged`);
+    if (h.thaw !== 'study') throw new UserError(`${path} is ${describeRunFile(h)} and ${first.path} a study's: they cannot be merged`);
     if (h.fingerprint !== header.fingerprint) throw new UserError(`${path} is from another study than ${first.path}: ${h.study !== header.study ? `study ${h.study} instead of ${header.study}` : 'the same name with another definition (scenario, design, samples, seed or factors changed)'}`);
     for (const row of file.rows) {
       const seen = byRun.get(row.run);

@@ -88,7 +88,7 @@ export function loadResultFile(path: string, kinds: readonly KnownKind[]): { kin
   if (same.length === 0) {
     const other = kinds.find((k) => k.kind === kind);
     fail(path, kindAt(), `is a "${kind}" ${layout === 'jsonl' ? 'run file' : 'document'}${typeof format === 'number' ? ` of format ${format}` : ''}, which thaw report does not read${other ? ` as ${layout.toUpperCase()}` : ''}; it reads (kind, format): ${expected}`,
-      kind === 'sensitivity' ? 'give the same study\'s --format json output: thaw sweep … --vary … --format json > s.json' : 'give a file of one of those kinds');
+      'give a file of one of those kinds');
   }
   const entry = same.find((k) => k.format === format);
   if (!entry) {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { UserError } from '../scenario/errors.js';
 import { loadStudyFile, type StudySpec } from '../scenario/study-file.js';
 import { analyzeStudy, planStudy, type StudyReport } from '../simulation/experiment.js';
-import { readRunFile, seriesMismatch, shardLabel, SweepWriter, type StudyHeader } from '../simulation/sweep-file.js';
+import { describeRunFile, readRunFile, seriesMismatch, shardLabel, SweepWriter, type StudyHeader } from '../simulation/sweep-file.js';
 import { shardIndices, type RunRow, type Shard } from '../simulation/sweep.js';
 import { csvOut, isCsvPath } from '../simulation/run-table.js';
 import { renderJsonReport } from '../report/study.js';
@@ -61,7 +61,7 @@ function openOut(spec: StudySpec, header: StudyHeader, flags: StudyCommandFlags)
   const file = readRunFile(flags.out);
   const h = file.header;
   if (h.thaw !== 'study' || h.fingerprint !== header.fingerprint || h.shard !== header.shard) {
-    throw new UserError(`--resume: ${flags.out} is from another study (${h.thaw !== 'study' ? 'a sweep' : h.fingerprint !== header.fingerprint ? `study ${h.study}, another definition` : `shard ${h.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}`}); it was left untouched`);
+    throw new UserError(`--resume: ${flags.out} is from another study (${h.thaw !== 'study' ? describeRunFile(h) : h.fingerprint !== header.fingerprint ? `study ${h.study}, another definition` : `shard ${h.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}`}); it was left untouched`);
   }
   const series = seriesMismatch(h, flags.series === true);
   if (series) throw new UserError(`--resume: ${flags.out}: ${series}; it was left untouched`);

@@ -8,9 +8,10 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { parseSetting, applySetting, type Setting } from '../scenario/overrides.js';
 import { UserError } from '../scenario/errors.js';
-import { RowSummaries, tornado, type Sensitivity } from '../simulation/study.js';
+import { RowSummaries } from '../simulation/study.js';
+import { SensitivityTables } from '../simulation/sensitivity-tables.js';
 import { shardIndices, type RunRow, type Shard, type StudyRuns } from '../simulation/sweep.js';
-import { fingerprintOf, scanRunFile, seriesMismatch, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
+import { describeRunFile, fingerprintOf, scanRunFile, seriesMismatch, shardLabel, studyMismatch, SweepWriter, type SweepHeader } from '../simulation/sweep-file.js';
 import { parseVary, type VarySpec } from '../simulation/vary.js';
 import {
   renderJsonReport, renderSensitivityCsv, renderSensitivityTable, renderSweepCsv, renderSweepTable,
@@ -102,7 +103,7 @@ function openOut(flags: SweepFlags, header: SweepHeader, loaded: LoadedStudyScen
   if (!existsSync(flags.out)) throw new UserError(`--resume: ${flags.out} does not exist; run without --resume to start it`);
   // The header is checked before any row is taken: a file of another study is refused untouched.
   const file = scanRunFile(flags.out, onDone, (h) => {
-    if (h.thaw !== 'sweep') throw new UserError(`${flags.out} is a study's file (thaw study --out), not a sweep's`);
+    if (h.thaw !== 'sweep') throw new UserError(`${flags.out} is ${describeRunFile(h)}, not a sweep's`);
     const mismatch = studyMismatch(header, h) ?? (h.shard !== header.shard ? `shard ${h.shard ?? '(none)'} instead of ${header.shard ?? '(none)'}` : null);
     if (mismatch) throw new UserError(`--resume: ${flags.out} is from another study (${mismatch}); it was left untouched`);
     const series = seriesMismatch(h, flags.series === true);
@@ -190,31 +191,22 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
   const plans = flags.vary.map((v) => ({ v, scenarios: v.values.map((value) => varied(loaded, v, value)) }));
   const catalogue = catalogueOf(loaded.scenario);
   const writer = openVaryOut(flags, loaded, seed, metric);
-  const studies: Sensitivity[] = [];
-  // Per parameter, per value: the charted metric of run i at index i, for the tornado's intervals.
-  const perRun: Float64Array[][] = [];
+  // The file's rows and the tables are the same rows: `thaw report` of the file finds these numbers.
+  const tables = new SensitivityTables({ vary: flags.vary, runs: flags.runs, metric, catalogue });
   let point = 0;
   try {
     for (const { v, scenarios } of plans) {
-      const points = [];
-      const columns: Float64Array[] = [];
       for (let k = 0; k < scenarios.length; k++) {
         // Row i of every value runs on seed i (common random numbers); in the file, run = point · runs + i.
         const tag = (batch: readonly RunRow[], at: number): RunRow[] => batch.map((r) => ({ ...r, run: at * flags.runs + r.run, point: at, factors: { [v.path]: v.values[k]! } }));
         const at = point;
-        const table = new RowSummaries(catalogue);
-        const column = new Float64Array(flags.runs).fill(Number.NaN);
         await runStudy({ scenario: scenarios[k]!, seed, months: flags.months ?? null, ...(flags.series ? { series: true } : {}) }, allIndices(flags.runs), flags.workers, `${v.path}=${v.values[k]}`, (batch) => {
-          writer?.write(tag(batch, at));
-          table.add(batch);
-          for (const r of batch) column[r.run] = r.metrics[metric] ?? Number.NaN;
+          const tagged = tag(batch, at);
+          writer?.write(tagged);
+          tables.add(tagged);
         }, false);
-        points.push({ value: v.values[k]!, summaries: table.summaries() });
-        columns.push(column);
         point += 1;
       }
-      studies.push({ path: v.path, points });
-      perRun.push(columns);
     }
   } catch (error) {
     writer?.abort?.();
@@ -222,7 +214,7 @@ async function sensitivity(loaded: LoadedStudyScenario, flags: SweepFlags, metri
   } finally {
     writer?.close();
   }
-  const bars = tornado(studies, metric, perRun);
+  const { sensitivity: studies, tornado: bars } = tables.result();
   if (flags.format === 'json') return renderJsonReport({ ...resultKind('sensitivity-result'), scenario: loaded.name, branch: loaded.branch, settings: loaded.settings, seed, runs: flags.runs, months: flags.months ?? null, sensitivity: studies, tornado: bars });
   if (flags.format === 'csv') return renderSensitivityCsv(studies);
   const months = flags.months ?? loaded.scenario.horizon;

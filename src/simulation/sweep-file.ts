@@ -54,6 +54,45 @@ export interface StudyHeader {
   readonly series?: true;
 }
 
+/**
+ * A sensitivity study's file (`thaw sweep --vary … --out`): `runs` runs at every value of every
+ * varied parameter, in the order of `vary`; its run r is point ⌊r / runs⌋ with the seed of run
+ * r mod runs (every value meets the same seeds). `metric` is the one its tornado ranks.
+ */
+export interface SensitivityHeader {
+  readonly thaw: 'sensitivity';
+  readonly format: 1;
+  readonly scenario: string;
+  readonly branch: string | null;
+  readonly settings: readonly string[];
+  readonly seed: number;
+  /** Runs at each value. */
+  readonly runs: number;
+  readonly months: number | null;
+  readonly vary: readonly { readonly path: string; readonly values: readonly number[] }[];
+  readonly metric: string;
+  readonly fingerprint: string;
+  readonly version: string;
+  readonly metrics: readonly MetricInfo[];
+  readonly series?: true;
+}
+
+export type RunFileHeader = SweepHeader | StudyHeader | SensitivityHeader;
+
+/** The design points of a sensitivity file, in run order: which parameter, at which value. */
+export const sensitivityPoints = (h: SensitivityHeader): { readonly path: string; readonly value: number }[] =>
+  h.vary.flatMap((v) => v.values.map((value) => ({ path: v.path, value })));
+
+/** How many runs a complete file of this header holds. */
+export const runsOf = (h: RunFileHeader): number => (h.thaw === 'sensitivity' ? h.runs * sensitivityPoints(h).length : h.runs);
+
+/** What a run file is, for messages that refuse it where another kind is expected. */
+export function describeRunFile(h: RunFileHeader): string {
+  if (h.thaw === 'study') return 'a study\'s file (thaw study --out)';
+  if (h.thaw === 'sensitivity') return 'a sensitivity study\'s file (thaw sweep --vary --out)';
+  return 'a sweep\'s file (thaw sweep --out)';
+}
+
 export interface SweepFile<H = SweepHeader> {
   readonly header: H;
   readonly rows: RunRow[];
@@ -64,7 +103,7 @@ export interface SweepFile<H = SweepHeader> {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function parseHeader(path: string, line: string | undefined): SweepHeader | StudyHeader {
+function parseHeader(path: string, line: string | undefined): RunFileHeader {
   let value: unknown;
   try {
     value = JSON.parse(line ?? '');
@@ -74,6 +113,7 @@ function parseHeader(path: string, line: string | undefined): SweepHeader | Stud
   if (isRecord(value) && value.thaw === 'study' && value.format === 1 && typeof value.fingerprint === 'string' && typeof value.runs === 'number' && isRecord(value.spec)) {
     return value as unknown as StudyHeader;
   }
+  if (isRecord(value) && value.thaw === 'sensitivity') return sensitivityHeader(path, value);
   if (!isRecord(value) || value.thaw !== 'sweep' || value.format !== 1 || typeof value.scenario !== 'string' || typeof value.fingerprint !== 'string'
     || typeof value.seed !== 'number' || typeof value.runs !== 'number' || !Array.isArray(value.metrics)
     || typeof value.version !== 'string' || typeof value.horizon !== 'number' || !Array.isArray(value.settings)
@@ -81,6 +121,19 @@ function parseHeader(path: string, line: string | undefined): SweepHeader | Stud
     throw new UserError(`${path} is not a thaw sweep file (its first line is not a sweep header)`);
   }
   return value as unknown as SweepHeader;
+}
+
+const isVary = (v: unknown): boolean => isRecord(v) && typeof v.path === 'string' && Array.isArray(v.values) && v.values.length > 0
+  && v.values.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+function sensitivityHeader(path: string, value: Record<string, unknown>): SensitivityHeader {
+  if (value.format !== 1 || typeof value.scenario !== 'string' || typeof value.fingerprint !== 'string' || typeof value.seed !== 'number'
+    || !Number.isSafeInteger(value.runs) || (value.runs as number) < 1 || typeof value.metric !== 'string' || typeof value.version !== 'string'
+    || !Array.isArray(value.settings) || !Array.isArray(value.vary) || value.vary.length === 0 || !value.vary.every(isVary)
+    || !Array.isArray(value.metrics) || !value.metrics.every((m) => isRecord(m) && typeof m.name === 'string')) {
+    throw new UserError(`${path} is not a thaw sweep file (its first line is a damaged sensitivity header)`);
+  }
+  return value as unknown as SensitivityHeader;
 }
 
 /** Checks a row against its header: values of the declared metrics, the shard, the run's seed. */
@@ -98,6 +151,19 @@ function checkRow(path: string, lineNo: number, row: RunRow, header: SweepHeader
   const expected = runSeed(header.seed, row.run);
   if (row.seed !== expected) {
     throw new UserError(`${path}:${lineNo}: run ${row.run} has seed ${row.seed}, but run ${row.run} of a study with seed ${header.seed} has seed ${expected}; the line is from another study`);
+  }
+}
+
+/** A sensitivity row: its point and factor are those of its run number, its seed that of run r mod runs. */
+function checkSensitivityRow(path: string, lineNo: number, row: RunRow, header: SensitivityHeader): void {
+  const at = Math.floor(row.run / header.runs);
+  const point = sensitivityPoints(header)[at]!;
+  if (row.point !== at || row.factors?.[point.path] !== point.value) {
+    throw new UserError(`${path}:${lineNo}: run ${row.run} should be point ${at} (${point.path} = ${point.value}); the line is from another study or damaged`);
+  }
+  const expected = runSeed(header.seed, row.run % header.runs);
+  if (row.seed !== expected) {
+    throw new UserError(`${path}:${lineNo}: run ${row.run} has seed ${row.seed}, expected ${expected} (the seed of run ${row.run % header.runs} at every value); the line is from another study`);
   }
 }
 
@@ -131,7 +197,7 @@ const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 
 /** What reading a run file found, apart from its rows. */
-export interface RunFileScan<H = SweepHeader | StudyHeader> {
+export interface RunFileScan<H = RunFileHeader> {
   readonly header: H;
   /** Bytes of complete lines; less than the file's size when its last line was torn. */
   readonly completeBytes: number;
@@ -225,21 +291,22 @@ class SeenRuns {
  * refusals as ever: a damaged line, a run outside the study, a duplicate, a wrong type, a line of
  * another study or shard) and handing it to `onRow`; memory does not grow with the file.
  */
-export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) => void, onHeader?: (header: SweepHeader | StudyHeader) => void): RunFileScan {
-  let header: SweepHeader | StudyHeader | null = null;
+export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) => void, onHeader?: (header: RunFileHeader) => void): RunFileScan {
+  let header: RunFileHeader | null = null;
   let seen: SeenRuns | null = null;
   let rows = 0;
   const { size, tail } = eachLine(path, (line, lineNo) => {
     if (header === null) {
       header = parseHeader(path, line);
       onHeader?.(header);
-      seen = new SeenRuns(header.runs);
+      seen = new SeenRuns(runsOf(header));
       return;
     }
     if (line === '') return;
-    const row = parseRow(path, lineNo, line, header.runs);
+    const row = parseRow(path, lineNo, line, runsOf(header));
     // A study's rows share seeds within a design point; its runner checks them against its spec.
     if (header.thaw === 'sweep') checkRow(path, lineNo, row, header);
+    if (header.thaw === 'sensitivity') checkSensitivityRow(path, lineNo, row, header);
     const earlier = seen!.lineOf(row.run);
     if (earlier !== undefined) throw new UserError(`${path}:${lineNo}: run ${row.run} appears twice (first on line ${earlier}); the file is damaged`);
     seen!.see(row.run, lineNo);
@@ -256,7 +323,7 @@ export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) =
 }
 
 /** A sweep's or a study's file, its rows in memory (without their months: see parseRow). */
-export function readRunFile(path: string): SweepFile<SweepHeader | StudyHeader> {
+export function readRunFile(path: string): SweepFile<RunFileHeader> {
   const rows: RunRow[] = [];
   const scan = scanRunFile(path, (row) => { rows.push(row); });
   return { header: scan.header, rows, completeBytes: scan.completeBytes, torn: scan.torn };

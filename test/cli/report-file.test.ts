@@ -185,13 +185,34 @@ describe('thaw report refuses a file of another kind or version: exit 2, FILE:LI
     refuse('array.json', '[1, 2]', /array\.json:1:1: holds a JSON array/);
   });
 
-  it('a sensitivity run file, with the hint to give its JSON', () => {
-    const p = thaw('sweep', 'base', '--runs', '3', '--months', '2', '--vary', 'agents.us.visitChance=0.2..0.4:0.2', '--out', at('vary.jsonl'));
+  it('a sensitivity run file is drawn as its JSON is: the same tornado and curves, from the rows', () => {
+    const p = thaw('sweep', 'base', '--runs', '6', '--months', '6', '--vary', 'agents.us.visitChance=0.2..0.8:0.6', '--vary', 'agents.us.askMarkup=1..1.6:0.3',
+      '--metric', 'waves', '--out', at('vary.jsonl'), '--format', 'json');
     expect(p.status, p.stderr).toBe(0);
+    writeFileSync(at('vary.json'), p.stdout);
+    const lines = readFileSync(at('vary.jsonl'), 'utf8').trimEnd().split('\n');
     // The header records what a reader needs to draw the tornado: the parameters, their values, the metric ranked.
-    expect(JSON.parse(readFileSync(at('vary.jsonl'), 'utf8').split('\n')[0]!)).toMatchObject({ thaw: 'sensitivity', vary: [{ path: 'agents.us.visitChance', values: [0.2, 0.4] }], metric: 'released' });
-    const err = refuse('vary-copy.jsonl', readFileSync(at('vary.jsonl'), 'utf8'), /is a "sensitivity" run file of format 1, which thaw report does not read/);
-    expect(err).toContain('--format json');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ thaw: 'sensitivity', runs: 6, vary: [{ path: 'agents.us.visitChance', values: [0.2, 0.8] }, { path: 'agents.us.askMarkup', values: [1, 1.3, 1.6] }], metric: 'waves' });
+    expect(lines).toHaveLength(1 + 6 * 5);
+    const page = (html: string) => html.replace(/<table class="provenance">.*?<\/table>/s, '').replaceAll(/vary\.jsonl?/g, 'FILE');
+    const fromRows = report(at('vary.jsonl'));
+    expect(fromRows).toContain('What moves waves most');
+    expect(page(fromRows)).toBe(page(report(at('vary.json'))));
+    expect(fromRows).toMatch(/runs in the file<\/th><td>30<\/td>/);
+
+    // An interrupted study: the page says how many of its runs the file holds.
+    writeFileSync(at('vary-cut.jsonl'), `${lines.slice(0, -4).join('\n')}\n`);
+    expect(report(at('vary-cut.jsonl'))).toMatch(/runs in the file<\/th><td>26 of 30<\/td>/);
+
+    // A run line moved to another value is damage, named by its line.
+    const moved = JSON.parse(lines[3]!) as { point: number; factors: Record<string, number> };
+    const bad = [...lines];
+    bad[3] = JSON.stringify({ ...moved, point: moved.point + 1 });
+    refuse('vary-moved.jsonl', `${bad.join('\n')}\n`, /vary-moved\.jsonl:4: run 2 should be point 0 \(agents\.us\.visitChance = 0\.2\)/);
+    // And thaw merge, which joins a sweep's shards, says where a sensitivity file goes instead.
+    const m = thaw('merge', at('vary.jsonl'));
+    expect(m.status).toBe(2);
+    expect(m.stderr).toMatch(/is a sensitivity study's file \(thaw sweep --vary --out\), which is never split into shards; draw it with `thaw report/);
   });
 
   it('options that describe a run', () => {

@@ -7,7 +7,8 @@
 import { RowSummaries, summarizeRows } from '../../simulation/study.js';
 import type { MetricInfo } from '../../simulation/metrics.js';
 import { analyzeStudy, planStudy } from '../../simulation/experiment.js';
-import type { StudyHeader, SweepFile, SweepHeader } from '../../simulation/sweep-file.js';
+import { runsOf, type SensitivityHeader, type StudyHeader, type SweepFile, type SweepHeader } from '../../simulation/sweep-file.js';
+import { SensitivityTables } from '../../simulation/sensitivity-tables.js';
 import { VERSION } from '../../version.js';
 import { distributionsHtml } from '../html/distributions.js';
 import { pageHtml } from '../html/shell.js';
@@ -41,6 +42,16 @@ export function registerBuiltInKinds(): void {
       const metrics = summarizeRows(file.rows, h.metrics).map((m) => ({ name: m.name, description: m.description, ...m.summary }));
       const doc = { thaw: 'sweep-result' as const, format: 1 as const, scenario: h.scenario, branch: h.branch, settings: [...h.settings], seed: h.seed, runs: h.runs, months: h.months, runsPresent: file.rows.length, version: h.version, fingerprint: h.fingerprint, metrics };
       return sweepPage(doc, src, await distributionsSection(file.rows, h.metrics));
+    },
+  });
+  registerReportKind({
+    kind: 'sensitivity', format: 1, layout: 'jsonl', writtenBy: 'thaw sweep --vary … --out FILE.jsonl', parse: trusted<SweepFile<SensitivityHeader>>(),
+    render: async (file, src) => {
+      const h = file.header;
+      const tables = new SensitivityTables({ vary: h.vary, runs: h.runs, metric: h.metric, catalogue: h.metrics });
+      tables.add(file.rows);
+      const checked = sensitivityResultSchema.parse({ ...resultKind('sensitivity-result'), scenario: h.scenario, branch: h.branch, settings: [...h.settings], seed: h.seed, runs: h.runs, months: h.months, ...tables.result() });
+      return sensitivityPage(checked, src, { runs: file.rows.length, of: runsOf(h) });
     },
   });
   registerReportKind({

@@ -83,7 +83,8 @@ export async function comparePage(d: CompareResult, source: string): Promise<Res
   };
 }
 
-export async function sensitivityPage(d: SensitivityResult, source: string): Promise<ResultPage> {
+/** `present`: when drawn from a run file, its runs present of the study's whole (an interrupted study has fewer). */
+export async function sensitivityPage(d: SensitivityResult, source: string, present?: { readonly runs: number; readonly of: number }): Promise<ResultPage> {
   const metric = d.tornado[0]?.metric ?? d.sensitivity[0]?.points[0]?.summaries[0]?.name ?? 'released';
   const summaryAt = (path: string, value: number) => d.sensitivity.find((s) => s.path === path)?.points.find((p) => p.value === value)?.summaries.find((x) => x.name === metric)?.summary ?? null;
   const ends = (path: string) => {
@@ -105,7 +106,8 @@ export async function sensitivityPage(d: SensitivityResult, source: string): Pro
     title: `Sensitivity of ${d.scenario}${d.branch ? ` (branch ${d.branch})` : ''}`,
     description: `One parameter at a time over its values, ${d.runs} runs per value on the same seeds: which parameter moves ${metric} most.`,
     provenance: [['file', source], ['scenario', `${d.scenario}${d.branch ? `, branch ${d.branch}` : ''}`], ['varied', d.sensitivity.map((s) => `${s.path} (${s.points.map((p) => p.value).join(', ')})`).join('; ')],
-      ['runs per value', String(d.runs)], ['study seed', String(d.seed)], ['settings', settingsText(d.settings)]],
+      ['runs per value', String(d.runs)], ...(present ? [['runs in the file', runsLine(present.runs, present.of)] as [string, string]] : []),
+      ['study seed', String(d.seed)], ['settings', settingsText(d.settings)]],
     sections: [
       { id: 'tornado', heading: `What moves ${metric} most`, html: bars.length ? await chartFigure('tornado-chart', tornadoSpec(bars, metric), tornadoAlt, 'Widest bar first: the range of the mean over each parameter\'s values; whiskers: the 95% CI of the mean at each end.', { head: ['parameter', 'mean at lowest value', 'mean at highest value', 'swing', 'swing 95% CI'], rows: bars.map((b) => [b.path, cell(b.atLow), cell(b.atHigh), cell(b.swing), b.swingCi ? `${cell(b.swingCi[0])} to ${cell(b.swingCi[1])}` : '–']) }) : '<p>The file has no tornado.</p>' },
       { id: 'curves', heading: `${metric} against each parameter`, html: await chartFigure('sensitivity-chart', sensitivitySpec(points, metric), curvesAlt, 'The mean at each value of the parameter, with its 95% CI as a band.', { head: ['parameter', 'value', 'mean', '95% CI'], rows: points.map((p) => [p.path, cell(p.value), cell(p.mean), p.ciLow === null || p.ciHigh === null ? '–' : `${cell(p.ciLow)} to ${cell(p.ciHigh)}`]) }) },
