@@ -15,7 +15,8 @@
  * node_modules, `npx tsc -p tsconfig.build.json` there, then `record /tmp/golden /tmp/thaw-main`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, createReadStream, openSync, writeSync, closeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -72,15 +73,18 @@ function notWithin(old, now, path = '') {
 }
 
 if (mode === 'closed' || mode === 'within') {
-  const fullFile = join(dir, 'full.json');
+  const fullFile = join(dir, 'full.ndjson');
   if (!existsSync(fullFile)) { console.error(`no full record in ${dir}; run "record" first (with an older build as ROOT)`); process.exit(2); }
-  const old = JSON.parse(readFileSync(fullFile, 'utf8'));
-  const keys = Object.keys(old);
-  const missing = keys.filter((k) => !outputs.has(k));
+  // One [key, json] line per run: the whole record as one string outgrows V8's string limit.
+  const keys = [];
+  const missing = [];
   const differ = [];
-  for (const k of keys) {
-    if (!outputs.has(k)) continue;
-    const found = notWithin(JSON.parse(old[k]), JSON.parse(outputs.get(k)));
+  for await (const line of createInterface({ input: createReadStream(fullFile), crlfDelay: Infinity })) {
+    if (!line) continue;
+    const [k, json] = JSON.parse(line);
+    keys.push(k);
+    if (!outputs.has(k)) { missing.push(k); continue; }
+    const found = notWithin(JSON.parse(json), JSON.parse(outputs.get(k)));
     if (found) differ.push(`${k} ${found}`);
   }
   if (differ.length || missing.length) {
@@ -92,7 +96,9 @@ if (mode === 'closed' || mode === 'within') {
 } else if (mode === 'record') {
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(Object.fromEntries([...outputs].map(([k, v]) => [k, digest(v)]))));
-  writeFileSync(join(dir, 'full.json'), JSON.stringify(Object.fromEntries(outputs)));
+  const fd = openSync(join(dir, 'full.ndjson'), 'w');
+  for (const entry of outputs) writeSync(fd, `${JSON.stringify(entry)}\n`);
+  closeSync(fd);
   console.log(`recorded ${outputs.size} runs in ${dir}`);
 } else {
   if (!existsSync(file)) { console.error(`no golden record in ${dir}; run with "record" first`); process.exit(2); }
