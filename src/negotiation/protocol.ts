@@ -11,7 +11,9 @@
  *
  * The four tracks of the article are configurations of it (`TRACKS`): who the parties are, what
  * each may put on the table, which red lines bind whom, and how each concedes. Their valuations
- * are the rule functions (src/rules/), unchanged in meaning.
+ * are the rule functions (src/rules/), unchanged in meaning. The loop that runs a track's
+ * concession steps and applies the answer rule is `bargain()` in ./bargain.ts; this module holds
+ * the vocabulary it speaks and Minsk's pricing of an ask.
  */
 import type { RuleId } from '../rules/ids.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
