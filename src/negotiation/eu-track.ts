@@ -12,9 +12,10 @@ import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidat
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, ModelSpace, ModelOffer } from '../simulation/trace.js';
+import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
-import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
+import { minskPrice, minskPricing } from './protocol.js';
+import { bargain, type Step } from './bargain.js';
 
 export function runEuTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules } = ctx;
@@ -32,19 +33,13 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   // R12: Brussels lifts a sanction only for releases; a sanction that asks for nobody is not traded.
   if (ask.length === 0) return { world, offers: [], deal: null };
   const budget = worth(item.id) * urgency(world, by, rules);
-  const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
-  const offers: ModelOffer[] = [];
   const keep = ctx.trace !== false;
   const opening: Package = { releases: ask, relief: [item.id], grants: [], commitments: [], sideOffers: [] };
   const asked = headcount(ask);
-  const got = headcount(offered);
   // Brussels counts releases: its reservation is the share of the ask it accepts.
   const bar = Math.ceil(asked * eu.acceptShare);
-  // Only the trace reads what the ask costs Minsk (priced as if every enemy were for sale, R17 apart).
-  // Priced once, when first asked for: its cost under the rules in force is `ruled`.
-  let priced: ReturnType<typeof minskPrice> | null = null;
-  const price = () => (priced ??= minskPrice(world, ask, byId, worth(item.id), by, rules));
-  const cost = () => price().ruled;
+  // Minsk's price of the ask, once: the cost with every enemy at the premium, `ruled` under the rules in force (R17).
+  const price = minskPrice(world, ask, byId, worth(item.id), by, rules);
   // With --deal-space: each EU sanction (Brussels trades one at a time) against release counts in Minsk's order.
   const space = ctx.dealSpace ? euSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
@@ -64,28 +59,36 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
     }
     return spaceRecord('eu-belarus', ['eu', 'belarus'], priced, steps.counts.length <= steps.total ? { counts: steps.counts.length, ofCounts: steps.total } : null);
   }
-  const opened = (blockedBy?: BlockedBy): OfferNumbers => ({
-    values: { eu: asked, belarus: budget }, reservations: { eu: bar, belarus: price().cost }, ...(blockedBy ? { blockedBy } : {}),
+
+  // Brussels' one offer, priced by Minsk; Minsk counters with what the relief is worth to it (R03, R08).
+  const offer = (): Step<readonly Release[]> => ({
+    from: 'eu', to: 'belarus', kind: 'offer', pkg: opening, pricing: minskPricing(price, budget), deal: ask,
+    counter: () => {
+      const offered = affordableReleases(world, ask, byId, budget, worth(item.id), by, rules);
+      return offered.length > 0 ? counter(offered) : null;
+    },
+    record: (answer) => ({
+      why: { code: answer === 'accept' ? 'worth-above-cost' : 'cost-above-worth', worth: budget, cost: price.ruled, count: asked },
+      rules: ['R12', 'R03', 'R08'],
+      values: { eu: asked, belarus: budget }, reservations: { eu: bar, belarus: price.cost },
+    }),
   });
-  if (got === asked) {
-    if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, 'accept',
-      { code: 'worth-above-cost', worth: budget, cost: cost(), count: asked }, ['R12', 'R03', 'R08'], opened()));
-    return withSpace(close(ctx, offered, item.id, offers));
-  }
-  const refused = got === 0 ? minskRefusal(price(), budget) : undefined;
-  if (keep) offers.push(offerRecord('eu-belarus', 1, 'eu', 'belarus', 'offer', opening, got > 0 ? 'counter' : 'walk',
-    { code: 'cost-above-worth', count: asked, cost: cost(), worth: budget }, ['R12', 'R03', 'R08'], opened(refused)));
-  if (refused) return withSpace({ world, offers, deal: null, blockedBy: refused });
-  const counter: Package = { ...opening, releases: offered };
-  const enough = clears(got, asked * eu.acceptShare);
-  const blockedBy = enough ? undefined : valueGap('eu', bar, got);
-  if (keep) offers.push(offerRecord('eu-belarus', 2, 'belarus', 'eu', 'counter', counter, enough ? 'accept' : 'walk',
-    { code: enough ? 'clears-bar' : 'below-bar', got, asked, bar },
-    ['R12', 'R03'], {
-      values: { eu: got, belarus: budget }, reservations: { eu: bar, belarus: releaseCost(world, offered, byId, by, rules).cost },
-      ...(blockedBy ? { blockedBy } : {}),
-    }));
-  return withSpace(enough ? close(ctx, offered, item.id, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
+  // Minsk's counter, judged by Brussels against its acceptance share (the releases it counts).
+  const counter = (offered: readonly Release[]): Step<readonly Release[]> => {
+    const got = headcount(offered);
+    return {
+      from: 'belarus', to: 'eu', kind: 'counter', pkg: { ...opening, releases: offered }, pricing: { value: got, reservation: bar, redLine: null }, deal: offered,
+      record: (answer) => ({
+        why: { code: answer === 'accept' ? 'clears-bar' : 'below-bar', got, asked, bar },
+        rules: ['R12', 'R03'],
+        values: { eu: got, belarus: budget }, reservations: { eu: bar, belarus: releaseCost(world, offered, byId, by, rules).cost },
+      }),
+    };
+  };
+  // Brussels takes or leaves Minsk's answer: it has no second offer.
+  const round = bargain({ track: 'eu-belarus', deadline: 1, next: (refusal) => (refusal === null ? offer : null), trace: keep });
+  if (round.agreed) return withSpace(close(ctx, round.agreed.deal, item.id, round.offers));
+  return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }
 
 function close(ctx: TrackContext, releases: readonly Release[], sanctionId: string, offers: ModelOffer[]): TrackResult {

@@ -5,7 +5,7 @@
  * are, is met.
  */
 import { isOn } from '../rules/switches.js';
-import { affordableReleases, urgency } from '../rules/value-match.js';
+import { urgency } from '../rules/value-match.js';
 import { marginalRelief } from '../world/valuation.js';
 import { byBelarusCost, candidatesFor, indexById, takeInOrder } from './candidates.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
@@ -13,7 +13,8 @@ import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
-import { clears, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
+import { minskPrice, minskPricing, valueGap, type OfferNumbers } from './protocol.js';
+import { bargain, type Step } from './bargain.js';
 
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
 export const PROMISE_COST = 0.3;
@@ -38,7 +39,6 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
   }
   const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
-  const offers: ModelOffer[] = [];
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
   const opened: OfferNumbers = { values: { lithuania: commitmentValue, belarus: transitWorth }, reservations: { lithuania: price, belarus: promiseCost } };
 
@@ -58,33 +58,42 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
     return spaceRecord('lithuania-belarus', ['belarus', 'lithuania'], priced, steps.counts.length <= steps.total ? { counts: steps.counts.length, ofCounts: steps.total } : null);
   }
 
-  if (clears(commitmentValue, price)) {
-    if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'accept',
-      { code: 'calm-above-price', worth: commitmentValue, price }, ['R09', 'R10', 'R11'], opened));
-    return withSpace(close(ctx, opening, offers));
+  // Minsk's calm offer, priced by Vilnius against its price; short of it, Vilnius counters.
+  const calm = (): Step<Package> => ({
+    from: 'belarus', to: 'lithuania', kind: 'offer', pkg: opening, deal: opening,
+    pricing: { value: commitmentValue, reservation: price, redLine: null },
+    counter: deportees,
+    record: (answer) => ({
+      why: { code: answer === 'accept' ? 'calm-above-price' : 'calm-short-of-price', worth: commitmentValue, price },
+      rules: ['R09', 'R10', 'R11'], ...opened,
+    }),
+  });
+  // Vilnius asks for deportees to Lithuania to make up the difference; Minsk prices the ask once.
+  function deportees(): Step<Package> {
+    const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
+    const byId = indexById(candidates);
+    // The shortfall is positive here; a deportee worth nothing makes the ask endless (Infinity).
+    const { ask, short } = takeInOrder(candidates, Math.ceil((price - commitmentValue) / lt.valuePerPrisoner));
+    const counter: Package = { ...opening, releases: ask };
+    const vilniusGets = commitmentValue + headcount(ask) * lt.valuePerPrisoner;
+    const minsk = minskPrice(world, ask, byId, budget, by, rules);
+    // Too few people held to reach Vilnius's price: its own gap; else Minsk's answer to the ask.
+    const shortfall = short > 0 ? { shortfall: { party: 'lithuania' as const, reservation: price, value: vilniusGets } } : {};
+    return {
+      from: 'lithuania', to: 'belarus', kind: 'counter', pkg: counter, deal: counter,
+      pricing: { ...minskPricing(minsk, budget), ...shortfall },
+      record: (answer) => ({
+        why: answer === 'accept'
+          ? { code: 'transit-above-cost', worth: budget, cost: minsk.ruled, count: headcount(ask) }
+          : { code: 'transit-below-cost', worth: budget, count: headcount(ask) },
+        rules: ['R08', 'R03', 'R09'],
+        values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },
+      }),
+    };
   }
-  // Vilnius asks for deportees to Lithuania to make up the difference.
-  const candidates = candidatesFor(world, 'lithuania', rules).sort(byBelarusCost);
-  const byId = indexById(candidates);
-  // The shortfall is positive here; a deportee worth nothing makes the ask endless (Infinity).
-  const { ask, short } = takeInOrder(candidates, Math.ceil((price - commitmentValue) / lt.valuePerPrisoner));
-  if (keep) offers.push(offerRecord('lithuania-belarus', 1, 'belarus', 'lithuania', 'offer', opening, 'counter',
-    { code: 'calm-short-of-price', worth: commitmentValue, price }, ['R09', 'R10', 'R11'], opened));
-  const counter: Package = { ...opening, releases: ask };
-  const affordable = short === 0 && headcount(affordableReleases(world, ask, byId, budget, budget, by, rules)) === headcount(ask);
-  // Too few people held to reach Vilnius's price: its own gap; else Minsk's answer to the ask.
-  const vilniusGets = commitmentValue + headcount(ask) * lt.valuePerPrisoner;
-  const minsk = minskPrice(world, ask, byId, budget, by, rules);
-  const blockedBy = affordable ? undefined : short > 0 ? valueGap('lithuania', price, vilniusGets) : minskRefusal(minsk, budget);
-  if (keep) offers.push(offerRecord('lithuania-belarus', 2, 'lithuania', 'belarus', 'counter', counter, affordable ? 'accept' : 'walk',
-    affordable
-      ? { code: 'transit-above-cost', worth: budget, cost: minsk.ruled, count: headcount(ask) }
-      : { code: 'transit-below-cost', worth: budget, count: headcount(ask) },
-    ['R08', 'R03', 'R09'], {
-      values: { belarus: budget, lithuania: vilniusGets }, reservations: { belarus: minsk.cost, lithuania: price },
-      ...(blockedBy ? { blockedBy } : {}),
-    }));
-  return withSpace(affordable ? close(ctx, counter, offers) : { world, offers, deal: null, ...(blockedBy ? { blockedBy } : {}) });
+  const round = bargain({ track: 'lithuania-belarus', deadline: 1, next: (refusal) => (refusal === null ? calm : null), trace: keep });
+  if (round.agreed) return withSpace(close(ctx, round.agreed.deal, round.offers));
+  return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResult {

@@ -11,9 +11,9 @@ import { sanctionsOf } from '../world/recipes.js';
 import { executeDeal, routedView, viewOf } from './execute.js';
 import type { Grant, Package, Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, ModelSpace, ModelOffer, OfferWhy } from '../simulation/trace.js';
+import type { BlockedBy, ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { bundles, MAX_ITEMS, spaceRecord, type Priced } from './spaces.js';
-import { clears, offerRecord, redLine, valueGap, type OfferNumbers } from './protocol.js';
+import { bargain, type Planned, type Step } from './bargain.js';
 
 export function runPolandTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules, rng } = ctx;
@@ -37,16 +37,12 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
   ask *= noise;
   const keen = urgency(world, by, rules);
   const reliefValue = marginalRelief(world, relief, false, isOn(rules, 'R08')) * keen;
-  const offers: ModelOffer[] = [];
   const keep = ctx.trace !== false;
   // Warsaw values the release at the most it will give (its concession); what it puts up is its cost.
-  const numbers = (offered: number, blockedBy?: BlockedBy): OfferNumbers => ({
+  const numbers = (offered: number) => ({
     values: { poland: pl.concession, belarus: offered },
     reservations: { poland: offered, belarus: ask },
-    ...(blockedBy ? { blockedBy } : {}),
   });
-  const rec = (exchange: number, kind: 'offer' | 'counter', pkg: Package, answer: ModelOffer['answer'], why: OfferWhy, rs: RuleId[], n: OfferNumbers) =>
-    offers.push(offerRecord('poland-belarus', exchange, 'poland', 'belarus', kind, pkg, answer, why, rs, n));
 
   const opening: Package = { releases, relief, grants: [], commitments: [], sideOffers: [] };
   // With --deal-space: every bundle of Warsaw's relief, with and without the swap, for Poczobut.
@@ -67,33 +63,36 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
     }
     return spaceRecord('poland-belarus', ['poland', 'belarus'], priced, relief.length > MAX_ITEMS ? { items: MAX_ITEMS, ofItems: relief.length } : null);
   }
-  if (crosses) {
-    const blockedBy = redLine('R17', 'belarus');
-    if (keep) rec(1, 'offer', opening, 'walk', { code: 'not-for-sale' }, ['R07', 'R17'], numbers(reliefValue, blockedBy));
-    return withSpace({ world, offers, deal: null, blockedBy });
-  }
-  if (clears(reliefValue, ask) && relief.length > 0) {
-    if (keep) rec(1, 'offer', opening, 'accept', { code: 'relief-above-price', worth: reliefValue, price: ask }, isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, numbers(reliefValue));
-    return withSpace(close(ctx, opening, offers));
-  }
+
   // Warsaw's last word: everything it will give, a swap on top of the relief.
   const full = Math.max(pl.concession, reliefValue);
-  if (full <= reliefValue) {
-    const blockedBy = valueGap('belarus', ask, reliefValue);
-    if (keep) rec(1, 'offer', opening, 'walk', { code: 'price-above-all-relief', worth: reliefValue, price: ask }, askRules, numbers(reliefValue, blockedBy));
-    return withSpace({ world, offers, deal: null, blockedBy });
-  }
-  if (keep) rec(1, 'offer', opening, 'counter', { code: 'price-above-relief', worth: reliefValue, price: ask }, askRules, numbers(reliefValue));
-  // Warsaw raises only when its concession beats the relief alone: the swap is what it adds.
-  const grants: Grant[] = ['prisoner-swap'];
-  const final: Package = { ...opening, grants };
-  if (clears(full, ask)) {
-    if (keep) rec(2, 'counter', final, 'accept', { code: 'package-meets-price', worth: full, price: ask }, askRules, numbers(full));
-    return withSpace(close(ctx, final, offers));
-  }
-  const blockedBy = valueGap('belarus', ask, full);
-  if (keep) rec(2, 'counter', final, 'walk', { code: 'best-short-of-price', worth: full, price: ask }, askRules, numbers(full, blockedBy));
-  return withSpace({ world, offers, deal: null, blockedBy });
+  const step = (kind: 'offer' | 'counter', pkg: Package, offered: number, record: Step<Package>['record']): Step<Package> => ({
+    from: 'poland', to: 'belarus', kind, pkg, deal: pkg, record,
+    // Minsk's price is the person's cost; an enemy with R17 off is not for sale at any price.
+    pricing: { value: offered, reservation: ask, redLine: crosses ? 'R17' : null, givesNothing: pkg.relief.length === 0 && pkg.grants.length === 0 },
+  });
+  const openingStep = (): Step<Package> => step('offer', opening, reliefValue, (answer, blockedBy) => {
+    if (blockedBy?.kind === 'red-line') return { why: { code: 'not-for-sale' }, rules: ['R07', 'R17'], ...numbers(reliefValue) };
+    if (answer === 'accept') {
+      return { why: { code: 'relief-above-price', worth: reliefValue, price: ask }, rules: isOn(rules, 'R14') ? [...askRules, 'R14'] : askRules, ...numbers(reliefValue) };
+    }
+    return { why: { code: answer === 'walk' ? 'price-above-all-relief' : 'price-above-relief', worth: reliefValue, price: ask }, rules: askRules, ...numbers(reliefValue) };
+  });
+  const finalStep = (): Step<Package> => step('counter', { ...opening, grants: ['prisoner-swap'] }, full, (answer) => ({
+    why: { code: answer === 'accept' ? 'package-meets-price' : 'best-short-of-price', worth: full, price: ask }, rules: askRules, ...numbers(full),
+  }));
+  // Warsaw raises once, and only when its concession beats the relief alone (the swap is what it
+  // adds); no raise moves a red line.
+  let raised = false;
+  const strategy = (refusal: BlockedBy | null): Planned<Package> | null => {
+    if (refusal === null) return openingStep;
+    if (raised || refusal.kind === 'red-line' || full <= reliefValue) return null;
+    raised = true;
+    return finalStep;
+  };
+  const round = bargain({ track: 'poland-belarus', deadline: 2, next: strategy, trace: keep });
+  if (round.agreed) return withSpace(close(ctx, round.agreed.deal, round.offers));
+  return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }
 
 function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResult {

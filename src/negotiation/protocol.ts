@@ -11,7 +11,9 @@
  *
  * The four tracks of the article are configurations of it (`TRACKS`): who the parties are, what
  * each may put on the table, which red lines bind whom, and how each concedes. Their valuations
- * are the rule functions (src/rules/), unchanged in meaning.
+ * are the rule functions (src/rules/), unchanged in meaning. The loop that runs a track's
+ * concession steps and applies the answer rule is `bargain()` in ./bargain.ts; this module holds
+ * the vocabulary it speaks and Minsk's pricing of an ask.
  */
 import type { RuleId } from '../rules/ids.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
@@ -21,6 +23,7 @@ import type { World } from '../world/types.js';
 import type { AgentId, PartyId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
 import type { Package, Release } from './package.js';
 import { viewOf } from './execute.js';
+import type { Pricing } from './bargain.js';
 
 /** What a party may put on the table: the dimensions of a track's issue space. */
 export type Issue = 'releases' | 'relief' | 'grants' | 'commitments' | 'sideOffers';
@@ -159,6 +162,17 @@ export function minskPrice(
     if (crosses === null && !topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
   }
   return { cost: cost.cost, ruled: crosses === 'R17' ? Number.POSITIVE_INFINITY : cost.cost, rules: cost.rules, crosses };
+}
+
+/**
+ * Minsk's answer to an ask as the concession loop reads it (src/negotiation/bargain.ts): the
+ * relief's worth to it against what the people cost it. R17 (an enemy not for sale) decides
+ * whatever the numbers; R03 (a top prisoner against too small an item) names the refusal only
+ * when the worth would otherwise have covered the cost: short of that, the value gap does.
+ */
+export function minskPricing(price: { readonly cost: number; readonly crosses: RuleId | null }, budget: number): Pricing {
+  const decisive = price.crosses === 'R17' || (price.crosses !== null && clears(budget, price.cost)) ? price.crosses : null;
+  return { value: budget, reservation: price.cost, redLine: decisive };
 }
 
 /**

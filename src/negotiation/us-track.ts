@@ -15,14 +15,15 @@ import { chooseRoutes } from '../rules/routes.js';
 import { marginalRelief } from '../world/valuation.js';
 import { sanctionsOf } from '../world/recipes.js';
 import type { Sanction } from '../world/types.js';
-import { askUntil, byUsPreference, candidatesFor, everyone, indexById, sameReleases } from './candidates.js';
+import { askUntil, byUsPreference, candidatesFor, everyone, indexById } from './candidates.js';
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
 import { splitBatches } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
-import type { BlockedBy, ModelSpace, ModelDeal, ModelOffer, OfferWhy, RouteNote } from '../simulation/trace.js';
+import type { BlockedBy, ModelSpace, ModelDeal, ModelOffer, RouteNote } from '../simulation/trace.js';
 import { bundles, MAX_ITEMS, prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
-import { clears, DEADLINE, minskPrice, minskRefusal, offerRecord, valueGap, type OfferNumbers } from './protocol.js';
+import { minskPrice, minskPricing, valueGap } from './protocol.js';
+import { bargain, type Planned, type Step } from './bargain.js';
 
 export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): TrackResult {
   const { world, scenario, rules } = ctx;
@@ -54,19 +55,9 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     return { world, offers, deal: null, blockedBy, events: [{ kind: 'posture', actor: 'us', rules: ['R06', 'R13'],
       fact: { code: 'us-no-bid', worth: heldValue, cost: cheapest } }] };
   }
-  let items: Sanction[] = grand ? payable : payable.slice(0, 1);
-  let next = 1;
-  // Washington's next try: drop the smallest item of a bundle, or move to the next item alone.
-  const fewer = (current: readonly Sanction[]): Sanction[] => {
-    if (current.length > 1) return current.slice(0, -1);
-    const single = payable.slice(next, next + 1);
-    next += 1;
-    return single;
-  };
   // The regime's mood at this visit: its valuation swings a little around what the rules give (¶17).
   const keen = urgency(world, by, rules) * (1 + (ctx.rng.next() * 2 - 1) * by.moodSwing);
   const sideOffers: SideOffer[] = isOn(rules, 'R16') ? [...by.sideOffers] : [];
-  let blockedBy: BlockedBy = DEADLINE;
   // With --deal-space: every bundle of relief against every release count, valued as the offers are.
   const space = ctx.dealSpace ? usSpace() : undefined;
   const withSpace = (r: TrackResult): TrackResult => (space ? { ...r, space } : r);
@@ -94,85 +85,90 @@ export function runUsTrack(ctx: TrackContext, belarusEscalating: boolean): Track
     return spaceRecord('us-belarus', ['us', 'belarus'], priced, sampled);
   }
 
-  for (let exchange = 1; exchange <= us.exchanges && items.length > 0; exchange++) {
-    const ids = items.map((s) => s.id);
-    const reservation = reservationFor(items);
+  // Washington's strategy: its opening, then after each refusal fewer items (`fewer`), until the visit ends.
+  let items: Sanction[] = grand ? payable : payable.slice(0, 1);
+  let next = 1;
+  // Washington's next try: drop the smallest item of a bundle, or move to the next item alone.
+  const fewer = (current: readonly Sanction[]): Sanction[] => {
+    if (current.length > 1) return current.slice(0, -1);
+    const single = payable.slice(next, next + 1);
+    next += 1;
+    return single;
+  };
+  let proposals = 0;
+  const strategy = (refusal: BlockedBy | null): Planned<UsDeal> | null => {
+    if (refusal !== null) items = fewer(items);
+    const current = items;
+    return current.length > 0 ? () => usOffer(current, (proposals += 1) === 1 ? 'offer' : 'counter') : null;
+  };
+
+  // Washington's offer: relief, and an ask sized to its reservation (R06, R13); priced once by Minsk.
+  function usOffer(current: readonly Sanction[], kind: 'offer' | 'counter'): Step<UsDeal> {
+    const ids = current.map((s) => s.id);
+    const reservation = reservationFor(current);
     const frozenCut = isOn(rules, 'R14') && world.talks === 'frozen' ? us.frozenPriceCut : 1;
     const ask = grand ? everyoneAsk : askUntil(candidates, (c) => c.usProfile * frozenCut, reservation * us.askMarkup);
     const openRules: RuleId[] = grand ? ['R15', 'R06', 'R13'] : ['R06', 'R13'];
     if (frozenCut < 1) openRules.push('R14');
-
     // Belarus weighs the relief (R08 logistics, R14 urgency) against the cost of the ask (R03, R17).
     const budget = marginalRelief(world, ids, false, logistics) * keen;
     const largestItem = Math.max(...ids.map((id) => marginalRelief(world, [id], false, logistics)));
-    const offerPkg: Package = { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] };
-    const kind = exchange === 1 ? 'offer' : 'counter';
-    // The numbers of Washington's offer: what the ask is worth to each side, against each one's reservation.
-    const opened = (price: number) => ({
+    const price = minskPrice(world, ask, byId, largestItem, by, rules);
+    const numbers = () => ({
       values: { us: usValue(world, ask, byId, [], us, rules), belarus: budget },
-      reservations: { us: reservation, belarus: price },
+      reservations: { us: reservation, belarus: price.cost },
     });
+    return {
+      from: 'us', to: 'belarus', kind, pkg: { releases: ask, relief: ids, grants: [], commitments: [], sideOffers: [] },
+      pricing: minskPricing(price, budget), deal: { releases: ask, relief: ids, sideOffers: [], grand },
+      // Minsk counters with as many as the relief is worth to it (R03); with nobody, it walks.
+      counter: () => {
+        const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
+        return affordable.length > 0 ? minskCounter(ids, reservation, budget, affordable) : null;
+      },
+      record: (answer) => {
+        const cited: RuleId[] = [...openRules, 'R03', 'R08'];
+        if (answer === 'accept') {
+          return { why: { code: 'worth-covers-cost', worth: budget, cost: price.cost, count: headcount(ask) }, rules: [...cited, ...price.rules], ...numbers() };
+        }
+        if (answer === 'walk') return { why: { code: 'worth-too-little', worth: budget }, rules: cited, ...numbers() };
+        return { why: { code: 'cost-above-worth', count: headcount(ask), cost: price.ruled, worth: budget }, rules: cited, ...numbers() };
+      },
+    };
+  }
 
-    const affordable = affordableReleases(world, ask, byId, budget, largestItem, by, rules);
-    // Minsk gives all that was asked exactly when its cost fits the budget (that is what `affordable` is).
-    if (sameReleases(affordable, ask)) {
-      if (keep) {
-        // Only the trace needs the ask's cost and the rules it cites (R17 for an enemy).
-        const askCost = releaseCost(world, ask, byId, by, rules);
-        offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'accept',
-          { code: 'worth-covers-cost', worth: budget, cost: askCost.cost, count: headcount(ask) },
-          [...openRules, 'R03', 'R08', ...askCost.rules], opened(askCost.cost)));
-      }
-      return withSpace(close(ctx, ask, ids, [], belarusEscalating, offers, grand));
-    }
-    if (affordable.length === 0) {
-      const price = minskPrice(world, ask, byId, largestItem, by, rules);
-      blockedBy = minskRefusal(price, budget);
-      if (keep) offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'walk',
-        { code: 'worth-too-little', worth: budget }, [...openRules, 'R03', 'R08'],
-        { ...opened(price.cost), blockedBy }));
-      items = fewer(items);
-      continue;
-    }
-    if (keep) {
-      const price = minskPrice(world, ask, byId, largestItem, by, rules);
-      offers.push(record(exchange, 'us', 'belarus', kind, offerPkg, 'counter',
-        { code: 'cost-above-worth', count: headcount(ask), cost: price.ruled, worth: budget },
-        [...openRules, 'R03', 'R08'], opened(price.cost)));
-    }
-
-    // The counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16).
+  // Minsk's counter: as many as the relief is worth (R03), plus help with Putin or Maduro (R16); priced by Washington.
+  function minskCounter(ids: readonly string[], reservation: number, budget: number, affordable: readonly Release[]): Step<UsDeal> {
     const value = usValue(world, affordable, byId, sideOffers, us, rules);
-    const counterPkg: Package = { releases: affordable, relief: ids, grants: [], commitments: [], sideOffers };
     const counterRules: RuleId[] = ['R03', 'R06', 'R13'];
     if (sideOffers.length) counterRules.push('R16');
-    const countered = () => ({
-      values: { belarus: budget, us: value },
-      reservations: { belarus: releaseCost(world, affordable, byId, by, rules).cost, us: reservation },
-    });
-    if (clears(value, reservation)) {
-      if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, 'accept',
-        { code: 'releases-clear-reservation', count: headcount(affordable), worth: value, reservation },
-        counterRules, countered()));
-      return withSpace(close(ctx, affordable, ids, sideOffers, belarusEscalating, offers, false));
-    }
-    // Washington comes back while it has something left to try and the visit has time for it.
-    items = fewer(items);
-    const comesBack = items.length > 0 && exchange < us.exchanges;
-    // Out of exchanges with items still to try, the visit's deadline ended it; else the gap did.
-    if (!comesBack) blockedBy = items.length > 0 ? DEADLINE : valueGap('us', reservation, value);
-    if (keep) offers.push(record(exchange, 'belarus', 'us', 'counter', counterPkg, comesBack ? 'counter' : 'walk',
-      { code: 'releases-below-reservation', count: headcount(affordable), worth: value, reservation },
-      counterRules, comesBack ? countered() : { ...countered(), blockedBy }));
+    return {
+      from: 'belarus', to: 'us', kind: 'counter', pkg: { releases: affordable, relief: ids, grants: [], commitments: [], sideOffers },
+      pricing: { value, reservation, redLine: null }, deal: { releases: affordable, relief: ids, sideOffers, grand: false },
+      record: (answer) => ({
+        why: { code: answer === 'accept' ? 'releases-clear-reservation' : 'releases-below-reservation', count: headcount(affordable), worth: value, reservation },
+        rules: counterRules,
+        values: { belarus: budget, us: value },
+        reservations: { belarus: releaseCost(world, affordable, byId, by, rules).cost, us: reservation },
+      }),
+    };
   }
-  return withSpace({ world, offers: numbered(offers), deal: null, blockedBy });
+
+  const round = bargain({ track: 'us-belarus', deadline: us.exchanges, next: strategy, trace: keep });
+  const agreed = round.agreed?.deal;
+  if (agreed) return withSpace(close(ctx, agreed.releases, agreed.relief, agreed.sideOffers, belarusEscalating, round.offers, agreed.grand));
+  return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
+}
+
+/** What Washington and Minsk agreed on: what `close` carries out. */
+interface UsDeal {
+  readonly releases: readonly Release[];
+  readonly relief: readonly string[];
+  readonly sideOffers: readonly SideOffer[];
+  readonly grand: boolean;
 }
 
 const numbered = (offers: readonly ModelOffer[]): ModelOffer[] => offers.map((o, i) => ({ ...o, exchange: i + 1 }));
-
-function record(exchange: number, from: 'us' | 'belarus', to: 'us' | 'belarus', kind: 'offer' | 'counter', pkg: Package, answer: ModelOffer['answer'], why: OfferWhy, rules: RuleId[], numbers: OfferNumbers): ModelOffer {
-  return offerRecord('us-belarus', exchange, from, to, kind, pkg, answer, why, rules, numbers);
-}
 
 function close(ctx: TrackContext, releases: readonly Release[], relief: readonly string[], sideOffers: readonly SideOffer[], belarusEscalating: boolean, offers: ModelOffer[], grandBargain: boolean): TrackResult {
   const { world, scenario, rules, rng } = ctx;
