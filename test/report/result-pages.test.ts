@@ -85,7 +85,7 @@ describe('thaw\'s own kinds', () => {
     const own = reportKinds().filter((k) => !k.kind.startsWith('kind-') && k.kind !== 'test-kind');
     expect(own.map((k) => [k.kind, k.format, k.layout])).toEqual([
       ['sweep-result', 1, 'json'], ['compare-result', 1, 'json'], ['sensitivity-result', 1, 'json'], ['backtest', 1, 'json'],
-      ['study-result', 1, 'json'], ['sweep', 1, 'jsonl'], ['study', 1, 'jsonl'],
+      ['study-result', 1, 'json'], ['sweep', 1, 'jsonl'], ['sensitivity', 1, 'jsonl'], ['study', 1, 'jsonl'],
     ]);
     expect(own.every((k) => k.writtenBy.startsWith('thaw '))).toBe(true);
   });
