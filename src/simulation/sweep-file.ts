@@ -155,9 +155,9 @@ function checkRow(path: string, lineNo: number, row: RunRow, header: SweepHeader
 }
 
 /** A sensitivity row: its point and factor are those of its run number, its seed that of run r mod runs. */
-function checkSensitivityRow(path: string, lineNo: number, row: RunRow, header: SensitivityHeader): void {
+function checkSensitivityRow(path: string, lineNo: number, row: RunRow, header: SensitivityHeader, points: ReturnType<typeof sensitivityPoints>): void {
   const at = Math.floor(row.run / header.runs);
-  const point = sensitivityPoints(header)[at]!;
+  const point = points[at]!;
   if (row.point !== at || row.factors?.[point.path] !== point.value) {
     throw new UserError(`${path}:${lineNo}: run ${row.run} should be point ${at} (${point.path} = ${point.value}); the line is from another study or damaged`);
   }
@@ -295,18 +295,23 @@ export function scanRunFile(path: string, onRow: (row: RunRow, lineNo: number) =
   let header: RunFileHeader | null = null;
   let seen: SeenRuns | null = null;
   let rows = 0;
+  // Read from the header once, not per line: a sensitivity file's design points and every file's run count.
+  let points: ReturnType<typeof sensitivityPoints> = [];
+  let runs = 0;
   const { size, tail } = eachLine(path, (line, lineNo) => {
     if (header === null) {
       header = parseHeader(path, line);
       onHeader?.(header);
-      seen = new SeenRuns(runsOf(header));
+      if (header.thaw === 'sensitivity') points = sensitivityPoints(header);
+      runs = runsOf(header);
+      seen = new SeenRuns(runs);
       return;
     }
     if (line === '') return;
-    const row = parseRow(path, lineNo, line, runsOf(header));
+    const row = parseRow(path, lineNo, line, runs);
     // A study's rows share seeds within a design point; its runner checks them against its spec.
     if (header.thaw === 'sweep') checkRow(path, lineNo, row, header);
-    if (header.thaw === 'sensitivity') checkSensitivityRow(path, lineNo, row, header);
+    if (header.thaw === 'sensitivity') checkSensitivityRow(path, lineNo, row, header, points);
     const earlier = seen!.lineOf(row.run);
     if (earlier !== undefined) throw new UserError(`${path}:${lineNo}: run ${row.run} appears twice (first on line ${earlier}); the file is damaged`);
     seen!.see(row.run, lineNo);
