@@ -14,8 +14,8 @@ import type { RunRow, Shard } from './sweep.js';
 import type { MetricInfo } from './metrics.js';
 import type { StudySpec } from '../scenario/study-file.js';
 
-export interface SweepHeader {
-  readonly thaw: 'sweep';
+/** What the header of a file of one scenario's runs (a sweep's, a sensitivity study's) says of them. */
+interface ScenarioRunsHeader {
   readonly format: 1;
   readonly scenario: string;
   readonly branch: string | null;
@@ -23,9 +23,6 @@ export interface SweepHeader {
   readonly seed: number;
   readonly runs: number;
   readonly months: number | null;
-  /** Months each run simulated (the scenario's horizon unless `months` is set). */
-  readonly horizon: number;
-  readonly shard: string | null;
   /** A hash of the resolved scenario: the same name with different parameters is another study. */
   readonly fingerprint: string;
   readonly version: string;
@@ -33,6 +30,13 @@ export interface SweepHeader {
   readonly metrics: readonly MetricInfo[];
   /** Written with `--series`: every line also holds the run's months. Absent otherwise. */
   readonly series?: true;
+}
+
+export interface SweepHeader extends ScenarioRunsHeader {
+  readonly thaw: 'sweep';
+  /** Months each run simulated (the scenario's horizon unless `months` is set). */
+  readonly horizon: number;
+  readonly shard: string | null;
 }
 
 export { fingerprintOf } from '../scenario/fingerprint.js';
@@ -59,22 +63,12 @@ export interface StudyHeader {
  * varied parameter, in the order of `vary`; its run r is point ⌊r / runs⌋ with the seed of run
  * r mod runs (every value meets the same seeds). `metric` is the one its tornado ranks.
  */
-export interface SensitivityHeader {
+export interface SensitivityHeader extends ScenarioRunsHeader {
   readonly thaw: 'sensitivity';
-  readonly format: 1;
-  readonly scenario: string;
-  readonly branch: string | null;
-  readonly settings: readonly string[];
-  readonly seed: number;
   /** Runs at each value. */
   readonly runs: number;
-  readonly months: number | null;
   readonly vary: readonly { readonly path: string; readonly values: readonly number[] }[];
   readonly metric: string;
-  readonly fingerprint: string;
-  readonly version: string;
-  readonly metrics: readonly MetricInfo[];
-  readonly series?: true;
 }
 
 export type RunFileHeader = SweepHeader | StudyHeader | SensitivityHeader;
