@@ -10,6 +10,7 @@
  *   node bench/golden.mjs within [DIR]         # the same promise with every rule as recorded: each
  *                                               # field of a record keeps its value, new fields only
  *                                               # (used for the deal-space change, issue #11)
+ *   GOLDEN_SET="rules.R21=false" node bench/golden.mjs record|check …   # every run with these settings too
  * The full record is `full.jsonl`, one `[key, json]` line per run (all of them as one string would
  * pass V8's longest string). Uses the compiled dist/ modules of ROOT (default: this repository): run `npm run build` first.
  * To record from another build, e.g. main's:  git archive main | tar -x -C /tmp/thaw-main, link
@@ -32,13 +33,16 @@ const VARIANTS = [[], ['rules.R02=false'], ['rules.R05=false', 'rules.R08=false'
 const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 1);
 // In `closed` mode every variant also switches the open world's rules off (R18 onwards).
 const closedWorld = mode === 'closed' ? (await dist('rules/ids.js')).OPEN_WORLD_RULE_IDS.map((id) => `rules.${id}=false`) : [];
+// GOLDEN_SET="rules.R21=false,…" adds settings to every variant, in every mode: record and check a
+// change with one rule off, to prove that switching it off restores the record byte for byte.
+const extra = (process.env.GOLDEN_SET ?? '').split(',').filter((t) => t !== '');
 
 const outputs = new Map();
 const untraced = [];
 for (const name of scenarioNames()) {
   const base = loadScenario(name).scenario;
   for (const variant of VARIANTS) {
-    const scenario = [...variant, ...closedWorld].reduce((s, text) => {
+    const scenario = [...variant, ...closedWorld, ...extra].reduce((s, text) => {
       const eq = text.indexOf('=');
       return applySetting(s, { path: text.slice(0, eq), value: text.slice(eq + 1) });
     }, base);

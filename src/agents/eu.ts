@@ -10,6 +10,8 @@ export interface EuObservation {
   readonly releasedSoFar: number;
   readonly hasActiveSanction: boolean;
   readonly reviewDraw: number;
+  /** A staged deal of Brussels' own is still waiting for its payment (R21): no new round before it is paid. */
+  readonly awaitingPayment?: boolean;
 }
 
 export type EuEvent =
@@ -29,10 +31,10 @@ export const euMachine = setup({
   guards: {
     abstains: ({ context }) => isOn(context.rules, 'R12'),
     nothingLeft: ({ event }) => event.type === 'OBSERVE' && !event.view.hasActiveSanction,
-    /** With R12 off: enough releases, and a review this month. */
+    /** With R12 off: enough releases, a review this month, and no staged deal of its own unpaid (R21). */
     reviewDue: ({ context, event }) =>
       event.type === 'OBSERVE' && event.view.releasedSoFar >= context.params.releaseThreshold
-      && event.view.reviewDraw < context.params.reviewChance,
+      && event.view.reviewDraw < context.params.reviewChance && event.view.awaitingPayment !== true,
     /** A scenario event switched R12 off: the EU joins the thaw from now on. */
     joinsThaw: ({ event }) => event.type === 'RULES' && !isOn(event.rules, 'R12'),
     /** A scenario event switched R12 back on: the EU stands aside again. */

@@ -11,11 +11,14 @@ export interface LithuaniaObservation {
   readonly hostility: number;
   readonly transitOpen: boolean;
   readonly talkDraw: number;
+  /** A staged deal of Vilnius's own is still waiting for its payment, the Klaipėda opening (R21). */
+  readonly awaitingPayment?: boolean;
 }
 
 export type LithuaniaEvent =
   | { type: 'OBSERVE'; view: LithuaniaObservation }
-  | { type: 'DEAL' }
+  /** `staged`: agreed in batches (R21), Klaipėda opens once the first batch is verified. */
+  | { type: 'DEAL'; staged?: boolean }
   | { type: 'NO_DEAL' }
   /** A scenario event switched rules on or off (src/simulation/events.ts). */
   | { type: 'RULES'; rules: RuleSwitches };
@@ -51,6 +54,9 @@ export const lithuaniaMachine = setup({
     /** A scenario event opened or closed Klaipėda: the machine follows the world. */
     transitOpenedElsewhere: ({ event }) => view(event)?.transitOpen === true,
     transitClosedElsewhere: ({ event }) => view(event)?.transitOpen === false,
+    stagedDeal: ({ event }) => event.type === 'DEAL' && event.staged === true,
+    /** R21/R22: the staged deal ended before Vilnius paid (either side reneged). */
+    dealFellThrough: ({ event }) => view(event)?.awaitingPayment === false,
     opensTalks: ({ context, event }) => {
       const v = view(event);
       return !!v && !isOn(context.rules, 'R09') && !v.transitOpen
@@ -93,7 +99,14 @@ export const lithuaniaMachine = setup({
     },
     talking: {
       meta: { rules: ['R09'], summary: 'talking transit with Minsk' },
-      on: { DEAL: { target: 'transitOpen' }, NO_DEAL: { target: 'hardline' }, RULES: { actions: 'takeRules' } },
+      on: { DEAL: [{ guard: 'stagedDeal', target: 'verifying' }, { target: 'transitOpen' }], NO_DEAL: { target: 'hardline' }, RULES: { actions: 'takeRules' } },
+    },
+    verifying: {
+      meta: { rules: ['R21'], summary: 'deal agreed; Klaipėda opens once the first batch is verified' },
+      on: {
+        OBSERVE: [{ guard: 'transitOpenedElsewhere', target: 'transitOpen' }, { guard: 'dealFellThrough', target: 'hardline' }],
+        RULES: { actions: 'takeRules' },
+      },
     },
     transitOpen: {
       meta: { rules: ['R09', 'R08'], summary: 'Klaipėda open to Belarusian potash' },

@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RuleSwitches } from '../rules/switches.js';
 import type { Rng } from '../simulation/rng.js';
 import type { World } from '../world/types.js';
-import type { RoutedRelease } from '../rules/routes.js';
+import type { Staging } from './stages.js';
 import type { BlockedBy, ModelDeal, ModelEvent, ModelOffer, ModelSpace } from '../simulation/trace.js';
 
 /** What a track needs to negotiate one round. */
@@ -33,6 +33,6 @@ export interface TrackResult {
   readonly blockedBy?: BlockedBy;
   /** A move that is not an offer, such as an envoy who puts nothing on the table; traced only. */
   readonly events?: readonly ModelEvent[];
-  /** A staged deal (R21): the batches still to free and the relief to pay once the first is verified. */
-  readonly pending?: { readonly batches: readonly (readonly RoutedRelease[])[]; readonly relief: readonly string[] };
+  /** A staged deal (R21): the batches still to free and the relief and grants to pay once the first is verified. */
+  readonly pending?: Staging['pending'];
 }

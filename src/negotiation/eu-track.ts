@@ -16,6 +16,8 @@ import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { minskPrice, minskPricing } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
+import { stageDeal } from './stages.js';
+import type { RuleId } from '../rules/ids.js';
 
 export function runEuTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules } = ctx;
@@ -95,16 +97,21 @@ function close(ctx: TrackContext, releases: readonly Release[], sanctionId: stri
   const { world, scenario, rules, rng } = ctx;
   const byId = indexById(candidatesFor(world, 'eu', rules));
   const routes = chooseRoutes(world, releases, byId, false, scenario.agents.belarus, rules, rng, scenario.world.accepts);
-  const after = executeDeal(world, routes.routed, [sanctionId], [], []);
-  const split = routeSplit(routes.routed);
-  const released = headcount(releases);
+  // R21: Brussels lifts its sanction once the first batch is verified.
+  const staging = stageDeal('eu-belarus', routes.routed, [sanctionId], [], scenario.agents, rules);
+  const after = executeDeal(world, staging.now, staging.reliefNow, [], []);
+  const released = headcount(staging.now);
   const pkg: Package = { releases, relief: [sanctionId], grants: [], commitments: [], sideOffers: [] };
+  const dealRules: RuleId[] = ['R01', 'R03', 'R08', ...routes.rules];
+  if (staging.pending) dealRules.push('R21');
   return {
     world: after,
     offers,
     deal: {
-      track: 'eu-belarus', parties: ['eu', 'belarus'], package: viewOf(pkg), released, byRoute: split, routed: routedView(routes.routed), lifted: [sanctionId],
-      rules: ['R01', 'R03', 'R08', ...routes.rules],
+      track: 'eu-belarus', parties: ['eu', 'belarus'], package: viewOf(pkg), released, byRoute: routeSplit(staging.now), routed: routedView(staging.now),
+      lifted: [...staging.reliefNow], rules: dealRules,
+      ...(staging.pending ? { staged: { tranches: staging.pending.batches.length + 1, pending: headcount(releases) - released, relief: [sanctionId] } } : {}),
     },
+    ...(staging.pending ? { pending: staging.pending } : {}),
   };
 }

@@ -15,6 +15,8 @@ import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { minskPrice, minskPricing, valueGap, type OfferNumbers } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
+import { stageDeal } from './stages.js';
+import type { RuleId } from '../rules/ids.js';
 
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
 export const PROMISE_COST = 0.3;
@@ -98,15 +100,21 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
 
 function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResult {
   const routed = pkg.releases.map((r) => ({ ...r, route: 'lithuania' as const }));
-  const after = executeDeal(ctx.world, routed, [], pkg.grants, pkg.commitments);
-  const released = headcount(pkg.releases);
+  // R21: Vilnius opens Klaipėda once the first batch of deportees is verified; Minsk's promises hold at once.
+  const staging = stageDeal('lithuania-belarus', routed, [], pkg.grants, ctx.scenario.agents, ctx.rules);
+  const after = executeDeal(ctx.world, staging.now, [], staging.grantsNow, pkg.commitments);
+  const released = headcount(staging.now);
+  const rules: RuleId[] = ['R08', 'R09', 'R10', 'R11', 'R03'];
+  if (staging.pending) rules.push('R21');
   return {
     world: after,
     offers,
     deal: {
       track: 'lithuania-belarus', parties: ['lithuania', 'belarus'], package: viewOf(pkg), released,
-      byRoute: released > 0 ? { lithuania: released } : {}, routed: routedView(routed), lifted: [],
-      rules: ['R08', 'R09', 'R10', 'R11', 'R03'],
+      byRoute: released > 0 ? { lithuania: released } : {}, routed: routedView(staging.now), lifted: [],
+      rules,
+      ...(staging.pending ? { staged: { tranches: staging.pending.batches.length + 1, pending: headcount(pkg.releases) - released, relief: [] } } : {}),
     },
+    ...(staging.pending ? { pending: staging.pending } : {}),
   };
 }

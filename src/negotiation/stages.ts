@@ -1,23 +1,43 @@
 /**
- * Staged deals (R21) and reneging (R22). A US deal is agreed whole but carried out in batches:
- * the first batch goes free at once, Washington pays the relief once that batch is verified
- * (`trancheGapMonths` later), and each further batch follows the same gap after. At each step
- * the side that owes may renege, with a probability that rises when the talks have failed, when
- * balloons fly, and (for Minsk) as trust falls and as the relief it was paid proves worth less
- * to it than when the deal was agreed (a sanction snapped back, potash that cannot be shipped,
- * R08). Reneging has named consequences: Washington
- * snaps its relief back, Minsk re-arrests some of those the deal freed at home and resumes the
- * balloons, and trust falls (R24), which prices later deals (src/rules/us-valuation.ts).
+ * Staged deals (R21) and reneging (R22). A deal on the US, EU or Lithuania track is agreed whole
+ * but carried out in batches: the first batch goes free at once, the paying side (Washington,
+ * Brussels, Vilnius) pays once that batch is verified (`trancheGapMonths` later, its own terms),
+ * and each further batch follows the same gap after. At each step the side that owes may renege,
+ * with a probability that rises when the talks have failed, when balloons fly, and (for Minsk) as
+ * the relief it was paid proves worth less to it than when the deal was agreed (a sanction
+ * snapped back, potash that cannot be shipped, R08) and, towards Washington, as trust falls.
+ * Reneging has named consequences: the payer snaps its relief back (a sanction re-imposed,
+ * Klaipėda closed again), Minsk re-arrests some of those the deal freed at home and resumes the
+ * balloons, and Minsk–Washington trust falls (R24), which prices later US deals
+ * (src/rules/us-valuation.ts). Trust is kept for that pair only: the article's trust is built by
+ * the three US waves. Poland's one-person deal is not staged: there is no batch to verify.
  */
-import type { BelarusParams, UsParams } from '../scenario/schema.js';
+import type { AgentParams, BelarusParams, UsParams } from '../scenario/schema.js';
 import type { Route, Sanction, World } from '../world/types.js';
 import { reliefValue } from '../world/valuation.js';
-import { liftSanction, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust } from '../world/recipes.js';
+import {
+  closeTransit, liftSanction, openTransit, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust,
+} from '../world/recipes.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import type { ChangeRecord } from '../simulation/trace.js';
 import { addMonths } from '../world/month.js';
+import type { Grant } from './package.js';
+
+/** The tracks whose deals are staged, and the side that pays on each. */
+export type StagedTrack = 'us-belarus' | 'eu-belarus' | 'lithuania-belarus';
+export type Payer = 'us' | 'eu' | 'lithuania';
+export const PAYER: Readonly<Record<StagedTrack, Payer>> = { 'us-belarus': 'us', 'eu-belarus': 'eu', 'lithuania-belarus': 'lithuania' };
+
+/** A payer's staging terms (`agents.<payer>.{tranches, trancheGapMonths, renege}`). */
+export interface StageTerms {
+  readonly tranches: number;
+  readonly trancheGapMonths: number;
+  readonly renege: UsParams['renege'];
+}
+
+export const stageTermsOf = (agents: AgentParams, track: StagedTrack): StageTerms => agents[PAYER[track]];
 
 /** A wave as the run keeps it while its batches come (`outcome.waves` is its snapshot). */
 export interface WaveState {
@@ -30,39 +50,43 @@ export interface WaveState {
   readonly tranches: number;
   delivered: number;
   status: 'done' | 'pending' | 'reneged';
-  renegedBy: 'belarus' | 'us' | null;
+  renegedBy: 'belarus' | Payer | null;
   renegedIn: string | null;
 }
 
-/** A staged US deal still being carried out. */
+/** A staged deal still being carried out. */
 export interface PendingDeal {
   readonly wave: number;
+  readonly track: StagedTrack;
   /** Batches still to free, in order. */
   batches: RoutedRelease[][];
-  /** Relief agreed; paid once the first batch is verified. */
+  /** Relief agreed (sanction ids) and grants (Klaipėda); paid once the first batch is verified. */
   readonly relief: readonly string[];
+  readonly grants: readonly Grant[];
   paid: boolean;
   /** The month the next step (payment or batch) is due. */
   due: string;
   /** People this deal freed at home, by cohort: those Minsk can jail again if it reneges. */
   readonly home: Map<string, number>;
-  /** What the relief was worth to Minsk when the deal was agreed, in relief points (`reliefWorth`). */
+  /** What the relief and grants were worth to Minsk when the deal was agreed, in relief points (`reliefWorth`). */
   readonly promised: number;
 }
 
 /**
- * What the sanctions `ids` are worth to Minsk in `world`, in relief points: the relief it enjoys
- * with them lifted less the relief with them in force (R08's potash logistics included). Asked
- * of relief still to come, it is what lifting it would add; with `liftedOnly`, of relief paid,
- * what the part still lifted adds (nothing once snapped back).
+ * What the sanctions `ids` (and the `grants`: Klaipėda transit) are worth to Minsk in `world`, in
+ * relief points: the relief it enjoys with them given less the relief without them (R08's potash
+ * logistics included). Asked of relief still to come, it is what giving it would add; with
+ * `liftedOnly`, of relief paid, what the part still given adds (nothing once snapped back).
  */
-export function reliefWorth(world: World, ids: readonly string[], logistics: boolean, liftedOnly = false): number {
-  if (ids.length === 0) return 0;
-  const as = (status: Sanction['status']) => ({
-    transitOpen: world.transitOpen,
+export function reliefWorth(world: World, ids: readonly string[], logistics: boolean, liftedOnly = false, grants: readonly Grant[] = []): number {
+  // Klaipėda counts when it is still to open, or (of relief paid) while it is open.
+  const transit = grants.includes('klaipeda-transit') && (liftedOnly ? world.transitOpen : !world.transitOpen);
+  if (ids.length === 0 && !transit) return 0;
+  const as = (given: boolean, status: Sanction['status']) => ({
+    transitOpen: transit ? given : world.transitOpen,
     sanctions: world.sanctions.map((s) => (ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted') ? { ...s, status } : s)),
   });
-  return reliefValue(as('lifted'), logistics) - reliefValue(as('active'), logistics);
+  return reliefValue(as(true, 'lifted'), logistics) - reliefValue(as(false, 'active'), logistics);
 }
 
 /** R22: how far the relief paid falls short of what was promised, 0 (worth it all) … 1 (worth nothing). */
@@ -91,13 +115,16 @@ export function splitBatches(routed: readonly RoutedRelease[], tranches: number)
   return batches.filter((b) => b.length > 0);
 }
 
-/** R22: the chance that Minsk withholds the batch it owes this month; `shortfall` from `reliefShortfall`. */
-export function belarusRenegeChance(world: World, p: BelarusParams['renege'], shortfall = 0): number {
-  return Math.min(1, p.base + (world.talks === 'failed' ? p.talksFailed : 0) + p.distrust * (1 - world.trust) + p.shortfall * shortfall);
+/**
+ * R22: the chance that Minsk withholds the batch it owes this month; `shortfall` from
+ * `reliefShortfall`, `distrust` 1 − trust towards Washington (0 towards Brussels and Vilnius).
+ */
+export function belarusRenegeChance(world: World, p: BelarusParams['renege'], shortfall = 0, distrust = 1 - world.trust): number {
+  return Math.min(1, p.base + (world.talks === 'failed' ? p.talksFailed : 0) + p.distrust * distrust + p.shortfall * shortfall);
 }
 
-/** R22: the chance that Washington withholds the relief it owes this month. */
-export function usRenegeChance(world: World, incident: boolean, p: UsParams['renege']): number {
+/** R22: the chance that the payer (Washington, Brussels, Vilnius) withholds the relief it owes this month. */
+export function payerRenegeChance(world: World, incident: boolean, p: StageTerms['renege']): number {
   return Math.min(1, p.base + (world.talks === 'failed' ? p.talksFailed : 0) + (incident ? p.incident : 0));
 }
 
@@ -132,44 +159,58 @@ export function addToWave(wave: WaveState, freed: readonly RoutedRelease[]): voi
 }
 
 const people = (rs: readonly RoutedRelease[]) => rs.map((r) => ({ id: r.id, count: r.count, route: r.route }));
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const withGrants = (grants: readonly Grant[]) => (grants.length ? { grants: [...grants] } : {});
 
 /**
- * One due step of a staged deal: Washington's payment after a verified batch, or Minsk's next
- * batch. `draw` is this deal's uniform for the month (from the open world's stream).
+ * One due step of a staged deal: the payer's payment after a verified batch, or Minsk's next
+ * batch. `draw` is this deal's uniform for the month (from the staged deals' stream); `agents`
+ * gives each side's terms (the payer's `tranches`, `trancheGapMonths`, `renege`; Minsk's `renege`;
+ * Washington's trust steps).
  */
 export function stepPending(
   world: World, deal: PendingDeal, wave: WaveState, month: string, draw: number, incident: boolean,
-  us: UsParams, by: BelarusParams, rules: RuleSwitches,
+  agents: AgentParams, rules: RuleSwitches,
 ): StepResult {
   const changes: ChangeRecord[] = [];
+  const { us, belarus: by } = agents;
+  const terms = stageTermsOf(agents, deal.track);
+  const payer = PAYER[deal.track];
   const r22 = isOn(rules, 'R22');
-  const r24 = isOn(rules, 'R24');
+  // R24: trust is Minsk–Washington's; the other tracks' steps leave it as it is.
+  const r24 = isOn(rules, 'R24') && payer === 'us';
   const trustBy = (w: World, delta: number) => (r24 ? setTrust(w, w.trust + delta) : w);
+  const trustNumber = (w: World): Record<string, number> => (payer === 'us' ? { trust: round3(w.trust) } : {});
   let w = world;
-  const renege = (who: 'us' | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }): StepResult => {
+  const renege = (who: Payer | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }): StepResult => {
     const rs: RuleId[] = ['R21', 'R22'];
     if (r24) rs.push('R24');
-    const round = (x: number) => Math.round(x * 1000) / 1000;
     // The cause, in numbers: relief worth less than promised (Minsk's side) is named with both worths.
-    const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round(deal.promised), delivered: round(worth.delivered), shortfall: round(worth.shortfall) } : {};
-    changes.push({ kind: 'renege', actor: who, track: 'us-belarus', people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
-      numbers: { wave: deal.wave, probability: round(chance), trustBefore: round(w.trust), ...cause }, rules: rs });
+    const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round3(deal.promised), delivered: round3(worth.delivered), shortfall: round3(worth.shortfall) } : {};
+    changes.push({ kind: 'renege', actor: who, track: deal.track, people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
+      ...(deal.paid ? {} : withGrants(deal.grants)),
+      numbers: { wave: deal.wave, probability: round3(chance), ...(payer === 'us' ? { trustBefore: round3(w.trust) } : {}), ...cause }, rules: rs });
     w = trustBy(w, -us.trustLoss);
     wave.status = 'reneged';
     wave.renegedBy = who;
     wave.renegedIn = month;
     if (who === 'belarus') {
-      // Washington snaps back what it paid; Minsk jails again some of those it let out at home.
+      // The payer snaps back what it paid; Minsk jails again some of those it let out at home.
       const back = wave.relief.filter((id) => w.sanctions.find((s) => s.id === id)?.status === 'lifted');
       for (const id of back) w = reimposeSanction(w, id);
-      if (back.length) changes.push({ kind: 'snapback', actor: 'us', track: 'us-belarus', people: [], sanctions: back, numbers: { wave: deal.wave }, rules: ['R22'] });
+      const closes = deal.paid && deal.grants.includes('klaipeda-transit') && w.transitOpen;
+      if (closes) w = closeTransit(w);
+      if (back.length || closes) {
+        changes.push({ kind: 'snapback', actor: payer, track: deal.track, people: [], sanctions: back, ...(closes ? { grants: ['klaipeda-transit' as const] } : {}),
+          numbers: { wave: deal.wave }, rules: ['R22'] });
+      }
       const again: { id: string; count: number }[] = [];
       for (const [id, n] of deal.home) {
         const before = w.rearrested;
         w = rearrestFromHome(w, id, Math.round(n * by.renegeRearrestShare));
         if (w.rearrested > before) again.push({ id, count: w.rearrested - before });
       }
-      if (again.length) changes.push({ kind: 'rearrest', actor: 'belarus', track: 'us-belarus', people: again, sanctions: [], numbers: { wave: deal.wave }, rules: ['R22'] });
+      if (again.length) changes.push({ kind: 'rearrest', actor: 'belarus', track: deal.track, people: again, sanctions: [], numbers: { wave: deal.wave }, rules: ['R22'] });
     }
     const relapse = !w.balloons && isOn(rules, 'R10');
     if (relapse) w = resumeBalloons(w);
@@ -177,33 +218,56 @@ export function stepPending(
   };
 
   if (!deal.paid) {
-    const chance = usRenegeChance(w, incident, us.renege);
-    if (r22 && draw < chance) return renege('us', chance);
+    const chance = payerRenegeChance(w, incident, terms.renege);
+    if (r22 && draw < chance) return renege(payer, chance);
     const paid = deal.relief.filter((id) => w.sanctions.find((s) => s.id === id)?.status === 'active');
     for (const id of paid) w = liftSanction(w, id);
+    if (deal.grants.includes('klaipeda-transit')) w = openTransit(w);
     wave.relief.push(...paid);
     deal.paid = true;
     w = trustBy(w, us.trustGain);
-    changes.push({ kind: 'payment', actor: 'us', track: 'us-belarus', people: [], sanctions: paid,
-      numbers: { wave: deal.wave, trust: Math.round(w.trust * 1000) / 1000 }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
+    changes.push({ kind: 'payment', actor: payer, track: deal.track, people: [], sanctions: paid, ...withGrants(deal.grants),
+      numbers: { wave: deal.wave, ...trustNumber(w) }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   } else {
     // What the relief paid is still worth to Minsk against what it was promised (snapped back elsewhere, R08).
-    const delivered = reliefWorth(w, wave.relief, isOn(rules, 'R08'), true);
+    const delivered = reliefWorth(w, wave.relief, isOn(rules, 'R08'), true, deal.grants);
     const shortfall = reliefShortfall(deal.promised, delivered);
-    const chance = belarusRenegeChance(w, by.renege, shortfall);
+    const chance = belarusRenegeChance(w, by.renege, shortfall, payer === 'us' ? 1 - w.trust : 0);
     if (r22 && draw < chance) return renege('belarus', chance, { delivered, shortfall });
     const batch = deal.batches.shift() ?? [];
     const done = freeBatch(w, batch, deal.home);
     w = trustBy(done.world, us.trustGain);
     addToWave(wave, done.freed);
     wave.delivered += 1;
-    changes.push({ kind: 'batch', actor: 'belarus', track: 'us-belarus', people: people(done.freed), sanctions: [],
-      numbers: { wave: deal.wave, batch: wave.delivered, of: wave.tranches, trust: Math.round(w.trust * 1000) / 1000 }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
+    changes.push({ kind: 'batch', actor: 'belarus', track: deal.track, people: people(done.freed), sanctions: [],
+      numbers: { wave: deal.wave, batch: wave.delivered, of: wave.tranches, ...trustNumber(w) }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   }
   const over = deal.paid && deal.batches.length === 0;
   if (over) wave.status = 'done';
-  deal.due = addMonths(month, us.trancheGapMonths);
+  deal.due = addMonths(month, terms.trancheGapMonths);
   return { world: w, over, relapse: false, changes };
+}
+
+/** A deal's releases carried out now and those left for later batches (R21), as its track closes it. */
+export interface Staging {
+  /** Freed now: the whole deal, or its first batch. */
+  readonly now: readonly RoutedRelease[];
+  /** Relief and grants given now: all of it unstaged, none when staged (paid after verification). */
+  readonly reliefNow: readonly string[];
+  readonly grantsNow: readonly Grant[];
+  /** Set when staged: what `TrackResult.pending` and the deal record carry. */
+  readonly pending?: { readonly track: StagedTrack; readonly batches: readonly (readonly RoutedRelease[])[]; readonly relief: readonly string[]; readonly grants: readonly Grant[] };
+}
+
+/**
+ * R21: how a deal agreed on `track` is carried out. With R21 on and the payer's `tranches` above 1
+ * it is split (`splitBatches`); a deal whose people fit in one batch is carried out at once, since
+ * there is nothing left to verify against.
+ */
+export function stageDeal(track: StagedTrack, routed: readonly RoutedRelease[], relief: readonly string[], grants: readonly Grant[], agents: AgentParams, rules: RuleSwitches): Staging {
+  const batches = isOn(rules, 'R21') ? splitBatches(routed, stageTermsOf(agents, track).tranches) : [];
+  if (batches.length < 2) return { now: routed, reliefNow: relief, grantsNow: grants };
+  return { now: batches[0]!, reliefNow: [], grantsNow: [], pending: { track, batches: batches.slice(1), relief, grants } };
 }
 
 export { freeBatch };

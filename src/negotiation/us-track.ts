@@ -17,7 +17,7 @@ import { sanctionsOf } from '../world/recipes.js';
 import type { Sanction } from '../world/types.js';
 import { askUntil, byUsPreference, candidatesFor, everyone, indexById } from './candidates.js';
 import { executeDeal, routedView, routeSplit, viewOf } from './execute.js';
-import { splitBatches } from './stages.js';
+import { stageDeal } from './stages.js';
 import { headcount, type Commitment, type Package, type Release, type SideOffer } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { BlockedBy, ModelSpace, ModelDeal, ModelOffer, RouteNote } from '../simulation/trace.js';
@@ -179,10 +179,10 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
   const calms = belarusEscalating && isOn(rules, 'R11') && rng.next() < by.calmingChance;
   const commitments: Commitment[] = calms ? ['stop-balloons'] : [];
   // R21: carried out in batches; the relief waits for the first batch to be verified.
-  const batches = isOn(rules, 'R21') ? splitBatches(routes.routed, scenario.agents.us.tranches) : [routes.routed];
-  const staged = batches.length > 1;
-  const now = staged ? batches[0]! : routes.routed;
-  const liftedNow = staged ? [] : relief;
+  const staging = stageDeal('us-belarus', routes.routed, relief, [], scenario.agents, rules);
+  const staged = staging.pending !== undefined;
+  const now = staging.now;
+  const liftedNow = staging.reliefNow;
   const after = executeDeal(world, now, liftedNow, [], commitments);
   const pkg: Package = { releases, relief, grants: [], commitments, sideOffers };
   const released = staged ? now.reduce((n, r) => n + r.count, 0) : headcount(releases);
@@ -199,11 +199,11 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
     track: 'us-belarus' as const, parties: ['us', 'belarus'] as const, package: viewOf(pkg), released, byRoute: split, routed: routedView(now),
     lifted: [...liftedNow], rules: [...new Set(dealRules)], ...(routeNotes.length ? { routeNotes } : {}),
   };
-  if (!staged) return { world: after, offers: numbered(offers), deal };
+  if (!staging.pending) return { world: after, offers: numbered(offers), deal };
   return {
     world: after,
     offers: numbered(offers),
-    deal: { ...deal, staged: { tranches: batches.length, pending: headcount(releases) - released, relief: [...relief] } },
-    pending: { batches: batches.slice(1), relief },
+    deal: { ...deal, staged: { tranches: staging.pending.batches.length + 1, pending: headcount(releases) - released, relief: [...relief] } },
+    pending: staging.pending,
   };
 }

@@ -127,7 +127,7 @@ function summaryTable(result: RunResult, st: Style, labels: Labels): string[] {
     ['Named prisoners', Object.entries(o.named).map(([id, s]) => `${labels.of(id)} ${s}`).join(', ')],
     ['Deals', `${o.deals} (US ${o.dealsByTrack['us-belarus']}, Poland ${o.dealsByTrack['poland-belarus']}, EU ${o.dealsByTrack['eu-belarus']}, Lithuania ${o.dealsByTrack['lithuania-belarus']})`],
     ['First deal', o.firstDealMonth ?? 'none'],
-    ['Waves', o.waves.length ? o.waves.map((w) => `${w.month} ${w.track} ${w.released}${w.status === 'done' ? '' : ` (${w.status}${w.renegedBy ? ` by ${w.renegedBy === 'us' ? 'Washington' : 'Minsk'}` : ''})`}`).join('; ') : 'none'],
+    ['Waves', o.waves.length ? o.waves.map((w) => `${w.month} ${w.track} ${w.released}${w.status === 'done' ? '' : ` (${w.status}${w.renegedBy ? ` by ${partyName(w.renegedBy, labels)}` : ''})`}`).join('; ') : 'none'],
     ['Sanctions lifted', lifted.join(', ') || 'none'],
     ['Sanctions in force', active.join(', ') || 'none'],
     ['Klaipėda transit', o.transitOpen ? 'open' : 'closed'],

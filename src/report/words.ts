@@ -170,21 +170,32 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
     case 'served':
       return `${peopleIn(c, labels, 'prisoner')} walk out at the end of their sentence: neither a pardon nor a deal`;
     case 'batch':
-      return `Minsk frees the next batch of the staged deal${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}, batch ${c.numbers.batch} of ${c.numbers.of}; trust ${c.numbers.trust?.toFixed(2)}`;
+      return `Minsk frees the next batch of the staged deal${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}, batch ${c.numbers.batch} of ${c.numbers.of}${trustIn(c)}`;
     case 'payment':
-      return `The first batch verified, Washington pays${wave}: ${sanctions ? `lifting ${sanctions}` : 'nothing left to lift'}; trust ${c.numbers.trust?.toFixed(2)}`;
+      return `The first batch verified, ${payerName(c)} pays${wave}: ${paidIn(c, sanctions)}${trustIn(c)}`;
     case 'renege':
-      return c.actor === 'us'
-        ? `Washington reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): the relief is withheld and Minsk calls off the batches still owed`
+      return c.actor !== 'belarus'
+        ? `${payerName(c)} reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %): ${c.grants?.length && !sanctions ? 'Klaipėda stays closed' : 'the relief is withheld'} and Minsk calls off the batches still owed`
         : `Minsk reneges on the staged deal${wave} (chance ${((c.numbers.probability ?? 0) * 100).toFixed(0)} %${c.numbers.shortfall !== undefined
           ? `, the relief paid now worth ${(c.numbers.delivered ?? 0).toFixed(1)} to it of the ${(c.numbers.promised ?? 0).toFixed(1)} promised` : ''}): the batches still owed are withheld`;
     case 'snapback':
-      return `Washington snaps its relief back${wave}: ${sanctions} re-imposed`;
+      return sanctions
+        ? `${payerName(c)} snaps its relief back${wave}: ${sanctions} re-imposed${c.grants?.length ? '; Klaipėda closed again' : ''}`
+        : `${payerName(c)} takes its concession back${wave}: Klaipėda closed again`;
     case 'wave':
       return `A scripted ${TRACK_NAMES[c.track ?? ''] ?? c.track} wave${wave}: ${peopleIn(c, labels, 'prisoner')}${routesIn(c)}${sanctions ? ` for lifting ${sanctions}` : ''}`;
     default:
       return c.kind;
   }
+}
+
+/** The side that pays in a staged deal (R21), by its capital. */
+const payerName = (c: ChangeRecord): string => (c.actor === 'scenario' ? 'the scenario' : AGENT_NAMES[c.actor]);
+/** Minsk–Washington trust after a US step (R24); the other tracks' steps carry none. */
+const trustIn = (c: ChangeRecord): string => (c.numbers.trust !== undefined ? `; trust ${c.numbers.trust.toFixed(2)}` : '');
+function paidIn(c: ChangeRecord, sanctions: string): string {
+  const parts = [sanctions ? `lifting ${sanctions}` : '', c.grants?.includes('klaipeda-transit') ? 'opening Klaipėda' : ''].filter(Boolean);
+  return parts.length ? parts.join(' and ') : 'nothing left to lift';
 }
 
 /** What each red line says, for a walk it decided. */

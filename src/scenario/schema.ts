@@ -107,6 +107,21 @@ export const worldSchema = z.strictObject({
 
 /* ---------- the agents' parameters ---------- */
 
+/**
+ * A payer's staging terms (R21, R22): the batches its deals are carried out in, the months from a
+ * batch to its verification and payment, and its chance of withholding the payment. The same
+ * fields for Washington, Brussels and Vilnius; defaults per payer (docs/scenario-authoring.md).
+ */
+const stagingTerms = (d: { who: string; payer: string; what: string; tranches: number; gap: number; base: number; talksFailed: number; incident: number }) => ({
+  tranches: z.number().int().min(1).max(12).default(d.tranches).describe(`batches ${d.who} deal is carried out in; 1 is all at once (R21)`),
+  trancheGapMonths: z.number().int().min(1).max(12).default(d.gap).describe('months from a batch to the verification and relief, and from there to the next batch (R21)'),
+  renege: z.strictObject({
+    base: share(d.base, 'R22', `chance that ${d.payer} withholds ${d.what} after a verified batch`),
+    talksFailed: share(d.talksFailed, 'R22', 'added while the peace talks have failed'),
+    incident: share(d.incident, 'R22', 'added in a month balloons fly over Lithuania'),
+  }).prefault({}).describe(`${d.payer} breaking a staged deal (R22)`),
+});
+
 const byTalks = (values: Record<(typeof TALKS_STATES)[number], number>, rule: string, description: string) =>
   z
     .strictObject({
@@ -137,13 +152,7 @@ export const usParamsSchema = z
     // At least 1: an opening that asks for less than the reservation would give relief below it.
     askMarkup: z.number().min(1).max(10).default(1.3).describe('how much more than its reservation the US asks for in an opening offer (R06)'),
     exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
-    tranches: z.number().int().min(1).max(12).default(2).describe('batches a US deal is carried out in; 1 is all at once (R21)'),
-    trancheGapMonths: z.number().int().min(1).max(12).default(1).describe('months from a batch to the verification and relief, and from there to the next batch (R21)'),
-    renege: z.strictObject({
-      base: share(0.03, 'R22', 'chance that Washington withholds relief after a verified batch'),
-      talksFailed: share(0.1, 'R22', 'added while the peace talks have failed'),
-      incident: share(0.1, 'R22', 'added in a month balloons fly over Lithuania'),
-    }).prefault({}).describe('Washington breaking a staged deal (R22)'),
+    ...stagingTerms({ who: 'a US', payer: 'Washington', what: 'relief', tranches: 2, gap: 1, base: 0.03, talksFailed: 0.1, incident: 0.1 }),
     trustWeight: share(0.5, 'R24', 'how much distrust raises the releases the US asks per relief item'),
     trustGain: share(0.1, 'R24', 'trust gained by each batch delivered and each payment made'),
     trustLoss: share(0.35, 'R24', 'trust lost when either side reneges'),
@@ -192,6 +201,9 @@ export const lithuaniaParamsSchema = z
     valueOfCalm: factor(0.6, 'R11', 'what an end to the balloons is worth to Vilnius'),
     valuePerDriver: factor(0.02, 'R10', 'what each freed lorry driver is worth to Vilnius'),
     valuePerPrisoner: factor(0.004, 'R09', 'what each prisoner deported to Lithuania is worth to Vilnius'),
+    // Klaipėda is a decision of Vilnius's government alone, taken within the month; in October 2025
+    // it closed its border over the balloons, so an incident weighs heavily (docs/scenario-authoring.md).
+    ...stagingTerms({ who: 'a Lithuania', payer: 'Vilnius', what: 'the Klaipėda opening', tranches: 2, gap: 1, base: 0.05, talksFailed: 0, incident: 0.4 }),
   })
   .prefault({});
 
@@ -209,6 +221,9 @@ export const euParamsSchema = z
     prisonersPerWeight: z.number().min(0).max(1000).default(12).describe('with R12 off: releases the EU asks per relief point (R12)'),
     acceptShare: share(0.6, 'R12', 'with R12 off: the smallest share of its ask the EU takes in a counter-offer'),
     reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
+    // Lifting needs a unanimous Council decision: months, not weeks, and any one member (Vilnius,
+    // Warsaw) can hold it up, more so after an incident (docs/scenario-authoring.md).
+    ...stagingTerms({ who: 'an EU', payer: 'Brussels', what: 'the sanction it lifts', tranches: 2, gap: 3, base: 0.1, talksFailed: 0.05, incident: 0.2 }),
   })
   .prefault({});
 

@@ -38,7 +38,7 @@ import { BUILT_IN_TRACKS, isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
 import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
-import { addToWave, reliefWorth, stepPending, type PendingDeal, type WaveState } from '../negotiation/stages.js';
+import { addToWave, reliefWorth, stageTermsOf, stepPending, type PendingDeal, type StagedTrack, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
 
@@ -308,7 +308,7 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const still: PendingDeal[] = [];
   for (const deal of s.pending) {
     if (deal.due !== w.month) { still.push(deal); continue; }
-    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents.us, by, rules);
+    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents, rules);
     w = step.world;
     changes.push(...step.changes);
     if (step.relapse) s.agents.belarus.send({ type: 'RELAPSE' });
@@ -318,6 +318,9 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   s.pending = still;
   return w;
 }
+
+/** A staged deal on `track` still waiting for its payment (R21): its payer opens no new round meanwhile. */
+const awaitingPayment = (s: RunState, track: StagedTrack): boolean => s.pending.some((d) => d.track === track && !d.paid);
 
 /** A month's record before the world summary, which only a kept trace needs. */
 type MonthStep = Omit<ModelMonth, 'world' | 'moves'>;
@@ -370,7 +373,8 @@ function stepMonth(s: RunState): MonthStep {
   }
 
   const ltBefore = agents.lithuania.state;
-  agents.lithuania.send({ type: 'OBSERVE', view: { hostility: world.relations.lithuania.hostility, transitOpen: world.transitOpen, talkDraw: talkDrawLt } });
+  agents.lithuania.send({ type: 'OBSERVE', view: { hostility: world.relations.lithuania.hostility, transitOpen: world.transitOpen, talkDraw: talkDrawLt,
+    awaitingPayment: awaitingPayment(s, 'lithuania-belarus') } });
   const ltAfter = agents.lithuania.state;
   if (ltAfter !== ltBefore) {
     if (ltAfter === 'threatening') {
@@ -401,7 +405,8 @@ function stepMonth(s: RunState): MonthStep {
 
   agents.poland.send({ type: 'OBSERVE', view: { priorityHeld: world.named.some((p) => p.status === 'held' && p.onlyThrough === 'poland'), roundDraw } });
   // Sentences served (R25) are no concession: the EU counts only the releases Minsk chose.
-  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world) - world.releasedByRoute.served, hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw } });
+  agents.eu.send({ type: 'OBSERVE', view: { releasedSoFar: releasedCount(world) - world.releasedByRoute.served, hasActiveSanction: world.sanctions.some((x) => x.issuer === 'eu' && x.status === 'active'), reviewDraw,
+    awaitingPayment: awaitingPayment(s, 'eu-belarus') } });
 
   // (2b) The open world: arrests, pardons, re-arrests, the staged deals' steps (R18–R25).
   world = openWorldMonth(s, world, agents.belarus.state === 'escalating', agents.us.state === 'visiting', incident, changes);
@@ -411,7 +416,7 @@ function stepMonth(s: RunState): MonthStep {
   for (const d of s.pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
   const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved, ...(s.dealSpace ? { dealSpace: true } : {}) });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
-  type Answer = { type: 'DEAL' } | { type: 'NO_DEAL' };
+  type Answer = { type: 'DEAL'; staged?: boolean } | { type: 'NO_DEAL' };
   const settle = (track: TrackId, result: TrackResult, tell: (event: Answer) => void) => {
     world = result.world;
     offers.push(...result.offers);
@@ -424,13 +429,15 @@ function stepMonth(s: RunState): MonthStep {
       if (result.pending) {
         const home = new Map<string, number>();
         for (const r of d.routed) if (r.route === 'home' && !byIdNamed(world, r.id)) home.set(r.id, (home.get(r.id) ?? 0) + r.count);
-        s.pending.push({ wave: index, batches: result.pending.batches.map((b) => [...b]), relief: result.pending.relief, paid: false,
-          due: addMonths(world.month, scenario.agents.us.trancheGapMonths), home, promised: reliefWorth(world, result.pending.relief, isOn(rules, 'R08')) });
+        const { track: staged, batches, relief, grants } = result.pending;
+        s.pending.push({ wave: index, track: staged, batches: batches.map((b) => [...b]), relief, grants, paid: false,
+          due: addMonths(world.month, stageTermsOf(scenario.agents, staged).trancheGapMonths), home,
+          promised: reliefWorth(world, relief, isOn(rules, 'R08'), false, grants) });
       }
     }
     if (result.deal) s.dealt.add(track);
     if (!result.deal && result.blockedBy) s.blocked[track]![result.blockedBy.kind] += 1;
-    tell({ type: result.deal ? 'DEAL' : 'NO_DEAL' });
+    tell(result.deal ? { type: 'DEAL', ...(result.pending ? { staged: true } : {}) } : { type: 'NO_DEAL' });
   };
   if (agents.us.state === 'visiting') {
     const escalating = agents.belarus.state === 'escalating';

@@ -88,6 +88,8 @@ export interface ChangeRecord {
   readonly track?: TrackId;
   readonly people: readonly { readonly id: string; readonly count: number; readonly route?: Exit }[];
   readonly sanctions: readonly string[];
+  /** Grants paid or taken back with the sanctions (Klaipėda transit, on the Lithuania track); absent when none. */
+  readonly grants?: readonly Grant[];
   /** e.g. `count`, `wave` (index into `outcome.waves`), `probability`, `trust`. */
   readonly numbers: Readonly<Record<string, number>>;
   readonly rules: readonly RuleId[];
@@ -106,7 +108,7 @@ export interface WaveRecord {
   readonly delivered: number;
   /** `done`, still `pending` at the end, or broken by one side (R22). */
   readonly status: 'done' | 'pending' | 'reneged';
-  readonly renegedBy: 'belarus' | 'us' | null;
+  readonly renegedBy: 'belarus' | 'us' | 'eu' | 'lithuania' | null;
   readonly renegedIn: string | null;
 }
 
@@ -235,7 +237,7 @@ export interface ModelDeal {
   readonly routed: readonly { readonly id: string; readonly count: number; readonly route: Route }[];
   readonly lifted: readonly string[];
   readonly rules: readonly RuleId[];
-  /** A staged deal (R21): batches agreed, people still to come, relief still to pay. */
+  /** A staged deal (R21): batches agreed, people still to come, relief still to pay (the package's grants too). */
   readonly staged?: { readonly tranches: number; readonly pending: number; readonly relief: readonly string[] };
   /** How the routes were chosen, when it is worth saying (US deals only). */
   readonly routeNotes?: readonly RouteNote[];

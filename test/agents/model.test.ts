@@ -62,8 +62,10 @@ const MODELS: Readonly<Record<string, Model>> = {
     machine: lithuaniaMachine,
     inputs: RULE_SETS.flatMap((rules) => [[false, false], [false, true], [true, false]].map(([transitOpen, threatening]) => ({ params: params.lithuania, rules, transitOpen, threatening }))),
     events: {
-      OBSERVE: [0, 0.5, 0.95].flatMap((hostility) => [true, false].flatMap((transitOpen) => [LOW, HIGH].map((talkDraw) => ({ type: 'OBSERVE', view: { hostility, transitOpen, talkDraw } })))),
-      DEAL: [{ type: 'DEAL' }], NO_DEAL: [{ type: 'NO_DEAL' }], RULES: rulesEvents,
+      OBSERVE: [0, 0.5, 0.95].flatMap((hostility) => [true, false].flatMap((transitOpen) => [LOW, HIGH].flatMap((talkDraw) =>
+        [true, false].map((awaitingPayment) => ({ type: 'OBSERVE', view: { hostility, transitOpen, talkDraw, awaitingPayment } }))))),
+      // A staged deal (R21) waits in `verifying` for the Klaipėda payment.
+      DEAL: [{ type: 'DEAL' }, { type: 'DEAL', staged: true } as EventObject], NO_DEAL: [{ type: 'NO_DEAL' }], RULES: rulesEvents,
     },
     serialize: byValueAndRules,
     // Transit can close again when a scenario event closes it, so no state is final.
@@ -83,7 +85,8 @@ const MODELS: Readonly<Record<string, Model>> = {
     machine: euMachine,
     inputs: RULE_SETS.map((rules) => ({ params: params.eu, rules })),
     events: {
-      OBSERVE: [0, 10_000].flatMap((releasedSoFar) => [true, false].flatMap((hasActiveSanction) => [LOW, HIGH].map((reviewDraw) => ({ type: 'OBSERVE', view: { releasedSoFar, hasActiveSanction, reviewDraw } })))),
+      OBSERVE: [0, 10_000].flatMap((releasedSoFar) => [true, false].flatMap((hasActiveSanction) => [LOW, HIGH].flatMap((reviewDraw) =>
+        [true, false].map((awaitingPayment) => ({ type: 'OBSERVE', view: { releasedSoFar, hasActiveSanction, reviewDraw, awaitingPayment } }))))),
       DEAL: [{ type: 'DEAL' }], NO_DEAL: [{ type: 'NO_DEAL' }], RULES: rulesEvents,
     },
     serialize: byValueAndRules,

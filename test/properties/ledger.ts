@@ -129,10 +129,17 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
         return;
       case 'payment':
       case 'snapback':
+        // R21/R22: the payer pays (or takes back) its own relief; Vilnius's is the Klaipėda opening.
+        if (!c.track || !(c.track in TRACK_ISSUER) || TRACK_ISSUER[c.track] !== c.actor) fail('sanction-by-issuer', `${by} on ${c.track ?? 'no track'}`);
         for (const id of c.sanctions) {
-          if (issuerOf(id) !== 'us') fail('sanction-by-issuer', `${by} moves ${id}`);
+          if (c.track && issuerOf(id) !== TRACK_ISSUER[c.track]) fail('sanction-by-issuer', `${by} moves ${id}`);
           if (c.kind === 'payment' && sanctions.get(id) !== 'active') fail('sanction-by-issuer', `${by} lifts ${id}, which is not active`);
           move(id, c.kind === 'payment' ? 'lifted' : 'active', by);
+        }
+        if (c.grants?.includes('klaipeda-transit')) {
+          if (c.track !== 'lithuania-belarus') fail('vilnius-line', `${by} moves Klaipėda transit`);
+          if (c.kind === 'payment' && isOn(rules, 'R09')) fail('vilnius-line', `${by} opens Klaipėda while R09 is on`);
+          transitOpen = c.kind === 'payment';
         }
         return;
       default:
@@ -238,7 +245,8 @@ export function replay(scenario: Scenario, result: RunResult): Violation[] {
         if (d.package.grants.includes('klaipeda-transit')) {
           if (track !== 'lithuania-belarus') fail('vilnius-line', `${track} grants Klaipėda transit`);
           if (isOn(rules, 'R09')) fail('vilnius-line', 'Klaipėda transit granted while R09 is on');
-          transitOpen = true;
+          // A staged deal (R21) opens it only with the payment, once the first batch is verified.
+          if (!d.staged) transitOpen = true;
         }
       }
     }

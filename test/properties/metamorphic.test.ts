@@ -92,8 +92,12 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   R18: { why: 'no arrest rate', idle: (s) => ({ ...s, world: { ...s.world, cohorts: s.world.cohorts.map((c) => ({ ...c, arrestRate: 0 })) }, agents: { ...s.agents, belarus: { ...s.agents.belarus, arrestRate: 0 } } }) },
   R19: { why: 'nobody freed at home in a deal and every neighbour takes deportees', idle: (s) => ({ ...s, world: { ...s.world, accepts: { lithuania: true, ukraine: true, poland: true } }, agents: { ...s.agents, belarus: { ...s.agents.belarus, homeShare: 0 } } }) },
   R20: { why: 'no pardon rate', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, pardonRate: 0, signalPardon: 0 } } }) },
-  R21: { why: 'one tranche', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, tranches: 1 } } }) },
-  R22: { why: 'no chance of reneging', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0, shortfall: 0 } }, us: { ...s.agents.us, renege: { base: 0, talksFailed: 0, incident: 0 } } } }) },
+  R21: { why: 'one tranche', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, tranches: 1 }, eu: { ...s.agents.eu, tranches: 1 }, lithuania: { ...s.agents.lithuania, tranches: 1 } } }) },
+  R22: { why: 'no chance of reneging', idle: (s) => {
+    const never = { base: 0, talksFailed: 0, incident: 0 };
+    return { ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, renege: { base: 0, talksFailed: 0, distrust: 0, shortfall: 0 } },
+      us: { ...s.agents.us, renege: never }, eu: { ...s.agents.eu, renege: never }, lithuania: { ...s.agents.lithuania, renege: never } } };
+  } },
   R23: { why: 'no re-arrest chance', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, rearrestChance: 0 } } }) },
   R25: { why: 'no sentence ever ends', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, termEndChance: 0 } } }) },
   R24: { why: 'trust weighs nothing and never moves', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, trustWeight: 0, trustGain: 0, trustLoss: 0 } } }) },

@@ -119,6 +119,7 @@ const change = z.strictObject({
   track: builtInTrack.optional(),
   people: z.array(z.strictObject({ id: z.string(), count: z.number().int().min(1), route: z.union([route, z.literal('served').describe('a sentence ended (R25)')]).optional() })).describe('cohort or person id, how many, where to'),
   sanctions: z.array(sanctionId),
+  grants: z.array(z.literal('klaipeda-transit')).min(1).optional().describe('Klaipėda opened by a payment or closed by a snapback (the Lithuania track, R21, R22)'),
   numbers: z.record(z.string(), z.number()).describe('e.g. count, wave (index into outcome.waves), probability, trust, event (index of the scenario event)'),
   rules: rules.min(1),
 }).describe('an open-world record (R18–R25): structured, the words are the reports\'');
@@ -133,7 +134,7 @@ const wave = z.strictObject({
   tranches: z.number().int().min(1),
   delivered: z.number().int().min(1).describe('batches delivered'),
   status: z.enum(['done', 'pending', 'reneged']),
-  renegedBy: z.enum(['belarus', 'us']).nullable(),
+  renegedBy: z.enum(['belarus', 'us', 'eu', 'lithuania']).nullable(),
   renegedIn: month.nullable(),
 });
 

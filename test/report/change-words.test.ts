@@ -19,4 +19,22 @@ describe('describeChange', () => {
     const c: ChangeRecord = { kind: 'served', actor: 'belarus', people: [{ id: 'journalists', count: 2, route: 'served' }, { id: 'others', count: 1, route: 'served' }], sanctions: [], numbers: { count: 3 }, rules: ['R25'] };
     expect(describeChange(c, labels)).toBe('3 prisoners (2 journalists, 1 others) walk out at the end of their sentence: neither a pardon nor a deal');
   });
+  it('a staged deal\'s steps name their payer: Washington, Brussels or Vilnius (Klaipėda for the last)', () => {
+    const step = (kind: ChangeRecord['kind'], actor: ChangeRecord['actor'], track: ChangeRecord['track'], sanctions: string[], numbers: Record<string, number>, grants?: ['klaipeda-transit']): ChangeRecord =>
+      ({ kind, actor, track, people: [], sanctions, ...(grants ? { grants } : {}), numbers, rules: ['R21'] });
+    expect(describeChange(step('payment', 'us', 'us-belarus', ['us.finance'], { wave: 0, trust: 0.8 }), labels))
+      .toBe('The first batch verified, Washington pays (wave 1): lifting us.finance; trust 0.80');
+    expect(describeChange(step('payment', 'eu', 'eu-belarus', ['eu.trade'], { wave: 1 }), labels))
+      .toBe('The first batch verified, Brussels pays (wave 2): lifting eu.trade');
+    expect(describeChange(step('payment', 'lithuania', 'lithuania-belarus', [], { wave: 0 }, ['klaipeda-transit']), labels))
+      .toBe('The first batch verified, Vilnius pays (wave 1): opening Klaipėda');
+    expect(describeChange(step('renege', 'lithuania', 'lithuania-belarus', [], { wave: 0, probability: 0.45 }, ['klaipeda-transit']), labels))
+      .toBe('Vilnius reneges on the staged deal (wave 1) (chance 45 %): Klaipėda stays closed and Minsk calls off the batches still owed');
+    expect(describeChange(step('renege', 'eu', 'eu-belarus', ['eu.trade'], { wave: 0, probability: 0.1 }), labels))
+      .toBe('Brussels reneges on the staged deal (wave 1) (chance 10 %): the relief is withheld and Minsk calls off the batches still owed');
+    expect(describeChange(step('snapback', 'lithuania', 'lithuania-belarus', [], { wave: 0 }, ['klaipeda-transit']), labels))
+      .toBe('Vilnius takes its concession back (wave 1): Klaipėda closed again');
+    expect(describeChange(step('snapback', 'eu', 'eu-belarus', ['eu.trade'], { wave: 0 }), labels))
+      .toBe('Brussels snaps its relief back (wave 1): eu.trade re-imposed');
+  });
 });

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeRule } from './harness.js';
 import { runs, scenario } from '../support/scenarios.js';
 import { changesOf } from './open-world-support.js';
-import { belarusRenegeChance, reliefShortfall, reliefWorth, stepPending, usRenegeChance, type PendingDeal, type WaveState } from '../../src/negotiation/stages.js';
+import { belarusRenegeChance, reliefShortfall, reliefWorth, stepPending, payerRenegeChance, type PendingDeal, type WaveState } from '../../src/negotiation/stages.js';
 import { createWorld } from '../../src/world/create.js';
 import { liftSanction, reimposeSanction } from '../../src/world/recipes.js';
 
@@ -13,7 +13,7 @@ const never = { base: 0, talksFailed: 0, distrust: 0, shortfall: 0 };
 function paidDeal(relief: string[], promised: number): { deal: PendingDeal; wave: WaveState } {
   const wave: WaveState = { month: '2026-01', track: 'us-belarus', scripted: false, released: 10, byRoute: { lithuania: 10 }, relief: [...relief],
     tranches: 2, delivered: 1, status: 'pending', renegedBy: null, renegedIn: null };
-  const deal: PendingDeal = { wave: 0, batches: [[{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]], relief, paid: true, due: '2026-03', home: new Map(), promised };
+  const deal: PendingDeal = { wave: 0, track: 'us-belarus', grants: [], batches: [[{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]], relief, paid: true, due: '2026-03', home: new Map(), promised };
   return { deal, wave };
 }
 
@@ -60,10 +60,10 @@ describeRule('R22', () => {
     expect(belarusRenegeChance({ ...w, trust: 0.5, talks: 'failed' }, p, 1)).toBeCloseTo(0.8, 12);
     expect(belarusRenegeChance({ ...w, trust: 0, talks: 'failed' }, p, 1)).toBe(1);
     const q = { base: 0.1, talksFailed: 0.2, incident: 0.3 };
-    expect(usRenegeChance(w, false, q)).toBeCloseTo(0.1, 12);
-    expect(usRenegeChance(w, true, q)).toBeCloseTo(0.4, 12);
-    expect(usRenegeChance({ ...w, talks: 'failed' }, true, q)).toBeCloseTo(0.6, 12);
-    expect(usRenegeChance({ ...w, talks: 'failed' }, true, { base: 0.9, talksFailed: 0.9, incident: 0.9 })).toBe(1);
+    expect(payerRenegeChance(w, false, q)).toBeCloseTo(0.1, 12);
+    expect(payerRenegeChance(w, true, q)).toBeCloseTo(0.4, 12);
+    expect(payerRenegeChance({ ...w, talks: 'failed' }, true, q)).toBeCloseTo(0.6, 12);
+    expect(payerRenegeChance({ ...w, talks: 'failed' }, true, { base: 0.9, talksFailed: 0.9, incident: 0.9 })).toBe(1);
   });
 
   it('relief worth less to Minsk than promised (snapped back, or potash that cannot be shipped) is a shortfall', () => {
@@ -91,24 +91,24 @@ describeRule('R22', () => {
     const lifted = { ...liftSanction(createWorld(s), 'us.finance'), month: '2026-03' };
     // Kept: the relief still holds all its worth, so no chance of reneging, whatever the draw.
     const kept = paidDeal(['us.finance'], 4);
-    const ok = stepPending(lifted, kept.deal, kept.wave, '2026-03', 0, false, us, by, s.rules);
+    const ok = stepPending(lifted, kept.deal, kept.wave, '2026-03', 0, false, { ...s.agents, us, belarus: by }, s.rules);
     expect(kept.wave.status).toBe('done');
     expect(ok.changes.map((c) => c.kind)).toEqual(['batch']);
     // Snapped back elsewhere: worth nothing of the 4 promised, so the chance is the full weight, 0.5.
     const snapped = reimposeSanction(lifted, 'us.finance');
     const broken = paidDeal(['us.finance'], 4);
-    const step = stepPending(snapped, broken.deal, broken.wave, '2026-03', 0.49, false, us, by, s.rules);
+    const step = stepPending(snapped, broken.deal, broken.wave, '2026-03', 0.49, false, { ...s.agents, us, belarus: by }, s.rules);
     expect(broken.wave).toMatchObject({ status: 'reneged', renegedBy: 'belarus' });
     const renege = step.changes.find((c) => c.kind === 'renege')!;
     expect(renege.numbers).toMatchObject({ probability: 0.5, promised: 4, delivered: 0, shortfall: 1 });
     expect(renege.rules).toContain('R22');
     // Just above the chance, the batch comes all the same.
     const lucky = paidDeal(['us.finance'], 4);
-    stepPending(snapped, lucky.deal, lucky.wave, '2026-03', 0.51, false, us, by, s.rules);
+    stepPending(snapped, lucky.deal, lucky.wave, '2026-03', 0.51, false, { ...s.agents, us, belarus: by }, s.rules);
     expect(lucky.wave.status).toBe('done');
     // Half the worth left (potash that can no longer reach the sea): half the weight.
     const half = paidDeal(['us.potash'], 4);
-    const potash = stepPending(lifted, half.deal, half.wave, '2026-03', 0.2, false, us, by, s.rules);
+    const potash = stepPending(lifted, half.deal, half.wave, '2026-03', 0.2, false, { ...s.agents, us, belarus: by }, s.rules);
     expect(potash.changes.find((c) => c.kind === 'renege')?.numbers).toMatchObject({ probability: 0.25, promised: 4, delivered: 2, shortfall: 0.5 });
   });
 
@@ -144,5 +144,94 @@ describeRule('R22', () => {
       expect(r.outcome.reneged).toBe(0);
       expect(changesOf(r, 'renege')).toEqual([]);
     }
+  });
+  it('when Minsk reneges on an EU deal, Brussels re-imposes its sanction; Minsk–Washington trust is not touched', () => {
+    const rs = runs(scenario('eu-joins-thaw', { rules: { R25: false }, agents: { belarus: { renege: sure }, eu: { renege: { base: 0, talksFailed: 0, incident: 0 } } } }), 30, 48);
+    let broken = 0;
+    for (const r of rs) for (const [i, w] of r.outcome.waves.entries()) {
+      if (w.track !== 'eu-belarus' || w.status === 'pending' || w.tranches === 1) continue;
+      expect(w).toMatchObject({ status: 'reneged', renegedBy: 'belarus', delivered: 1 });
+      const renege = changesOf(r, 'renege').find((c) => c.numbers.wave === i)!;
+      expect(renege).toMatchObject({ actor: 'belarus', track: 'eu-belarus' });
+      expect(renege.numbers.trustBefore).toBeUndefined();
+      const snap = changesOf(r, 'snapback').find((c) => c.numbers.wave === i)!;
+      expect(snap).toMatchObject({ actor: 'eu', track: 'eu-belarus', sanctions: w.relief, month: renege.month });
+      const at = r.months.findIndex((m) => m.month === renege.month);
+      for (const id of w.relief) expect(r.outcome.sanctionHistory[id]).toContainEqual({ month: renege.month, status: 'active' });
+      // R24 prices US deals by Minsk–Washington trust only: an EU deal broken is not a trust step.
+      expect(renege.rules).not.toContain('R24');
+      broken += 1;
+    }
+    expect(broken).toBeGreaterThan(5);
+  });
+
+  it('when Minsk reneges on a Lithuania deal, Vilnius closes Klaipėda again and goes back to its hard line', () => {
+    const rs = runs(scenario('lithuania-opens-transit', { rules: { R25: false }, agents: { belarus: { renege: sure }, lithuania: { renege: { base: 0, talksFailed: 0, incident: 0 } } } }), 30, 36);
+    let broken = 0;
+    for (const r of rs) for (const [i, w] of r.outcome.waves.entries()) {
+      if (w.track !== 'lithuania-belarus' || w.status !== 'reneged') continue;
+      const snap = changesOf(r, 'snapback').find((c) => c.numbers.wave === i)!;
+      expect(snap).toMatchObject({ actor: 'lithuania', track: 'lithuania-belarus', sanctions: [], grants: ['klaipeda-transit'] });
+      const at = r.months.findIndex((m) => m.month === snap.month);
+      expect(r.months[at]!.world.transitOpen).toBe(false);
+      const next = r.months[at + 1];
+      if (next) expect(next.moves).toContainEqual(expect.objectContaining({ agent: 'lithuania', from: 'transitOpen', to: 'hardline' }));
+      broken += 1;
+    }
+    expect(broken).toBeGreaterThan(5);
+  });
+
+  it('when Vilnius or Brussels reneges, it never pays: Klaipėda stays closed, the sanction stays in force', () => {
+    const payerBreaks = { base: 1, talksFailed: 0, incident: 0 };
+    const lt = runs(scenario('lithuania-opens-transit', { agents: { belarus: { renege: never }, lithuania: { renege: payerBreaks } } }), 30, 36);
+    const eu = runs(scenario('eu-joins-thaw', { agents: { belarus: { renege: never }, eu: { renege: payerBreaks } } }), 20, 48);
+    let broken = 0;
+    for (const [r, track, payer] of [...lt.map((r) => [r, 'lithuania-belarus', 'lithuania'] as const), ...eu.map((r) => [r, 'eu-belarus', 'eu'] as const)]) {
+      for (const [i, w] of r.outcome.waves.entries()) {
+        if (w.track !== track || w.tranches === 1 || w.status === 'pending') continue;
+        expect(w).toMatchObject({ status: 'reneged', renegedBy: payer, relief: [], delivered: 1 });
+        expect(changesOf(r, 'payment').some((c) => c.numbers.wave === i)).toBe(false);
+        broken += 1;
+      }
+      if (track === 'lithuania-belarus') expect(r.months.every((m) => !m.world.transitOpen)).toBe(true);
+    }
+    expect(broken).toBeGreaterThan(10);
+  });
+
+  it('Klaipėda counts in the relief Minsk was promised and in what it still enjoys; towards Brussels and Vilnius distrust adds nothing', () => {
+    const w = createWorld(scenario('base'));
+    // Base: US potash lifted, EU potash in force, Klaipėda closed. Opening it makes US potash
+    // usable in full (R08): 10 instead of a fifth, so 8 points; nothing without R08.
+    expect(reliefWorth(w, [], true, false, ['klaipeda-transit'])).toBeCloseTo(8, 12);
+    expect(reliefWorth(w, [], false, false, ['klaipeda-transit'])).toBe(0);
+    expect(reliefWorth(w, [], true, true, ['klaipeda-transit'])).toBe(0);
+    expect(reliefWorth({ ...w, transitOpen: true }, [], true, true, ['klaipeda-transit'])).toBeCloseTo(8, 12);
+    // Already open, it adds nothing still to come.
+    expect(reliefWorth({ ...w, transitOpen: true }, [], true, false, ['klaipeda-transit'])).toBe(0);
+    const p = { base: 0.1, talksFailed: 0.2, distrust: 0.4, shortfall: 0.3 };
+    expect(belarusRenegeChance({ ...w, trust: 0 }, p, 0, 0)).toBeCloseTo(0.1, 12);
+    expect(belarusRenegeChance({ ...w, trust: 0 }, p)).toBeCloseTo(0.5, 12);
+  });
+  it('an EU or Lithuania deal\'s steps and breaks leave Minsk–Washington trust as it is (R24 is that pair\'s)', () => {
+    const s = scenario('base');
+    const world = { ...liftSanction(createWorld(s), 'eu.trade'), month: '2026-03', trust: 0.6 };
+    const wave = (track: WaveState['track']): WaveState => ({ month: '2026-01', track, scripted: false, released: 10, byRoute: { lithuania: 10 }, relief: track === 'eu-belarus' ? ['eu.trade'] : [],
+      tranches: 2, delivered: 1, status: 'pending', renegedBy: null, renegedIn: null });
+    const deal = (track: PendingDeal['track'], paid: boolean): PendingDeal => ({ wave: 0, track, batches: [[{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]],
+      relief: track === 'eu-belarus' ? ['eu.trade'] : [], grants: track === 'lithuania-belarus' ? ['klaipeda-transit'] : [], paid, due: '2026-03', home: new Map(), promised: 4 });
+    const agents = { ...s.agents, belarus: { ...s.agents.belarus, renege: sure } };
+    for (const track of ['eu-belarus', 'lithuania-belarus'] as const) {
+      const open = track === 'lithuania-belarus' ? { ...world, transitOpen: true } : world;
+      const kept = stepPending(world, deal(track, false), wave(track), '2026-03', 0.99, false, s.agents, s.rules);
+      expect(kept.world.trust).toBe(0.6);
+      expect(kept.changes[0]!.numbers.trust).toBeUndefined();
+      const broken = stepPending(open, deal(track, true), wave(track), '2026-03', 0, false, agents, s.rules);
+      expect(broken.changes.map((c) => c.kind)).toEqual(['renege', 'snapback']);
+      expect(broken.world.trust).toBe(0.6);
+      expect(broken.world.transitOpen).toBe(false);
+    }
+    // The same break on the US track costs trust.
+    const us = stepPending(world, { ...deal('eu-belarus', true), track: 'us-belarus', relief: [] }, { ...wave('us-belarus'), relief: [] }, '2026-03', 0, false, agents, s.rules);
+    expect(us.world.trust).toBeCloseTo(0.6 - s.agents.us.trustLoss, 12);
   });
 });
