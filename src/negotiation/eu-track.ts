@@ -17,6 +17,7 @@ import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { minskPrice, minskPricing } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
 import { stageDeal } from './stages.js';
+import { distrustMarkup } from '../rules/trust.js';
 import type { RuleId } from '../rules/ids.js';
 
 export function runEuTrack(ctx: TrackContext): TrackResult {
@@ -31,7 +32,9 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
   const worth = (id: string) => marginalRelief(world, [id], false, logistics);
   const item = active.sort((a, b) => worth(b.id) - worth(a.id) || a.id.localeCompare(b.id))[0]!;
 
-  const { ask } = takeInOrder(candidates, Math.ceil(item.weight * eu.prisonersPerWeight));
+  // R24: the less Brussels trusts Minsk, the more releases it asks per relief point.
+  const perWeight = eu.prisonersPerWeight * distrustMarkup(world, 'eu', eu.trustWeight, rules);
+  const { ask } = takeInOrder(candidates, Math.ceil(item.weight * perWeight));
   // R12: Brussels lifts a sanction only for releases; a sanction that asks for nobody is not traded.
   if (ask.length === 0) return { world, offers: [], deal: null };
   const budget = worth(item.id) * urgency(world, by, rules);
@@ -49,7 +52,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
     const steps = releaseSteps(candidates);
     const priced: Priced[] = [];
     for (const s of active) {
-      const itemAsk = Math.min(steps.total, Math.ceil(s.weight * eu.prisonersPerWeight));
+      const itemAsk = Math.min(steps.total, Math.ceil(s.weight * perWeight));
       const itemBar = Math.ceil(itemAsk * eu.acceptShare);
       const itemWorth = worth(s.id);
       for (const k of steps.counts) {

@@ -16,6 +16,7 @@ import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
 import { minskPrice, minskPricing, valueGap, type OfferNumbers } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
 import { stageDeal } from './stages.js';
+import { distrustMarkup } from '../rules/trust.js';
 import type { RuleId } from '../rules/ids.js';
 
 /** What promising calm and freeing the drivers costs Minsk, in relief points. */
@@ -39,7 +40,8 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
     return { world, offers: [], deal: null, blockedBy, events: keep ? [{ kind: 'posture', actor: 'belarus', rules: ['R08', 'R09'],
       fact: { code: 'minsk-no-bid', worth: transitWorth, cost: promiseCost } }] : [] };
   }
-  const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
+  // R24: a Vilnius that Minsk has let down asks more for Klaipėda.
+  const price = lt.transitPrice * (1 + world.relations.lithuania.hostility) * distrustMarkup(world, 'lithuania', lt.trustWeight, rules);
   const commitmentValue = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
   const opening: Package = { releases: [], relief: [], grants: ['klaipeda-transit'], commitments, sideOffers: [] };
   const opened: OfferNumbers = { values: { lithuania: commitmentValue, belarus: transitWorth }, reservations: { lithuania: price, belarus: promiseCost } };

@@ -5,18 +5,18 @@
  * and each further batch follows the same gap after. At each step the side that owes may renege,
  * with a probability that rises when the talks have failed, when balloons fly, and (for Minsk) as
  * the relief it was paid proves worth less to it than when the deal was agreed (a sanction
- * snapped back, potash that cannot be shipped, R08) and, towards Washington, as trust falls.
- * Reneging has named consequences: the payer snaps its relief back (a sanction re-imposed,
- * Klaipėda closed again), Minsk re-arrests some of those the deal freed at home and resumes the
- * balloons, and Minsk–Washington trust falls (R24), which prices later US deals
- * (src/rules/us-valuation.ts). Trust is kept for that pair only: the article's trust is built by
- * the three US waves. Poland's one-person deal is not staged: there is no batch to verify.
+ * snapped back, potash that cannot be shipped, R08) and as the pair's trust falls. Reneging has
+ * named consequences: the payer snaps its relief back (a sanction re-imposed, Klaipėda closed
+ * again), Minsk re-arrests some of those the deal freed at home and resumes the balloons, and the
+ * trust between Minsk and that payer falls (R24), which prices the payer's later deals
+ * (src/rules/us-valuation.ts, src/rules/trust.ts). Poland's one-person deal is not staged: there
+ * is no batch to verify.
  */
 import type { AgentParams, BelarusParams, UsParams } from '../scenario/schema.js';
 import type { Route, Sanction, World } from '../world/types.js';
 import { reliefValue } from '../world/valuation.js';
 import {
-  closeTransit, liftSanction, openTransit, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust,
+  closeTransit, liftSanction, openTransit, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust, setTrustWith,
 } from '../world/recipes.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
@@ -35,7 +35,14 @@ export interface StageTerms {
   readonly tranches: number;
   readonly trancheGapMonths: number;
   readonly renege: UsParams['renege'];
+  /** R24: the trust the pair gains with each step kept, and loses when either side reneges. */
+  readonly trustGain: number;
+  readonly trustLoss: number;
 }
+
+/** Minsk's trust with the payer (R24): Washington's is `world.trust`, the others' `world.trustWith`. */
+export const trustOf = (world: World, payer: Payer): number => (payer === 'us' ? world.trust : world.trustWith[payer]);
+const withTrust = (world: World, payer: Payer, trust: number): World => (payer === 'us' ? setTrust(world, trust) : setTrustWith(world, payer, trust));
 
 export const stageTermsOf = (agents: AgentParams, track: StagedTrack): StageTerms => agents[PAYER[track]];
 
@@ -173,14 +180,14 @@ export function stepPending(
   agents: AgentParams, rules: RuleSwitches,
 ): StepResult {
   const changes: ChangeRecord[] = [];
-  const { us, belarus: by } = agents;
+  const by = agents.belarus;
   const terms = stageTermsOf(agents, deal.track);
   const payer = PAYER[deal.track];
   const r22 = isOn(rules, 'R22');
-  // R24: trust is Minsk–Washington's; the other tracks' steps leave it as it is.
-  const r24 = isOn(rules, 'R24') && payer === 'us';
-  const trustBy = (w: World, delta: number) => (r24 ? setTrust(w, w.trust + delta) : w);
-  const trustNumber = (w: World): Record<string, number> => (payer === 'us' ? { trust: round3(w.trust) } : {});
+  // R24: each step moves the trust between Minsk and this deal's payer, and no other pair's.
+  const r24 = isOn(rules, 'R24');
+  const trustBy = (w: World, delta: number) => (r24 ? withTrust(w, payer, trustOf(w, payer) + delta) : w);
+  const trustNumber = (w: World): Record<string, number> => ({ trust: round3(trustOf(w, payer)) });
   let w = world;
   const renege = (who: Payer | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }): StepResult => {
     const rs: RuleId[] = ['R21', 'R22'];
@@ -189,8 +196,8 @@ export function stepPending(
     const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round3(deal.promised), delivered: round3(worth.delivered), shortfall: round3(worth.shortfall) } : {};
     changes.push({ kind: 'renege', actor: who, track: deal.track, people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
       ...(deal.paid ? {} : withGrants(deal.grants)),
-      numbers: { wave: deal.wave, probability: round3(chance), ...(payer === 'us' ? { trustBefore: round3(w.trust) } : {}), ...cause }, rules: rs });
-    w = trustBy(w, -us.trustLoss);
+      numbers: { wave: deal.wave, probability: round3(chance), trustBefore: round3(trustOf(w, payer)), ...cause }, rules: rs });
+    w = trustBy(w, -terms.trustLoss);
     wave.status = 'reneged';
     wave.renegedBy = who;
     wave.renegedIn = month;
@@ -225,18 +232,18 @@ export function stepPending(
     if (deal.grants.includes('klaipeda-transit')) w = openTransit(w);
     wave.relief.push(...paid);
     deal.paid = true;
-    w = trustBy(w, us.trustGain);
+    w = trustBy(w, terms.trustGain);
     changes.push({ kind: 'payment', actor: payer, track: deal.track, people: [], sanctions: paid, ...withGrants(deal.grants),
       numbers: { wave: deal.wave, ...trustNumber(w) }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   } else {
     // What the relief paid is still worth to Minsk against what it was promised (snapped back elsewhere, R08).
     const delivered = reliefWorth(w, wave.relief, isOn(rules, 'R08'), true, deal.grants);
     const shortfall = reliefShortfall(deal.promised, delivered);
-    const chance = belarusRenegeChance(w, by.renege, shortfall, payer === 'us' ? 1 - w.trust : 0);
+    const chance = belarusRenegeChance(w, by.renege, shortfall, 1 - trustOf(w, payer));
     if (r22 && draw < chance) return renege('belarus', chance, { delivered, shortfall });
     const batch = deal.batches.shift() ?? [];
     const done = freeBatch(w, batch, deal.home);
-    w = trustBy(done.world, us.trustGain);
+    w = trustBy(done.world, terms.trustGain);
     addToWave(wave, done.freed);
     wave.delivered += 1;
     changes.push({ kind: 'batch', actor: 'belarus', track: deal.track, people: people(done.freed), sanctions: [],

@@ -191,8 +191,10 @@ export function describeChange(c: ChangeRecord, labels: Labels): string {
 
 /** The side that pays in a staged deal (R21), by its capital. */
 const payerName = (c: ChangeRecord): string => (c.actor === 'scenario' ? 'the scenario' : AGENT_NAMES[c.actor]);
-/** Minsk–Washington trust after a US step (R24); the other tracks' steps carry none. */
-const trustIn = (c: ChangeRecord): string => (c.numbers.trust !== undefined ? `; trust ${c.numbers.trust.toFixed(2)}` : '');
+/** The trust after a step (R24): Minsk–Washington's plainly, the other payers' by name. */
+const TRUST_WITH: Readonly<Record<string, string>> = { 'eu-belarus': 'trust with Brussels', 'lithuania-belarus': 'trust with Vilnius' };
+const trustIn = (c: ChangeRecord): string =>
+  (c.numbers.trust !== undefined ? `; ${TRUST_WITH[c.track ?? ''] ?? 'trust'} ${c.numbers.trust.toFixed(2)}` : '');
 function paidIn(c: ChangeRecord, sanctions: string): string {
   const parts = [sanctions ? `lifting ${sanctions}` : '', c.grants?.includes('klaipeda-transit') ? 'opening Klaipėda' : ''].filter(Boolean);
   return parts.length ? parts.join(' and ') : 'nothing left to lift';

@@ -183,9 +183,11 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   }),
   R24: beyond({
     id: 'R24', slug: 'trust', title: 'Trust prices deals',
-    summary: 'Trust between Minsk and Washington rises with each tranche kept and falls with each broken; the less trust, the more releases the US asks per relief item.',
+    summary: 'Trust between Minsk and each payer (Washington, Brussels, Vilnius) rises with each step of their staged deal kept and falls with each broken; the less trust, the more that payer asks for what it gives.',
     fact: 'Washington paid each 2025 concession only after a verified release (Belavia, potash), pricing in that earlier promises by Minsk had not held.',
-    actors: ['us', 'belarus'], parameters: ['world.trust', 'agents.us.trustWeight', 'agents.us.trustGain', 'agents.us.trustLoss'],
+    actors: ['us', 'eu', 'lithuania', 'belarus'],
+    parameters: ['world.trust', 'world.trustWith', 'agents.us.trustWeight', 'agents.us.trustGain', 'agents.us.trustLoss',
+      'agents.eu.trustWeight', 'agents.eu.trustGain', 'agents.eu.trustLoss', 'agents.lithuania.trustWeight', 'agents.lithuania.trustGain', 'agents.lithuania.trustLoss'],
     module: 'src/rules/us-valuation.ts',
   }),
   R25: beyond({

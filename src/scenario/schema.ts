@@ -88,6 +88,13 @@ export const worldSchema = z.strictObject({
     })
     .prefault({}),
   trust: probability.default(0.7).describe('Minsk–Washington trust at the start, 0..1: three waves were carried out as agreed (R24)'),
+  trustWith: z
+    .strictObject({
+      eu: probability.default(1).describe('Minsk–Brussels trust at the start (R24): 1, no deal between them kept or broken yet; the EU\'s asking price carries its caution'),
+      lithuania: probability.default(1).describe('Minsk–Vilnius trust at the start (R24): 1, no deal between them kept or broken yet; the transit price carries Vilnius\'s caution'),
+    })
+    .prefault({})
+    .describe('trust between Minsk and the other payers, 0..1; it rises with each step of a staged deal kept and falls when one is broken (R24)'),
   accepts: z
     .strictObject(Object.fromEntries(DEPORTATION_ROUTES.map((r) => [r, z.boolean().default(true).describe(`${r} takes deportees`)])) as Record<(typeof DEPORTATION_ROUTES)[number], z.ZodDefault<z.ZodBoolean>>)
     .prefault({})
@@ -112,6 +119,13 @@ export const worldSchema = z.strictObject({
  * batch to its verification and payment, and its chance of withholding the payment. The same
  * fields for Washington, Brussels and Vilnius; defaults per payer (docs/scenario-authoring.md).
  */
+/** How a payer's trust in Minsk (R24) prices its asks and moves with each step kept or broken. */
+const trustTerms = (asks: string) => ({
+  trustWeight: share(0.5, 'R24', `how much distrust raises ${asks}`),
+  trustGain: share(0.1, 'R24', 'trust gained by each batch delivered and each payment made'),
+  trustLoss: share(0.35, 'R24', 'trust lost when either side reneges'),
+});
+
 const stagingTerms = (d: { who: string; payer: string; what: string; tranches: number; gap: number; base: number; talksFailed: number; incident: number }) => ({
   tranches: z.number().int().min(1).max(12).default(d.tranches).describe(`batches ${d.who} deal is carried out in; 1 is all at once (R21)`),
   trancheGapMonths: z.number().int().min(1).max(12).default(d.gap).describe('months from a batch to the verification and relief, and from there to the next batch (R21)'),
@@ -153,9 +167,7 @@ export const usParamsSchema = z
     askMarkup: z.number().min(1).max(10).default(1.3).describe('how much more than its reservation the US asks for in an opening offer (R06)'),
     exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
     ...stagingTerms({ who: 'a US', payer: 'Washington', what: 'relief', tranches: 2, gap: 1, base: 0.03, talksFailed: 0.1, incident: 0.1 }),
-    trustWeight: share(0.5, 'R24', 'how much distrust raises the releases the US asks per relief item'),
-    trustGain: share(0.1, 'R24', 'trust gained by each batch delivered and each payment made'),
-    trustLoss: share(0.35, 'R24', 'trust lost when either side reneges'),
+    ...trustTerms('the releases the US asks per relief item'),
   })
   .prefault({});
 
@@ -203,6 +215,7 @@ export const lithuaniaParamsSchema = z
     valuePerPrisoner: factor(0.004, 'R09', 'what each prisoner deported to Lithuania is worth to Vilnius'),
     // Klaipėda is a decision of Vilnius's government alone, taken within the month; in October 2025
     // it closed its border over the balloons, so an incident weighs heavily (docs/scenario-authoring.md).
+    ...trustTerms('the price Vilnius asks for Klaipėda'),
     ...stagingTerms({ who: 'a Lithuania', payer: 'Vilnius', what: 'the Klaipėda opening', tranches: 2, gap: 1, base: 0.05, talksFailed: 0, incident: 0.4 }),
   })
   .prefault({});
@@ -223,6 +236,7 @@ export const euParamsSchema = z
     reviewChance: share(0.5, 'R12', 'with R12 off: monthly chance the EU reviews its sanctions'),
     // Lifting needs a unanimous Council decision: months, not weeks, and any one member (Vilnius,
     // Warsaw) can hold it up, more so after an incident (docs/scenario-authoring.md).
+    ...trustTerms('the releases Brussels asks per relief point'),
     ...stagingTerms({ who: 'an EU', payer: 'Brussels', what: 'the sanction it lifts', tranches: 2, gap: 3, base: 0.1, talksFailed: 0.05, incident: 0.2 }),
   })
   .prefault({});

@@ -560,6 +560,7 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     reneged: open?.reneged ?? 0,
     sanctionHistory: open ? sanctionHistoryOf(open.scenario, world) : {},
     trust: Math.round(world.trust * 1000) / 1000,
+    trustWith: { eu: Math.round(world.trustWith.eu * 1000) / 1000, lithuania: Math.round(world.trustWith.lithuania * 1000) / 1000 },
   };
 }
 

@@ -340,7 +340,10 @@ export interface Outcome {
   readonly reneged: number;
   /** Sanction id → its status at the start, then every change, in order. */
   readonly sanctionHistory: Readonly<Record<string, readonly { readonly month: string; readonly status: 'active' | 'lifted' }[]>>;
+  /** Minsk–Washington trust at the end (R24). */
   readonly trust: number;
+  /** Minsk's trust with Brussels and with Vilnius at the end (R24). */
+  readonly trustWith: Readonly<Record<'eu' | 'lithuania', number>>;
 }
 
 export interface RunResult {

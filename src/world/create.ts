@@ -30,6 +30,7 @@ export function createWorld(scenario: Scenario): World {
     rearrested: 0,
     pardoned: 0,
     trust: w.trust,
+    trustWith: { ...w.trustWith },
     sanctionChanges: [],
   };
 }

@@ -6,7 +6,7 @@
  * month loop calls them a dozen times a month (docs/performance.md). Rare ones still use immer.
  */
 import { Immer } from 'immer';
-import type { Cohort, Issuer, MonthKey, NamedPrisoner, Route, Sanction, TalksState, World } from './types.js';
+import type { Cohort, Issuer, MonthKey, NamedPrisoner, Route, Sanction, TalksState, TrustPartner, World } from './types.js';
 import { nextMonth } from './month.js';
 
 const immer = new Immer({ autoFreeze: false });
@@ -126,6 +126,12 @@ export const countPardoned = (world: World, count: number): World =>
 export const setTrust = (world: World, trust: number): World => {
   const t = clamp01(trust);
   return t === world.trust ? world : { ...world, trust: t };
+};
+
+/** Minsk's trust with Brussels or Vilnius moves after a step of their staged deal kept or broken (R24). */
+export const setTrustWith = (world: World, partner: TrustPartner, trust: number): World => {
+  const t = clamp01(trust);
+  return t === world.trustWith[partner] ? world : { ...world, trustWith: { ...world.trustWith, [partner]: t } };
 };
 
 const setSanctionStatus = (world: World, sanctionId: string, status: 'active' | 'lifted', month: MonthKey): World => {

@@ -82,6 +82,9 @@ export interface Relations {
   readonly hostility: number;
 }
 
+/** The payers besides Washington whose deals Minsk can keep or break (R21, R22, R24). */
+export type TrustPartner = 'eu' | 'lithuania';
+
 export interface World {
   readonly month: MonthKey;
   readonly talks: TalksState;
@@ -110,6 +113,8 @@ export interface World {
   readonly pardoned: number;
   /** Minsk–Washington trust, 0 none … 1 full; it prices later US deals (R24). */
   readonly trust: number;
+  /** Minsk's trust record with Brussels and with Vilnius (R24): 1 none broken; it prices their later deals. */
+  readonly trustWith: Readonly<Record<TrustPartner, number>>;
   /** Every sanction status change during the run, in order. */
   readonly sanctionChanges: readonly SanctionChange[];
 }

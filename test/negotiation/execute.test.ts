@@ -28,7 +28,7 @@ const world: World = {
   balloons: true, lorryDriversHeld: 3, confiscationThreat: true, usInterest: 0.5,
   releasedByRoute: { lithuania: 1, ukraine: 0, poland: 0, home: 0, served: 0 },
   releasedByCohort: { a: 1 },
-  arrested: 0, rearrested: 0, pardoned: 0, trust: 1, sanctionChanges: [],
+  arrested: 0, rearrested: 0, pardoned: 0, trust: 1, trustWith: { eu: 1, lithuania: 1 }, sanctionChanges: [],
 };
 
 const to = (id: string, count: number, route: Route, named = false): RoutedRelease => ({ id, count, named, route });

@@ -34,7 +34,7 @@ function makeWorld(patch: Partial<World> = {}): World {
     relations: { lithuania: { hostility: 0 }, poland: { hostility: 0 } },
     balloons: false, lorryDriversHeld: 0, confiscationThreat: false, usInterest: 0.5,
     releasedByRoute: { lithuania: 0, ukraine: 0, poland: 0, home: 0, served: 0 }, releasedByCohort: {},
-    arrested: 0, rearrested: 0, pardoned: 0, trust: 1, sanctionChanges: [], ...patch,
+    arrested: 0, rearrested: 0, pardoned: 0, trust: 1, trustWith: { eu: 1, lithuania: 1 }, sanctionChanges: [], ...patch,
   };
 }
 

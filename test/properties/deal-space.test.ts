@@ -10,6 +10,7 @@ import { runScenario } from '../../src/simulation/run.js';
 import { BLOCKED_KINDS, type OfferRecord, type RunResult } from '../../src/simulation/trace.js';
 import { dominates } from '../../src/negotiation/deal-space.js';
 import { isOn } from '../../src/rules/switches.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { announceSeed, checkRuns } from './fc-config.js';
 import { runExampleArb, SHIPPED } from './arbitraries.js';
 
@@ -17,9 +18,27 @@ announceSeed('deal space');
 const EPS = 1e-9;
 const tally = { accepts: 0, walks: 0, spaces: 0 };
 
-function checkOffers(result: RunResult, enemies: ReadonlySet<string>, r17: boolean): void {
-  const offers: OfferRecord[] = result.months.flatMap((m) => m.offers);
+/**
+ * Whether R17 is in force each month: the scenario's switch, changed from the month a scenario
+ * event's `setRules` fires (the trace names the event; events run before the tracks).
+ */
+function r17ByMonth(result: RunResult, scenario: Scenario): boolean[] {
+  let on = isOn(scenario.rules, 'R17');
+  return result.months.map((m) => {
+    for (const e of m.events) {
+      const id = /scenario event (e\d+)/.exec(e.kind === 'scenario' ? e.text : '')?.[1];
+      const set = scenario.events.find((x) => x.id === id)?.do.setRules?.R17;
+      if (set !== undefined) on = set;
+    }
+    return on;
+  });
+}
+
+function checkOffers(result: RunResult, enemies: ReadonlySet<string>, scenario: Scenario): void {
+  const r17s = r17ByMonth(result, scenario);
+  const offers: (OfferRecord & { r17: boolean })[] = result.months.flatMap((m, i) => m.offers.map((o) => ({ ...o, r17: r17s[i]! })));
   for (const o of offers) {
+    const r17 = o.r17;
     expect(Number.isFinite(o.values[o.from]) && Number.isFinite(o.values[o.to]), 'both parties valued').toBe(true);
     expect(Number.isFinite(o.reservations[o.to]), 'the answering party\'s reservation').toBe(true);
     if (o.answer === 'accept') {
@@ -46,13 +65,13 @@ describe('the numbers in the trace', () => {
   it('accepts clear the answering party\'s reservation and no red line; walks name their cause; gaps are reservation − value', () => {
     checkRuns('trace-numbers', runExampleArb(), ({ scenario, seed }) => {
       const enemies = new Set(scenario.world.named.filter((p) => p.enemy).map((p) => p.id));
-      checkOffers(runScenario(scenario, { seed }), enemies, isOn(scenario.rules, 'R17'));
+      checkOffers(runScenario(scenario, { seed }), enemies, scenario);
     });
     // Fixed runs too, so that accepts and walks are always among the checked records, however few
     // random examples run (THAW_FC_RUNS=8 under Stryker) and whichever scenarios they draw.
     const base = SHIPPED.find((s) => s.id === 'base')!;
     const baseEnemies = new Set(base.world.named.filter((p) => p.enemy).map((p) => p.id));
-    for (const seed of [1, 2, 3]) checkOffers(runScenario(base, { seed }), baseEnemies, isOn(base.rules, 'R17'));
+    for (const seed of [1, 2, 3]) checkOffers(runScenario(base, { seed }), baseEnemies, base);
     expect(tally.accepts).toBeGreaterThan(0);
     expect(tally.walks).toBeGreaterThan(0);
   });

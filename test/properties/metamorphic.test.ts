@@ -100,7 +100,10 @@ const IDLE: Readonly<Partial<Record<RuleId, { readonly why: string; readonly idl
   } },
   R23: { why: 'no re-arrest chance', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, rearrestChance: 0 } } }) },
   R25: { why: 'no sentence ever ends', idle: (s) => ({ ...s, agents: { ...s.agents, belarus: { ...s.agents.belarus, termEndChance: 0 } } }) },
-  R24: { why: 'trust weighs nothing and never moves', idle: (s) => ({ ...s, agents: { ...s.agents, us: { ...s.agents.us, trustWeight: 0, trustGain: 0, trustLoss: 0 } } }) },
+  R24: { why: 'trust weighs nothing and never moves', idle: (s) => {
+    const none = { trustWeight: 0, trustGain: 0, trustLoss: 0 };
+    return { ...s, agents: { ...s.agents, us: { ...s.agents.us, ...none }, eu: { ...s.agents.eu, ...none }, lithuania: { ...s.agents.lithuania, ...none } } };
+  } },
   R17: { why: 'no personal enemies', idle: (s) => ({ ...s, world: { ...s.world, named: s.world.named.map((p) => ({ ...p, enemy: false })) } }) },
 };
 

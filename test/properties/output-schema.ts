@@ -183,7 +183,8 @@ const outcome = z.strictObject({
   reneged: count.describe('staged deals broken (R22)'),
   sanctionHistory: z.record(sanctionId, z.array(z.strictObject({ month, status: z.enum(['active', 'lifted']) })).min(1))
     .describe('sanction id → its status at the start, then every change'),
-  trust: share,
+  trust: share.describe('Minsk–Washington trust at the end (R24)'),
+  trustWith: z.strictObject({ eu: share, lithuania: share }).describe('Minsk\'s trust with Brussels and with Vilnius at the end (R24)'),
 });
 
 export const outputSchema = z.strictObject({

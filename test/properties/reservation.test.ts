@@ -25,6 +25,7 @@ import { runUsTrack } from '../../src/negotiation/us-track.js';
 import { runPolandTrack } from '../../src/negotiation/poland-track.js';
 import { runEuTrack } from '../../src/negotiation/eu-track.js';
 import { PROMISE_COST, runLithuaniaTrack } from '../../src/negotiation/lithuania-track.js';
+import { distrustMarkup } from '../../src/rules/trust.js';
 import type { TrackResult } from '../../src/negotiation/context.js';
 import { announceSeed, checkProperty, runsFor } from './fc-config.js';
 import { scenarioArb, seedArb } from './arbitraries.js';
@@ -186,7 +187,7 @@ describe('no agent accepts below its reservation value or across a red line', ()
       const lt = s.agents.lithuania;
       const by = s.agents.belarus;
       const byId = indexById(candidatesFor(world, 'lithuania', s.rules));
-      const price = lt.transitPrice * (1 + world.relations.lithuania.hostility);
+      const price = lt.transitPrice * (1 + world.relations.lithuania.hostility) * distrustMarkup(world, 'lithuania', lt.trustWeight, s.rules);
       const calm = (world.balloons ? lt.valueOfCalm : 0) + world.lorryDriversHeld * lt.valuePerDriver;
       for (const o of r.offers.filter((x) => x.answer === 'accept')) {
         regimeRedLines('lithuania-belarus', o, world, s, 'lithuania');

@@ -24,8 +24,10 @@ describe('describeChange', () => {
       ({ kind, actor, track, people: [], sanctions, ...(grants ? { grants } : {}), numbers, rules: ['R21'] });
     expect(describeChange(step('payment', 'us', 'us-belarus', ['us.finance'], { wave: 0, trust: 0.8 }), labels))
       .toBe('The first batch verified, Washington pays (wave 1): lifting us.finance; trust 0.80');
-    expect(describeChange(step('payment', 'eu', 'eu-belarus', ['eu.trade'], { wave: 1 }), labels))
-      .toBe('The first batch verified, Brussels pays (wave 2): lifting eu.trade');
+    expect(describeChange(step('payment', 'eu', 'eu-belarus', ['eu.trade'], { wave: 1, trust: 0.65 }), labels))
+      .toBe('The first batch verified, Brussels pays (wave 2): lifting eu.trade; trust with Brussels 0.65');
+    expect(describeChange({ ...step('batch', 'belarus', 'lithuania-belarus', [], { wave: 0, batch: 2, of: 2, trust: 1 }), people: [{ id: 'unionists', count: 5, route: 'lithuania' }] }, labels))
+      .toMatch(/^Minsk frees the next batch of the staged deal \(wave 1\): 5 .*, batch 2 of 2; trust with Vilnius 1\.00$/);
     expect(describeChange(step('payment', 'lithuania', 'lithuania-belarus', [], { wave: 0 }, ['klaipeda-transit']), labels))
       .toBe('The first batch verified, Vilnius pays (wave 1): opening Klaipėda');
     expect(describeChange(step('renege', 'lithuania', 'lithuania-belarus', [], { wave: 0, probability: 0.45 }, ['klaipeda-transit']), labels))

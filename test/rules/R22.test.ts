@@ -145,7 +145,7 @@ describeRule('R22', () => {
       expect(changesOf(r, 'renege')).toEqual([]);
     }
   });
-  it('when Minsk reneges on an EU deal, Brussels re-imposes its sanction; Minsk–Washington trust is not touched', () => {
+  it('when Minsk reneges on an EU deal, Brussels re-imposes its sanction, and their trust (not Washington\'s) falls', () => {
     const rs = runs(scenario('eu-joins-thaw', { rules: { R25: false }, agents: { belarus: { renege: sure }, eu: { renege: { base: 0, talksFailed: 0, incident: 0 } } } }), 30, 48);
     let broken = 0;
     for (const r of rs) for (const [i, w] of r.outcome.waves.entries()) {
@@ -153,16 +153,17 @@ describeRule('R22', () => {
       expect(w).toMatchObject({ status: 'reneged', renegedBy: 'belarus', delivered: 1 });
       const renege = changesOf(r, 'renege').find((c) => c.numbers.wave === i)!;
       expect(renege).toMatchObject({ actor: 'belarus', track: 'eu-belarus' });
-      expect(renege.numbers.trustBefore).toBeUndefined();
+      expect(renege.numbers.trustBefore).toBeGreaterThanOrEqual(0);
       const snap = changesOf(r, 'snapback').find((c) => c.numbers.wave === i)!;
       expect(snap).toMatchObject({ actor: 'eu', track: 'eu-belarus', sanctions: w.relief, month: renege.month });
       const at = r.months.findIndex((m) => m.month === renege.month);
       for (const id of w.relief) expect(r.outcome.sanctionHistory[id]).toContainEqual({ month: renege.month, status: 'active' });
-      // R24 prices US deals by Minsk–Washington trust only: an EU deal broken is not a trust step.
-      expect(renege.rules).not.toContain('R24');
+      expect(renege.rules).toContain('R24');
       broken += 1;
     }
     expect(broken).toBeGreaterThan(5);
+    // Every EU deal was broken by Minsk, and no other step moved Minsk–Brussels trust: it ends below 1.
+    for (const r of rs) if (r.outcome.waves.some((w) => w.track === 'eu-belarus' && w.status === 'reneged')) expect(r.outcome.trustWith.eu).toBeLessThan(1);
   });
 
   it('when Minsk reneges on a Lithuania deal, Vilnius closes Klaipėda again and goes back to its hard line', () => {
@@ -212,9 +213,9 @@ describeRule('R22', () => {
     expect(belarusRenegeChance({ ...w, trust: 0 }, p, 0, 0)).toBeCloseTo(0.1, 12);
     expect(belarusRenegeChance({ ...w, trust: 0 }, p)).toBeCloseTo(0.5, 12);
   });
-  it('an EU or Lithuania deal\'s steps and breaks leave Minsk–Washington trust as it is (R24 is that pair\'s)', () => {
+  it('an EU or Lithuania deal\'s steps and breaks move that pair\'s trust, never Minsk–Washington\'s (R24)', () => {
     const s = scenario('base');
-    const world = { ...liftSanction(createWorld(s), 'eu.trade'), month: '2026-03', trust: 0.6 };
+    const world = { ...liftSanction(createWorld(s), 'eu.trade'), month: '2026-03', trust: 0.6, trustWith: { eu: 0.5, lithuania: 0.5 } };
     const wave = (track: WaveState['track']): WaveState => ({ month: '2026-01', track, scripted: false, released: 10, byRoute: { lithuania: 10 }, relief: track === 'eu-belarus' ? ['eu.trade'] : [],
       tranches: 2, delivered: 1, status: 'pending', renegedBy: null, renegedIn: null });
     const deal = (track: PendingDeal['track'], paid: boolean): PendingDeal => ({ wave: 0, track, batches: [[{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]],
@@ -222,13 +223,21 @@ describeRule('R22', () => {
     const agents = { ...s.agents, belarus: { ...s.agents.belarus, renege: sure } };
     for (const track of ['eu-belarus', 'lithuania-belarus'] as const) {
       const open = track === 'lithuania-belarus' ? { ...world, transitOpen: true } : world;
+      const partner = track === 'eu-belarus' ? 'eu' : 'lithuania';
+      const other = partner === 'eu' ? 'lithuania' : 'eu';
       const kept = stepPending(world, deal(track, false), wave(track), '2026-03', 0.99, false, s.agents, s.rules);
       expect(kept.world.trust).toBe(0.6);
-      expect(kept.changes[0]!.numbers.trust).toBeUndefined();
+      expect(kept.world.trustWith[partner]).toBeCloseTo(0.5 + s.agents[partner].trustGain, 12);
+      expect(kept.world.trustWith[other]).toBe(0.5);
+      expect(kept.changes[0]!.numbers.trust).toBeCloseTo(0.6, 12);
       const broken = stepPending(open, deal(track, true), wave(track), '2026-03', 0, false, agents, s.rules);
       expect(broken.changes.map((c) => c.kind)).toEqual(['renege', 'snapback']);
+      expect(broken.changes[0]!.numbers.trustBefore).toBe(0.5);
       expect(broken.world.trust).toBe(0.6);
+      expect(broken.world.trustWith[partner]).toBeCloseTo(0.5 - s.agents[partner].trustLoss, 12);
       expect(broken.world.transitOpen).toBe(false);
+      // Minsk's chance of breaking it counts this pair's distrust: sure here (base 1) whatever it is.
+      expect(broken.changes[0]!.numbers.probability).toBe(1);
     }
     // The same break on the US track costs trust.
     const us = stepPending(world, { ...deal('eu-belarus', true), track: 'us-belarus', relief: [] }, { ...wave('us-belarus'), relief: [] }, '2026-03', 0, false, agents, s.rules);
