@@ -38,6 +38,7 @@ describe('quantileOf at known points', () => {
     const moved: Distribution = { kind: 'triangular', lo: 2, mode: 4, hi: 12 };
     expect(quantileOf(moved, 0.1)).toBeCloseTo(2 + Math.SQRT2, 12);
     expect(quantileOf(moved, 0.2)).toBeCloseTo(4, 12);
+    expect(quantileOf(moved, 0.4)).toBeCloseTo(12 - Math.sqrt(48), 12); // past the cut: the upper branch
     expect(quantileOf(moved, 0.6)).toBeCloseTo(12 - Math.sqrt(32), 12);
     expect([quantileOf(moved, 0), quantileOf(moved, 1)]).toEqual([2, 12]);
     // Zero width: the one value, not 0 / 0.
