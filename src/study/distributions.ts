@@ -98,7 +98,8 @@ export function describeDistribution(d: Distribution): string {
 export type DistributionParse = { readonly ok: true; readonly distribution: Distribution } | { readonly ok: false; readonly message: string; readonly hint?: string };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+// Number.isFinite never coerces: anything but a finite number, a numeric string included, is false.
+const isFiniteNumber = (x: unknown): x is number => Number.isFinite(x);
 const numbers = (x: unknown, count: number): number[] | null =>
   Array.isArray(x) && x.length === count && x.every(isFiniteNumber) ? x : null;
 

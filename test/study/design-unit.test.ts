@@ -97,6 +97,15 @@ describe('each design\'s refusals', () => {
     expect(why).toContain(String(MAX_GRID_POINTS));
   });
 
+  it('grid takes exactly as many points as it can hold and refuses one level more', () => {
+    // Two continuous factors: n² points; 1,000² is the limit itself, 1,001² is past it.
+    const two = four.slice(0, 2);
+    expect(MAX_GRID_POINTS).toBe(1000 ** 2);
+    expect(DESIGNS.grid.points(1000, two, {})).toBe(MAX_GRID_POINTS);
+    expect(DESIGNS.grid.refuse(1000, two)).toBeNull();
+    expect(DESIGNS.grid.refuse(1001, two)).toContain(String(1001 ** 2));
+  });
+
   it('sobol takes powers of two from 4 and suggests the nearest, the smaller on a tie', () => {
     for (const n of [4, 8, 1024, 4096]) expect(DESIGNS.sobol.refuse(n, four)).toBeNull();
     const suggested = (n: number) => /e\.g\. (\d+)/.exec(DESIGNS.sobol.refuse(n, four) ?? '')?.[1];

@@ -34,6 +34,13 @@ describe('quantileOf at known points', () => {
     // The mode at an end: all of the unit interval on one side of it.
     expect(quantileOf({ kind: 'triangular', lo: 0, mode: 0, hi: 1 }, 0.75)).toBe(0.5);
     expect(quantileOf({ kind: 'triangular', lo: 0, mode: 1, hi: 1 }, 0.25)).toBe(0.5);
+    // The same shape moved off 0 (lo 2, mode 4, hi 12): every value moves by 2, the cut stays at 0.2.
+    const moved: Distribution = { kind: 'triangular', lo: 2, mode: 4, hi: 12 };
+    expect(quantileOf(moved, 0.1)).toBeCloseTo(2 + Math.SQRT2, 12);
+    expect(quantileOf(moved, 0.2)).toBeCloseTo(4, 12);
+    expect(quantileOf(moved, 0.4)).toBeCloseTo(12 - Math.sqrt(48), 12); // past the cut: the upper branch
+    expect(quantileOf(moved, 0.6)).toBeCloseTo(12 - Math.sqrt(32), 12);
+    expect([quantileOf(moved, 0), quantileOf(moved, 1)]).toEqual([2, 12]);
     // Zero width: the one value, not 0 / 0.
     expect([0, 0.5, 1].map((u) => quantileOf({ kind: 'triangular', lo: 3, mode: 3, hi: 3 }, u))).toEqual([3, 3, 3]);
   });
@@ -136,6 +143,9 @@ describe('parseDistribution reads', () => {
     expect(ok({ normal: { mean: 1, sd: 2, min: 0 } })).toEqual(normal(1, 2, 0, null));
     expect(ok({ normal: { mean: 1, sd: 2, max: 5 } })).toEqual(normal(1, 2, null, 5));
     expect(ok({ normal: { mean: 1, sd: 2, min: 0, max: 5 } })).toEqual(normal(1, 2, 0, 5));
+    // One bound alone is never compared with the missing other (null is not 0): a max below 0, a min above it.
+    expect(ok({ normal: { mean: -5, sd: 1, max: -1 } })).toEqual(normal(-5, 1, null, -1));
+    expect(ok({ normal: { mean: 5, sd: 1, min: 1 } })).toEqual(normal(5, 1, 1, null));
     expect(ok({ beta: [2, 6] })).toEqual({ kind: 'beta', a: 2, b: 6, lo: 0, hi: 1 });
     expect(ok({ beta: [2, 6] }, { lo: 10, hi: 20 })).toEqual({ kind: 'beta', a: 2, b: 6, lo: 10, hi: 20 });
     expect(ok({ choice: [1, 'a', true] })).toEqual(choice([1, 'a', true]));
