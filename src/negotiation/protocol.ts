@@ -20,9 +20,9 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import { releaseCost, topPrisonerMatched, type Candidate } from '../rules/value-match.js';
 import type { BelarusParams } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
-import type { AgentId, PartyId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
-import type { Package, Release } from './package.js';
-import { viewOf } from './execute.js';
+import type { AgentId, PartyId, BlockedBy, DeclaredTrackId, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
+import type { ItemPackage, Package, Release } from './package.js';
+import { viewOf, viewOfItems } from './execute.js';
 import type { Pricing } from './bargain.js';
 
 /** What a party may put on the table: the dimensions of a track's issue space. */
@@ -194,11 +194,11 @@ export interface OfferNumbers {
 
 /** One offer and its answer, as the trace keeps it. */
 export function offerRecord(
-  track: TrackId, exchange: number, from: AgentId, to: AgentId, kind: ModelOffer['kind'], pkg: Package,
+  track: TrackId | DeclaredTrackId, exchange: number, from: PartyId, to: PartyId, kind: ModelOffer['kind'], pkg: Package | ItemPackage,
   answer: ModelOffer['answer'], why: OfferWhy, rules: readonly RuleId[], numbers: OfferNumbers,
 ): ModelOffer {
   const record: ModelOffer = {
-    track, exchange, from, to, kind, package: viewOf(pkg), answer, why, rules: [...new Set(rules)],
+    track, exchange, from, to, kind, package: 'items' in pkg ? viewOfItems(pkg) : viewOf(pkg), answer, why, rules: [...new Set(rules)],
     values: { ...numbers.values } as Record<string, number>, reservations: { ...numbers.reservations } as Record<string, number>,
   };
   return numbers.blockedBy ? { ...record, blockedBy: numbers.blockedBy } : record;

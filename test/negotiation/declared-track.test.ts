@@ -44,9 +44,11 @@ describe('the packages of a declared track', () => {
 describe('a round', () => {
   it('Washington opens with transit alone (its best, 1.5; −1 to Vilnius: a counter); Vilnius at aspiration 2 − 2 × 0.5 = 1 offers both (0.5 ≥ 0 to Washington): accepted', () => {
     const r = runDeclaredTrack(track(), ctx);
-    expect(r.offers.map((o) => [o.from, o.package.items, o.answer])).toEqual([
-      ['us', ['transit'], 'counter'], ['lithuania', ['troops', 'transit'], 'accept'],
+    expect(r.offers.map((o) => [o.exchange, o.kind, o.from, o.to, o.package.items, o.answer])).toEqual([
+      [1, 'offer', 'us', 'lithuania', ['transit'], 'counter'], [2, 'counter', 'lithuania', 'us', ['troops', 'transit'], 'accept'],
     ]);
+    expect(r.offers[0]!.why).toEqual({ code: 'short-of-reservation', worth: -1, reservation: 0 });
+    expect(r.offers[1]!.why).toEqual({ code: 'clears-reservation', worth: 0.5, reservation: 0 });
     expect(r.offers[1]!.values).toEqual({ us: 0.5, lithuania: 1 });
     expect(r.offers[1]!.reservations).toEqual({ us: 0, lithuania: 0 });
     expect(r.deal!.package.items).toEqual(['troops', 'transit']);
@@ -67,15 +69,30 @@ describe('a round', () => {
     expect(r.blockedBy).toEqual({ kind: 'red-line', rule: 'R09', party: 'lithuania' });
   });
 
-  it('a walk on the red line: Washington values troops at 0, so it offers them; Vilnius, wanting 1.5, walks at the deadline, blocked by R09', () => {
+  it('when the next proposer has nothing to put up, the round walks on the last refusal: Washington offers troops (worth 0, its reservation); Vilnius, wanting 1.5, gets 1 and has nothing of its own outside R09 worth 1.5 to it', () => {
     const t = track({
       items: [{ id: 'troops', from: 'us', worth: { lithuania: 1, us: 0 } }, { id: 'transit', from: 'lithuania', worth: { us: 1.5, lithuania: 1 } }],
-      reservations: { lithuania: 1.5 }, redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }], protocol: { exchanges: 1, concession: 0.5 },
+      reservations: { lithuania: 1.5 }, redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }], protocol: { exchanges: 4, concession: 0.5 },
     });
     const r = runDeclaredTrack(t, ctx);
-    expect(r.offers.map((o) => [o.package.items, o.answer])).toEqual([[['troops'], 'walk']]);
-    expect(r.offers[0]!.blockedBy).toEqual({ kind: 'red-line', rule: 'R09', party: 'lithuania' });
-    expect(r.offers[0]!.rules).toEqual(['R08', 'R09']);
+    // One exchange of the four: the walk is on the offer made, its gap 1.5 − 1 from that offer's numbers.
+    expect(r.offers.map((o) => [o.exchange, o.package.items, o.answer])).toEqual([[1, ['troops'], 'walk']]);
+    expect(r.offers[0]!.blockedBy).toEqual({ kind: 'value-gap', party: 'lithuania', gap: 0.5 });
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'lithuania', gap: 0.5 });
+    expect(r.offers[0]!.rules).toEqual(['R08']);
+  });
+
+  it('nothing put up, no red line to blame: Washington\'s reservation 2 is above its best package (transit, 1.5): its own gap 0.5', () => {
+    const r = runDeclaredTrack(track({ reservations: { us: 2 } }), ctx);
+    expect(r.offers).toEqual([]);
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'us', gap: 0.5 });
+  });
+
+  it('nothing put up when a red line keeps out every package, though none would clear both: that line', () => {
+    const r = runDeclaredTrack(track({ items: [{ id: 'transit', from: 'lithuania', worth: { us: 1.5, lithuania: -1 } }],
+      redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }] }), ctx);
+    expect(r.offers).toEqual([]);
+    expect(r.blockedBy).toEqual({ kind: 'red-line', rule: 'R09', party: 'lithuania' });
   });
 
   it('a value gap when no package clears both: Vilnius needs 1.5 and gets at most 1 from what Washington will give', () => {
