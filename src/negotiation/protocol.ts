@@ -175,16 +175,6 @@ export function minskPricing(price: { readonly cost: number; readonly crosses: R
   return { value: budget, reservation: price.cost, redLine: decisive };
 }
 
-/**
- * Why Minsk gave none of an ask: a red line it crosses, else the value gap (the people cost more
- * than the relief is worth to it). When it would have fit but for the top-prisoner rule, R03 names it.
- */
-export function minskRefusal(price: { readonly cost: number; readonly crosses: RuleId | null }, budget: number): BlockedBy {
-  if (price.crosses === 'R17') return redLine('R17', 'belarus');
-  if (price.cost > budget) return valueGap('belarus', price.cost, budget);
-  return redLine(price.crosses ?? 'R03', 'belarus');
-}
-
 /** The numbers an offer record carries. */
 export interface OfferNumbers {
   readonly values: Readonly<Partial<Record<AgentId, number>>>;

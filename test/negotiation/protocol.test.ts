@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { minskPrice, minskRefusal } from '../../src/negotiation/protocol.js';
+import { minskPrice, minskPricing } from '../../src/negotiation/protocol.js';
+import { refusalOf } from '../../src/negotiation/bargain.js';
 import { candidatesFor, indexById } from '../../src/negotiation/candidates.js';
 import { releaseCost } from '../../src/rules/value-match.js';
 import { createWorld } from '../../src/world/create.js';
@@ -30,7 +31,7 @@ describe('minskPrice', () => {
         if (enemy) enemies += 1;
         expect(price.crosses === 'R17').toBe(enemy && !r17);
         expect(price.ruled === price.cost).toBe(!(enemy && !r17));
-        if (enemy && !r17) expect(minskRefusal(price, 1e9)).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
+        if (enemy && !r17) expect(refusalOf(minskPricing(price, 1e9), 'belarus')).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
       }), { numRuns: 60, seed: 11 });
     }
     expect(enemies).toBeGreaterThan(10);
