@@ -54,10 +54,6 @@ export function declaredPackages(track: DeclaredTrack, rules: RuleSwitches): Dec
   return out;
 }
 
-/** The rules a declared track's records cite: its own, and the red line that blocked it. */
-const citedRules = (track: DeclaredTrack, blockedBy: BlockedBy | undefined): RuleId[] =>
-  [...new Set<RuleId>([...track.rules, ...(blockedBy?.kind === 'red-line' ? [blockedBy.rule] : [])])];
-
 const reservationOf = (track: DeclaredTrack, party: PartyId): number => track.reservations[party] ?? 0;
 
 /**
@@ -115,20 +111,20 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
       from, to, kind: exchange === 1 ? 'offer' : 'counter', pkg, deal: pkg,
       // Red lines are kept out of the space: nothing put up crosses one.
       pricing: { value: worth, reservation: reservationOf(track, to), redLine: null },
-      record: (answer, blockedBy) => ({
+      // The records cite the track's rules: no walk here is on a red line (none is put up).
+      record: (answer) => ({
         why: { code: answer === 'accept' ? 'clears-reservation' : 'short-of-reservation', worth, reservation: reservationOf(track, to) },
-        rules: citedRules(track, blockedBy), values: { ...pkg.values }, reservations,
+        rules: track.rules, values: { ...pkg.values }, reservations,
       }),
     };
   };
-  const opening = offerAt(1);
-  if (!opening) return withSpace({ world, offers: [], deal: null, blockedBy: nothingToPutUp(track, packages, feasible) });
+  if (!offerAt(1)) return withSpace({ world, offers: [], deal: null, blockedBy: nothingToPutUp(track, packages, feasible) });
 
   // The turns: after each refusal the answerer proposes in its turn; the loop stops them at the deadline.
   let exchange = 0;
   const next = (): Planned<DeclaredPackage> | null => {
     exchange += 1;
-    const step = exchange === 1 ? opening : offerAt(exchange);
+    const step = offerAt(exchange);
     // Past the deadline a step counts as left (the deadline blocked) only if more time could have reached a deal.
     if (!step || (exchange > exchanges && !zopa)) return null;
     return () => step;
@@ -148,7 +144,7 @@ function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage,
   }
   const deal: ModelDeal = {
     track: track.id, parties: [...track.parties], package: viewOfItems(pkg), released: 0, byRoute: {}, routed: [], lifted: [],
-    rules: citedRules(track, undefined),
+    rules: [...new Set(track.rules)],
   };
   return { world: w, offers, deal };
 }

@@ -109,6 +109,57 @@ describe('a round', () => {
     expect(r.blockedBy).toEqual({ kind: 'deadline' });
   });
 
+  it('the aspiration stops at the reservation: at exchange 4, 0.5 × 3 of the way is the whole way, so Vilnius (reservation 1.2) keeps to troops and never offers both (worth 1 to it)', () => {
+    // Washington's best is transit (1.5), Vilnius's troops (2). Exchange 1: Washington at 1.5 offers
+    // transit (−1 to Vilnius); 2: Vilnius at 2 − 0.8 × 0.5 = 1.6 offers troops (−1 to Washington);
+    // 3: Washington at 1.5 − 1.5 × 1 = 0 offers both, best for Vilnius (1 < 1.2); 4: Vilnius at
+    // 2 − 0.8 × min(1, 1.5) = 1.2 offers troops again (both, 1, is under its aspiration), refused.
+    // No package clears both (both: 1 < 1.2), so the walk is Washington's gap 0 − (−1) = 1.
+    const r = runDeclaredTrack(track({ reservations: { lithuania: 1.2 }, protocol: { exchanges: 4, concession: 0.5 } }), ctx);
+    expect(r.offers.map((o) => [o.exchange, o.from, o.package.items, o.answer])).toEqual([
+      [1, 'us', ['transit'], 'counter'], [2, 'lithuania', ['troops'], 'counter'], [3, 'us', ['troops', 'transit'], 'counter'], [4, 'lithuania', ['troops'], 'walk'],
+    ]);
+    expect(r.deal).toBeNull();
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'us', gap: 1 });
+    expect(r.offers[3]!.blockedBy).toEqual(r.blockedBy);
+  });
+
+  it('a deal carries out each item\'s effect (calm stops the balloons, the drivers go free) and is recorded with no releases', () => {
+    const t = track({ items: [
+      { id: 'calm', from: 'us', worth: { us: 1, lithuania: 1 }, effect: 'stopBalloons' },
+      { id: 'drivers', from: 'lithuania', worth: { us: 1, lithuania: 1 }, effect: 'freeLorryDrivers' },
+    ] });
+    const before = createWorld(scenario('base', { world: { lorryDriversHeld: 3 } }));
+    expect([before.balloons, before.lorryDriversHeld]).toEqual([true, 3]);
+    // Washington's best is both items (2 to it, 2 to Vilnius): offered and accepted at once.
+    const r = runDeclaredTrack(t, { ...ctx, world: before });
+    expect([r.world.balloons, r.world.lorryDriversHeld, r.world.transitOpen]).toEqual([false, 0, before.transitOpen]);
+    expect(r.deal).toEqual({
+      track: 'us-vilnius', parties: ['us', 'lithuania'],
+      package: { releases: {}, headcount: 0, relief: [], grants: [], commitments: [], sideOffers: [], items: ['calm', 'drivers'] },
+      released: 0, byRoute: {}, routed: [], lifted: [], rules: ['R08'],
+    });
+  });
+
+  it('the round of the shipped us-troops-for-transit track, by hand: aspirations 1.2, 1.49, 0.6, 0.47, and the fourth offer clears both', () => {
+    const t = loadScenario('us-troops-for-transit').scenario.tracks[0]!;
+    // Washington (reservation 0.2) best: Klaipėda alone, 1.2, offered at exactly its aspiration;
+    // Vilnius (0.3) best: troops and exercises, 2.0. 2: Vilnius at 2 − 1.7 × 0.3 = 1.49 offers
+    // troops (−0.7 to Washington, better than −0.8); 3: Washington at 1.2 − 1.0 × 0.6 = 0.6 offers
+    // exercises and Klaipėda (−1.0 to Vilnius, better than Klaipėda's −1.4); 4: Vilnius at
+    // 2 − 1.7 × 0.9 = 0.47 offers all three (0.4 to Washington ≥ 0.2): accepted.
+    const r = runDeclaredTrack(t, ctx);
+    expect(r.offers.map((o) => [o.exchange, o.from, o.package.items, o.answer])).toEqual([
+      [1, 'us', ['klaipeda-transit'], 'counter'],
+      [2, 'lithuania', ['us-troops'], 'counter'],
+      [3, 'us', ['rotation-exercises', 'klaipeda-transit'], 'counter'],
+      [4, 'lithuania', ['us-troops', 'rotation-exercises', 'klaipeda-transit'], 'accept'],
+    ]);
+    expect(r.offers[3]!.values.us).toBeCloseTo(0.4, 12);
+    expect(r.offers[3]!.reservations).toEqual({ us: 0.2, lithuania: 0.3 });
+    expect(r.world.transitOpen).toBe(true);
+  });
+
   it('a track with no goods never deals, and makes no offer', () => {
     const r = runDeclaredTrack(track({ items: [] }), ctx);
     expect(r).toMatchObject({ offers: [], deal: null });
@@ -120,6 +171,30 @@ describe('a round', () => {
     expect(r.space!.packages).toHaveLength(3);
     expect(r.space!.zopa).toBe(true);
     expect(r.space!.nash.index).toBe(2);
+  });
+
+  it('the space\'s numbers: each package\'s surplus over the reservations (Washington 0.25), the frontier, Nash and Kalai–Smorodinsky on both items', () => {
+    const space = runDeclaredTrack(track({ reservations: { us: 0.25 } }), { ...ctx, dealSpace: true }).space!;
+    expect(space.parties).toEqual(['us', 'lithuania']);
+    expect(space.packages.map((p) => [p.package.items, p.surplus, p.reservations, p.feasible, p.redLine])).toEqual([
+      [['troops'], { us: -1.25, lithuania: 2 }, { us: 0.25, lithuania: 0 }, true, undefined],
+      [['transit'], { us: 1.25, lithuania: -1 }, { us: 0.25, lithuania: 0 }, true, undefined],
+      [['troops', 'transit'], { us: 0.25, lithuania: 1 }, { us: 0.25, lithuania: 0 }, true, undefined],
+    ]);
+    // None dominates another; by Washington's surplus: troops, both, transit.
+    expect(space.pareto).toEqual([0, 2, 1]);
+    expect(space.zopa).toBe(true);
+    expect(space.nash).toEqual({ index: 2, surplus: { us: 0.25, lithuania: 1 } });
+    expect(space.ks).toEqual({ index: 2, surplus: { us: 0.25, lithuania: 1 } });
+    expect(space.sampling).toBeNull();
+  });
+
+  it('with R09 on transit the two packages holding it are infeasible and name the line: no ZOPA, no Nash point', () => {
+    const space = runDeclaredTrack(track({ reservations: { us: 0.25 }, redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }] }), { ...ctx, dealSpace: true }).space!;
+    expect(space.packages.map((p) => [p.feasible, p.redLine])).toEqual([[true, undefined], [false, 'R09'], [false, 'R09']]);
+    expect(space.pareto).toEqual([0]);
+    expect(space.zopa).toBe(false);
+    expect(space.nash).toEqual({ index: null, surplus: { us: 0, lithuania: 0 } });
   });
 });
 

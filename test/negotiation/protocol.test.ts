@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { minskPrice, minskPricing } from '../../src/negotiation/protocol.js';
+import { minskPrice, minskPricing, RED_LINES } from '../../src/negotiation/protocol.js';
 import { refusalOf } from '../../src/negotiation/bargain.js';
 import { candidatesFor, indexById } from '../../src/negotiation/candidates.js';
 import { releaseCost } from '../../src/rules/value-match.js';
@@ -35,5 +35,13 @@ describe('minskPrice', () => {
       }), { numRuns: 60, seed: 11 });
     }
     expect(enemies).toBeGreaterThan(10);
+  });
+});
+
+describe('RED_LINES', () => {
+  it('a line binds while its rule is on, but R17\'s (enemies not for sale) binds when R17 is off', () => {
+    expect([RED_LINES.laureateRoute.active({}), RED_LINES.laureateRoute.active({ R04: false })]).toEqual([true, false]);
+    expect([RED_LINES.euAbstains.active({ R12: true }), RED_LINES.euAbstains.active({ R12: false })]).toEqual([true, false]);
+    expect([RED_LINES.enemiesNotForSale.active({}), RED_LINES.enemiesNotForSale.active({ R17: false })]).toEqual([false, true]);
   });
 });
