@@ -63,7 +63,8 @@ const reservationOf = (track: DeclaredTrack, party: PartyId): number => track.re
  */
 function nothingToPutUp(track: DeclaredTrack, packages: readonly DeclaredPackage[], feasible: readonly DeclaredPackage[]): BlockedBy {
   const bothClear = (p: DeclaredPackage) => track.parties.every((q) => clears(p.values[q] ?? 0, reservationOf(track, q)));
-  const line = packages.find((p) => p.crosses !== null && bothClear(p))?.crosses ?? (feasible.length === 0 ? packages[0]!.crosses : null);
+  // A package both would take crosses a line here: one outside the lines, the proposer would have put up.
+  const line = packages.find(bothClear)?.crosses ?? (feasible.length === 0 ? packages[0]!.crosses : null);
   if (line) return redLine(line.rule, line.party);
   const proposer = track.parties[0];
   const best = Math.max(...feasible.map((p) => p.values[proposer] ?? 0));
@@ -136,8 +137,8 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
 
 function close(track: DeclaredTrack, ctx: DeclaredContext, pkg: DeclaredPackage, offers: ModelOffer[]): TrackResult {
   let w = ctx.world;
-  for (const id of pkg.items) {
-    const effect = track.items.find((i) => i.id === id)?.effect;
+  for (const { id, effect } of track.items) {
+    if (!pkg.items.includes(id)) continue;
     if (effect === 'openTransit') w = openTransit(w);
     if (effect === 'stopBalloons') w = stopBalloons(w);
     if (effect === 'freeLorryDrivers') w = freeLorryDrivers(w);

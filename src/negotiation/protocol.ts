@@ -173,7 +173,8 @@ export function minskPrice(
     const c = byId.get(r.id);
     if (!c) continue;
     if (c.enemy && !isOn(rules, 'R17')) { crosses = 'R17'; break; }
-    if (crosses === null && !topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
+    // An enemy found later still makes it R17 (the loop stops there); R03 again changes nothing.
+    if (!topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
   }
   return { cost: cost.cost, ruled: crosses === 'R17' ? Number.POSITIVE_INFINITY : cost.cost, rules: cost.rules, crosses };
 }
@@ -185,7 +186,8 @@ export function minskPrice(
  * when the worth would otherwise have covered the cost: short of that, the value gap does.
  */
 export function minskPricing(price: { readonly cost: number; readonly crosses: RuleId | null }, budget: number): Pricing {
-  const decisive = price.crosses === 'R17' || (price.crosses !== null && clears(budget, price.cost)) ? price.crosses : null;
+  // Either way `crosses` is named: with no line crossed, that is null.
+  const decisive = price.crosses === 'R17' || clears(budget, price.cost) ? price.crosses : null;
   return { value: budget, reservation: price.cost, redLine: decisive };
 }
 

@@ -134,6 +134,9 @@ describe('a round', () => {
     // Washington's best is both items (2 to it, 2 to Vilnius): offered and accepted at once.
     const r = runDeclaredTrack(t, { ...ctx, world: before });
     expect([r.world.balloons, r.world.lorryDriversHeld, r.world.transitOpen]).toEqual([false, 0, before.transitOpen]);
+    // A deal without those items leaves the balloons and the drivers as they were (troops and transit: transit opens).
+    const other = runDeclaredTrack(track(), { ...ctx, world: before }).world;
+    expect([other.balloons, other.lorryDriversHeld, other.transitOpen]).toEqual([true, 3, true]);
     expect(r.deal).toEqual({
       track: 'us-vilnius', parties: ['us', 'lithuania'],
       package: { releases: {}, headcount: 0, relief: [], grants: [], commitments: [], sideOffers: [], items: ['calm', 'drivers'] },
@@ -160,6 +163,34 @@ describe('a round', () => {
     expect(r.world.transitOpen).toBe(true);
   });
 
+  it('nothing put up with a red line that is not to blame: transit (1.5) and both (0.5) cross R09 but fall short of Washington\'s 2 too; its gap to troops (−1) is 3', () => {
+    const r = runDeclaredTrack(track({ reservations: { us: 2 }, redLines: [{ rule: 'R09', party: 'lithuania', item: 'transit' }] }), ctx);
+    expect(r.offers).toEqual([]);
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'us', gap: 3 });
+  });
+
+  it('the value gap, not the deadline, when nothing clears both even at reservations of 0 (transit worth 0.5 to Washington: both is −0.5 to it)', () => {
+    // 1: Washington (best 0.5) offers transit, −1 to Vilnius: its gap 0 − (−1) = 1, and no package clears both.
+    const r = runDeclaredTrack(track({ items: [
+      { id: 'troops', from: 'us', worth: { lithuania: 2, us: -1 } }, { id: 'transit', from: 'lithuania', worth: { us: 0.5, lithuania: -1 } },
+    ], protocol: { exchanges: 1, concession: 0.5 } }), ctx);
+    expect(r.offers.map((o) => [o.package.items, o.answer])).toEqual([[['transit'], 'walk']]);
+    expect(r.blockedBy).toEqual({ kind: 'value-gap', party: 'lithuania', gap: 1 });
+  });
+
+  it('ties go to the first package in the fixed order: at aspiration 1 Vilnius may offer a, b or all three, each −1 to Washington, and offers a', () => {
+    // Items a, b (from Washington, 1 to Vilnius, −1 to it) and t (from Vilnius, 1 to Washington, −0.5 to it).
+    // 1: Washington (best 1) offers t, −0.5 to Vilnius. 2: Vilnius (best a+b, 2) at 2 − 2 × 0.5 = 1:
+    // a (1), b (1), a+b (2), all three (1.5) qualify; to Washington −1, −1, −2, −1: a, the first. A
+    // package both take (a+t: 0 and 0.5) remains, so the deadline ends it.
+    const r = runDeclaredTrack(track({ items: [
+      { id: 'a', from: 'us', worth: { lithuania: 1, us: -1 } }, { id: 'b', from: 'us', worth: { lithuania: 1, us: -1 } },
+      { id: 't', from: 'lithuania', worth: { us: 1, lithuania: -0.5 } },
+    ], protocol: { exchanges: 2, concession: 0.5 } }), ctx);
+    expect(r.offers.map((o) => [o.from, o.package.items, o.answer])).toEqual([['us', ['t'], 'counter'], ['lithuania', ['a'], 'walk']]);
+    expect(r.blockedBy).toEqual({ kind: 'deadline' });
+  });
+
   it('a track with no goods never deals, and makes no offer', () => {
     const r = runDeclaredTrack(track({ items: [] }), ctx);
     expect(r).toMatchObject({ offers: [], deal: null });
@@ -176,10 +207,10 @@ describe('a round', () => {
   it('the space\'s numbers: each package\'s surplus over the reservations (Washington 0.25), the frontier, Nash and Kalai–Smorodinsky on both items', () => {
     const space = runDeclaredTrack(track({ reservations: { us: 0.25 } }), { ...ctx, dealSpace: true }).space!;
     expect(space.parties).toEqual(['us', 'lithuania']);
-    expect(space.packages.map((p) => [p.package.items, p.surplus, p.reservations, p.feasible, p.redLine])).toEqual([
-      [['troops'], { us: -1.25, lithuania: 2 }, { us: 0.25, lithuania: 0 }, true, undefined],
-      [['transit'], { us: 1.25, lithuania: -1 }, { us: 0.25, lithuania: 0 }, true, undefined],
-      [['troops', 'transit'], { us: 0.25, lithuania: 1 }, { us: 0.25, lithuania: 0 }, true, undefined],
+    expect(space.packages.map((p) => [p.package.items, p.values, p.surplus, p.reservations, p.feasible, p.redLine])).toEqual([
+      [['troops'], { us: -1, lithuania: 2 }, { us: -1.25, lithuania: 2 }, { us: 0.25, lithuania: 0 }, true, undefined],
+      [['transit'], { us: 1.5, lithuania: -1 }, { us: 1.25, lithuania: -1 }, { us: 0.25, lithuania: 0 }, true, undefined],
+      [['troops', 'transit'], { us: 0.5, lithuania: 1 }, { us: 0.25, lithuania: 1 }, { us: 0.25, lithuania: 0 }, true, undefined],
     ]);
     // None dominates another; by Washington's surplus: troops, both, transit.
     expect(space.pareto).toEqual([0, 2, 1]);
