@@ -1,5 +1,6 @@
 /**
- * The concession loop every article track runs through (issue #11, item 1). A track supplies its
+ * The concession loop every track runs through, the article's four and those a scenario declares
+ * (issue #11, items 1 and 5). A track supplies its
  * strategy, the steps it takes in order (who proposes what to whom), and for each step ONE pricing
  * by the answering party; the loop applies the answer rule here and nowhere else, builds every
  * offer record with `offerRecord`, numbers the exchanges and says what blocked a round without a
@@ -20,8 +21,8 @@
  * The deadline counts the strategy's own steps; the answerer's counters ride on the step they answer.
  */
 import type { RuleId } from '../rules/ids.js';
-import type { AgentId, BlockedBy, ModelOffer, OfferWhy, PartyId, TrackId } from '../simulation/trace.js';
-import type { Package } from './package.js';
+import type { BlockedBy, DeclaredTrackId, ModelOffer, OfferWhy, PartyId, TrackId } from '../simulation/trace.js';
+import type { ItemPackage, Package } from './package.js';
 import { clears, DEADLINE, offerRecord, redLine, valueGap, type OfferNumbers } from './protocol.js';
 
 export type Answer = ModelOffer['answer'];
@@ -53,10 +54,11 @@ export interface StepRecord {
 
 /** One move of a round: a package put by `from` to `to`, priced once by `to`. */
 export interface Step<D> {
-  readonly from: AgentId;
-  readonly to: AgentId;
+  readonly from: PartyId;
+  readonly to: PartyId;
   readonly kind: 'offer' | 'counter';
-  readonly pkg: Package;
+  /** The four tracks' packages, or a declared track's items. */
+  readonly pkg: Package | ItemPackage;
   readonly pricing: Pricing;
   /** What the track needs to carry out the deal when this package is accepted. */
   readonly deal: D;
@@ -71,7 +73,7 @@ export type Planned<D> = () => Step<D>;
 
 /** A track's concession strategy, as the loop runs it. */
 export interface Bargain<D> {
-  readonly track: TrackId;
+  readonly track: TrackId | DeclaredTrackId;
   /** The most steps of the strategy one round allows. */
   readonly deadline: number;
   /** The opening (`refusal` null) or the step after a refusal; null when the strategy has none left. */

@@ -14,7 +14,7 @@ import { headcount, type Package, type Release } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
-import { minskPrice, minskPricing } from './protocol.js';
+import { DEADLINES, minskPrice, minskPricing } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
 import { stageDeal } from './stages.js';
 import { distrustMarkup } from '../rules/trust.js';
@@ -91,7 +91,7 @@ export function runEuTrack(ctx: TrackContext): TrackResult {
     };
   };
   // Brussels takes or leaves Minsk's answer: it has no second offer.
-  const round = bargain({ track: 'eu-belarus', deadline: 1, next: (refusal) => (refusal === null ? offer : null), trace: keep });
+  const round = bargain({ track: 'eu-belarus', deadline: DEADLINES['eu-belarus'], next: (refusal) => (refusal === null ? offer : null), trace: keep });
   if (round.agreed) return withSpace(close(ctx, round.agreed.deal, item.id, round.offers));
   return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }

@@ -4,7 +4,7 @@ import {
   freeLorryDrivers, liftSanction, openTransit, releaseFromCohort, releaseNamed, stopBalloons,
 } from '../world/recipes.js';
 import type { RoutedRelease } from '../rules/routes.js';
-import type { Commitment, Grant, Package, Release } from './package.js';
+import type { Commitment, Grant, ItemPackage, Package, Release } from './package.js';
 import { headcount } from './package.js';
 import type { PackageView } from '../simulation/trace.js';
 
@@ -28,6 +28,11 @@ export function viewOf(pkg: Package): PackageView {
     sideOffers: [...pkg.sideOffers],
   };
 }
+
+/** A declared track's package as the trace shows it: none of the four tracks' issues, its items. */
+export const viewOfItems = (pkg: ItemPackage): PackageView => ({
+  releases: {}, headcount: 0, relief: [], grants: [], commitments: [], sideOffers: [], items: [...pkg.items],
+});
 
 function releasesView(releases: readonly Release[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -13,7 +13,7 @@ import { headcount, type Commitment, type Package } from './package.js';
 import type { TrackContext, TrackResult } from './context.js';
 import type { ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { prefix, releaseSteps, spaceRecord, type Priced } from './spaces.js';
-import { minskPrice, minskPricing, valueGap, type OfferNumbers } from './protocol.js';
+import { DEADLINES, minskPrice, minskPricing, valueGap, type OfferNumbers } from './protocol.js';
 import { bargain, type Step } from './bargain.js';
 import { stageDeal } from './stages.js';
 import { distrustMarkup } from '../rules/trust.js';
@@ -95,7 +95,7 @@ export function runLithuaniaTrack(ctx: TrackContext): TrackResult {
       }),
     };
   }
-  const round = bargain({ track: 'lithuania-belarus', deadline: 1, next: (refusal) => (refusal === null ? calm : null), trace: keep });
+  const round = bargain({ track: 'lithuania-belarus', deadline: DEADLINES['lithuania-belarus'], next: (refusal) => (refusal === null ? calm : null), trace: keep });
   if (round.agreed) return withSpace(close(ctx, round.agreed.deal, round.offers));
   return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }

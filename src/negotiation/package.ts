@@ -24,6 +24,14 @@ export interface Package {
   readonly sideOffers: readonly SideOffer[];
 }
 
+/**
+ * A declared track's package (src/negotiation/declared-track.ts): the ids of the scenario's items
+ * in it. Its items are not the four tracks' issues, so it has a shape of its own.
+ */
+export interface ItemPackage {
+  readonly items: readonly string[];
+}
+
 export const emptyPackage: Package = { releases: [], relief: [], grants: [], commitments: [], sideOffers: [] };
 
 export const headcount = (releases: readonly Release[]): number => releases.reduce((n, r) => n + r.count, 0);

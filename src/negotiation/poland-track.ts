@@ -14,6 +14,7 @@ import type { TrackContext, TrackResult } from './context.js';
 import type { BlockedBy, ModelSpace, ModelOffer } from '../simulation/trace.js';
 import { bundles, MAX_ITEMS, spaceRecord, type Priced } from './spaces.js';
 import { bargain, type Planned, type Step } from './bargain.js';
+import { DEADLINES } from './protocol.js';
 
 export function runPolandTrack(ctx: TrackContext): TrackResult {
   const { world, scenario, rules, rng } = ctx;
@@ -90,7 +91,7 @@ export function runPolandTrack(ctx: TrackContext): TrackResult {
     raised = true;
     return finalStep;
   };
-  const round = bargain({ track: 'poland-belarus', deadline: 2, next: strategy, trace: keep });
+  const round = bargain({ track: 'poland-belarus', deadline: DEADLINES['poland-belarus'], next: strategy, trace: keep });
   if (round.agreed) return withSpace(close(ctx, round.agreed.deal, round.offers));
   return withSpace({ world, offers: round.offers, deal: null, blockedBy: round.blockedBy });
 }

@@ -20,9 +20,9 @@ import { isOn, type RuleSwitches } from '../rules/switches.js';
 import { releaseCost, topPrisonerMatched, type Candidate } from '../rules/value-match.js';
 import type { BelarusParams } from '../scenario/schema.js';
 import type { World } from '../world/types.js';
-import type { AgentId, PartyId, BlockedBy, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
-import type { Package, Release } from './package.js';
-import { viewOf } from './execute.js';
+import type { AgentId, PartyId, BlockedBy, DeclaredTrackId, ModelOffer, OfferWhy, TrackId } from '../simulation/trace.js';
+import type { ItemPackage, Package, Release } from './package.js';
+import { viewOf, viewOfItems } from './execute.js';
 import type { Pricing } from './bargain.js';
 
 /** What a party may put on the table: the dimensions of a track's issue space. */
@@ -48,9 +48,23 @@ export interface RedLine {
 export interface Strategy {
   readonly opening: string;
   readonly steps: string;
-  /** The most exchanges one round (a visit) allows. */
+  /**
+   * The most steps of the strategy one round (a visit) takes: the deadline the track passes to
+   * `bargain`, the answerer's counter riding on the step it answers.
+   */
   readonly deadline: string;
 }
+
+/**
+ * The deadlines the Poland, EU and Lithuania tracks pass to `bargain`, in steps of their strategy
+ * (the US track's is `agents.us.exchanges`, a declared track's `protocol.exchanges`). TRACKS'
+ * words are made from them, so the two cannot drift (test/negotiation/deadlines.test.ts checks
+ * that the tracks pass these).
+ */
+export const DEADLINES = { 'poland-belarus': 2, 'eu-belarus': 1, 'lithuania-belarus': 1 } as const satisfies Partial<Record<TrackId, number>>;
+
+/** "one offer", "two offers", …: a deadline in words. */
+const offers = (n: number): string => `${['no', 'one', 'two', 'three', 'four'][n] ?? String(n)} offer${n === 1 ? '' : 's'}`;
 
 /** A track as a configuration of the protocol. */
 export interface TrackConfig {
@@ -88,7 +102,7 @@ export const TRACKS: Readonly<Record<TrackId, TrackConfig>> = {
     strategy: {
       opening: 'its largest payable relief item (everything, for a grand bargain, R15), asking people until their US value reaches the reservation times the ask markup',
       steps: 'after a refused counter, drop the smallest item of a bundle, or move to the next item alone',
-      deadline: '`agents.us.exchanges` exchanges per envoy visit',
+      deadline: '`agents.us.exchanges` offers by Washington per envoy visit, each Minsk counter riding on the offer it answers',
     },
     opens: 'while the envoy visits Minsk (R02)',
     rules: ['R02', 'R03', 'R06', 'R08', 'R13', 'R14', 'R15', 'R16'],
@@ -100,7 +114,7 @@ export const TRACKS: Readonly<Record<TrackId, TrackConfig>> = {
     strategy: {
       opening: 'Poland\'s border relief for Poczobut',
       steps: 'one raise: a prisoner swap on top, when its concession is worth more than the relief',
-      deadline: 'two exchanges a round',
+      deadline: `${offers(DEADLINES['poland-belarus'])} by Warsaw a round: its opening and one raise`,
     },
     opens: 'a round arranged by chance while Poczobut is held (R07)',
     rules: ['R07', 'R08', 'R14', 'R17'],
@@ -112,7 +126,7 @@ export const TRACKS: Readonly<Record<TrackId, TrackConfig>> = {
     strategy: {
       opening: 'the EU sanction worth most to Minsk, for releases in proportion to its weight',
       steps: 'none: Brussels takes or leaves Minsk\'s counter against its acceptance share',
-      deadline: 'two exchanges a review',
+      deadline: `${offers(DEADLINES['eu-belarus'])} by Brussels a review: Minsk's counter answers it, and Brussels takes it or leaves it`,
     },
     opens: 'with R12 off, at a sanctions review',
     rules: ['R03', 'R08', 'R12'],
@@ -124,7 +138,7 @@ export const TRACKS: Readonly<Record<TrackId, TrackConfig>> = {
     strategy: {
       opening: 'Minsk offers calm and the lorry drivers for Klaipėda transit',
       steps: 'Vilnius asks deportees to Lithuania on top, up to its price',
-      deadline: 'two exchanges a round',
+      deadline: `${offers(DEADLINES['lithuania-belarus'])} by Minsk a round: Vilnius's counter answers it, and Minsk takes it or leaves it`,
     },
     opens: 'with R09 off, once Vilnius talks',
     rules: ['R08', 'R09', 'R10', 'R11', 'R03'],
@@ -159,7 +173,8 @@ export function minskPrice(
     const c = byId.get(r.id);
     if (!c) continue;
     if (c.enemy && !isOn(rules, 'R17')) { crosses = 'R17'; break; }
-    if (crosses === null && !topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
+    // An enemy found later still makes it R17 (the loop stops there); R03 again changes nothing.
+    if (!topPrisonerMatched(c, largestItem, by, rules)) crosses = 'R03';
   }
   return { cost: cost.cost, ruled: crosses === 'R17' ? Number.POSITIVE_INFINITY : cost.cost, rules: cost.rules, crosses };
 }
@@ -171,18 +186,9 @@ export function minskPrice(
  * when the worth would otherwise have covered the cost: short of that, the value gap does.
  */
 export function minskPricing(price: { readonly cost: number; readonly crosses: RuleId | null }, budget: number): Pricing {
-  const decisive = price.crosses === 'R17' || (price.crosses !== null && clears(budget, price.cost)) ? price.crosses : null;
+  // Either way `crosses` is named: with no line crossed, that is null.
+  const decisive = price.crosses === 'R17' || clears(budget, price.cost) ? price.crosses : null;
   return { value: budget, reservation: price.cost, redLine: decisive };
-}
-
-/**
- * Why Minsk gave none of an ask: a red line it crosses, else the value gap (the people cost more
- * than the relief is worth to it). When it would have fit but for the top-prisoner rule, R03 names it.
- */
-export function minskRefusal(price: { readonly cost: number; readonly crosses: RuleId | null }, budget: number): BlockedBy {
-  if (price.crosses === 'R17') return redLine('R17', 'belarus');
-  if (price.cost > budget) return valueGap('belarus', price.cost, budget);
-  return redLine(price.crosses ?? 'R03', 'belarus');
 }
 
 /** The numbers an offer record carries. */
@@ -194,11 +200,11 @@ export interface OfferNumbers {
 
 /** One offer and its answer, as the trace keeps it. */
 export function offerRecord(
-  track: TrackId, exchange: number, from: AgentId, to: AgentId, kind: ModelOffer['kind'], pkg: Package,
+  track: TrackId | DeclaredTrackId, exchange: number, from: PartyId, to: PartyId, kind: ModelOffer['kind'], pkg: Package | ItemPackage,
   answer: ModelOffer['answer'], why: OfferWhy, rules: readonly RuleId[], numbers: OfferNumbers,
 ): ModelOffer {
   const record: ModelOffer = {
-    track, exchange, from, to, kind, package: viewOf(pkg), answer, why, rules: [...new Set(rules)],
+    track, exchange, from, to, kind, package: 'items' in pkg ? viewOfItems(pkg) : viewOf(pkg), answer, why, rules: [...new Set(rules)],
     values: { ...numbers.values } as Record<string, number>, reservations: { ...numbers.reservations } as Record<string, number>,
   };
   return numbers.blockedBy ? { ...record, blockedBy: numbers.blockedBy } : record;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bargain, refusalOf, type Bargain, type Planned, type Pricing, type Step } from '../../src/negotiation/bargain.js';
-import { DEADLINE, minskPricing, minskRefusal } from '../../src/negotiation/protocol.js';
+import { DEADLINE, minskPricing } from '../../src/negotiation/protocol.js';
 import type { AgentId, BlockedBy } from '../../src/simulation/trace.js';
 import { emptyPackage } from '../../src/negotiation/package.js';
 
@@ -69,13 +69,20 @@ describe('minskPricing: Minsk\'s red lines apart from value', () => {
     expect(minskPricing({ cost: 3, crosses: 'R03' }, 5).redLine).toBe('R03');
     expect(minskPricing({ cost: 3, crosses: 'R03' }, 2).redLine).toBeNull();
   });
-  it('refusalOf(minskPricing) is minskRefusal wherever Minsk refuses', () => {
-    for (const crosses of [null, 'R03', 'R17'] as const) {
-      for (const [cost, budget] of [[3, 5], [3, 2], [3, 3]] as const) {
-        const refusal = refusalOf(minskPricing({ cost, crosses }, budget), 'belarus');
-        if (refusal) expect(refusal).toEqual(minskRefusal({ cost, crosses }, budget));
-        else expect(crosses === null && budget >= cost).toBe(true);
-      }
+  it('Minsk\'s answer to an ask (cost 3) under the answer rule, for each red line and worth 5, 2 and 3', () => {
+    const R03 = { kind: 'red-line', rule: 'R03', party: 'belarus' };
+    const R17 = { kind: 'red-line', rule: 'R17', party: 'belarus' };
+    const gap = { kind: 'value-gap', party: 'belarus', gap: 1 };
+    const table = [
+      // No red line: worth 5 and 3 cover the cost (accepted), 2 falls 1 short.
+      [null, 5, null], [null, 2, gap], [null, 3, null],
+      // R03 names the refusal where the worth covers the cost (5, and 3 at the reservation); below it the gap does.
+      ['R03', 5, R03], ['R03', 2, gap], ['R03', 3, R03],
+      // R17: an enemy not for sale, whatever the worth.
+      ['R17', 5, R17], ['R17', 2, R17], ['R17', 3, R17],
+    ] as const;
+    for (const [crosses, budget, expected] of table) {
+      expect(refusalOf(minskPricing({ cost: 3, crosses }, budget), 'belarus'), `${crosses} at worth ${budget}`).toEqual(expected);
     }
   });
 });

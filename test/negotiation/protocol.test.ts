@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { minskPrice, minskRefusal } from '../../src/negotiation/protocol.js';
+import { minskPrice, minskPricing, RED_LINES } from '../../src/negotiation/protocol.js';
+import { refusalOf } from '../../src/negotiation/bargain.js';
 import { candidatesFor, indexById } from '../../src/negotiation/candidates.js';
 import { releaseCost } from '../../src/rules/value-match.js';
 import { createWorld } from '../../src/world/create.js';
@@ -30,9 +31,34 @@ describe('minskPrice', () => {
         if (enemy) enemies += 1;
         expect(price.crosses === 'R17').toBe(enemy && !r17);
         expect(price.ruled === price.cost).toBe(!(enemy && !r17));
-        if (enemy && !r17) expect(minskRefusal(price, 1e9)).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
+        if (enemy && !r17) expect(refusalOf(minskPricing(price, 1e9), 'belarus')).toEqual({ kind: 'red-line', rule: 'R17', party: 'belarus' });
       }), { numRuns: 60, seed: 11 });
     }
     expect(enemies).toBeGreaterThan(10);
+  });
+});
+
+describe('minskPrice, known answers', () => {
+  const by = s.agents.belarus;
+  const byId = indexById(candidatesFor(world, 'us', { ...s.rules, R17: true }));
+  const bialiatski = byId.get('bialiatski')!;
+
+  it('with R17 and R03 off, an enemy is priced at the premium and without scarcity: belarusCost × enemyPremium, the other rules kept as they are', () => {
+    expect(bialiatski.enemy).toBe(true);
+    const price = minskPrice(world, [{ id: 'bialiatski', count: 1, named: true }], byId, 1e9, by, { ...s.rules, R17: false, R03: false });
+    expect(price.cost).toBe(bialiatski.belarusCost * by.enemyPremium);
+    expect([price.ruled, price.crosses]).toEqual([Number.POSITIVE_INFINITY, 'R17']);
+  });
+
+  it('someone not among the candidates is left out of the price and of the red lines: cost 0, no line', () => {
+    expect(minskPrice(world, [{ id: 'nobody', count: 1, named: true }], byId, 0, by, { ...s.rules, R17: false })).toMatchObject({ cost: 0, ruled: 0, crosses: null });
+  });
+});
+
+describe('RED_LINES', () => {
+  it('a line binds while its rule is on, but R17\'s (enemies not for sale) binds when R17 is off', () => {
+    expect([RED_LINES.laureateRoute.active({}), RED_LINES.laureateRoute.active({ R04: false })]).toEqual([true, false]);
+    expect([RED_LINES.euAbstains.active({ R12: true }), RED_LINES.euAbstains.active({ R12: false })]).toEqual([true, false]);
+    expect([RED_LINES.enemiesNotForSale.active({}), RED_LINES.enemiesNotForSale.active({ R17: false })]).toEqual([false, true]);
   });
 });
