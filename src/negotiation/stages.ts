@@ -46,6 +46,9 @@ const withTrust = (world: World, payer: Payer, trust: number): World => (payer =
 
 export const stageTermsOf = (agents: AgentParams, track: StagedTrack): StageTerms => agents[PAYER[track]];
 
+/** The payer's own red line on paying: Brussels' stance (R12), the Vilnius line (R09); Washington has none. */
+const PAYER_LINE: Readonly<Record<Payer, RuleId | null>> = { us: null, eu: 'R12', lithuania: 'R09' };
+
 /** A wave as the run keeps it while its batches come (`outcome.waves` is its snapshot). */
 export interface WaveState {
   readonly month: string;
@@ -189,9 +192,10 @@ export function stepPending(
   const trustBy = (w: World, delta: number) => (r24 ? withTrust(w, payer, trustOf(w, payer) + delta) : w);
   const trustNumber = (w: World): Record<string, number> => ({ trust: round3(trustOf(w, payer)) });
   let w = world;
-  const renege = (who: Payer | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }): StepResult => {
+  const renege = (who: Payer | 'belarus', chance: number, worth?: { readonly delivered: number; readonly shortfall: number }, line?: RuleId): StepResult => {
     const rs: RuleId[] = ['R21', 'R22'];
     if (r24) rs.push('R24');
+    if (line) rs.push(line);
     // The cause, in numbers: relief worth less than promised (Minsk's side) is named with both worths.
     const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round3(deal.promised), delivered: round3(worth.delivered), shortfall: round3(worth.shortfall) } : {};
     changes.push({ kind: 'renege', actor: who, track: deal.track, people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
@@ -225,6 +229,9 @@ export function stepPending(
   };
 
   if (!deal.paid) {
+    // A scenario put the payer's red line back in force since the deal: it cannot pay, so it withholds.
+    const line = PAYER_LINE[payer];
+    if (line && isOn(rules, line)) return renege(payer, 1, undefined, line);
     const chance = payerRenegeChance(w, incident, terms.renege);
     if (r22 && draw < chance) return renege(payer, chance);
     const paid = deal.relief.filter((id) => w.sanctions.find((s) => s.id === id)?.status === 'active');

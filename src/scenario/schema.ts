@@ -165,7 +165,7 @@ export const usParamsSchema = z
     frozenPriceCut: share(0.75, 'R14', 'what a prisoner buys from the US once the war is frozen, as a share'),
     // At least 1: an opening that asks for less than the reservation would give relief below it.
     askMarkup: z.number().min(1).max(10).default(1.3).describe('how much more than its reservation the US asks for in an opening offer (R06)'),
-    exchanges: z.number().int().min(1).max(6).default(3).describe('offers and counters per visit at most (R02)'),
+    exchanges: z.number().int().min(1).max(6).default(3).describe('Washington\'s offers per visit at most; Minsk\'s counters answer them and are not counted (R02)'),
     ...stagingTerms({ who: 'a US', payer: 'Washington', what: 'relief', tranches: 2, gap: 1, base: 0.03, talksFailed: 0.1, incident: 0.1 }),
     ...trustTerms('the releases the US asks per relief item'),
   })

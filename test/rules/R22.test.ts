@@ -225,12 +225,14 @@ describeRule('R22', () => {
       const open = track === 'lithuania-belarus' ? { ...world, transitOpen: true } : world;
       const partner = track === 'eu-belarus' ? 'eu' : 'lithuania';
       const other = partner === 'eu' ? 'lithuania' : 'eu';
-      const kept = stepPending(world, deal(track, false), wave(track), '2026-03', 0.99, false, s.agents, s.rules);
+      // Both payers' own lines off, as in the scenarios that open their tracks.
+      const rules = { ...s.rules, R09: false, R12: false };
+      const kept = stepPending(world, deal(track, false), wave(track), '2026-03', 0.99, false, s.agents, rules);
       expect(kept.world.trust).toBe(0.6);
       expect(kept.world.trustWith[partner]).toBeCloseTo(0.5 + s.agents[partner].trustGain, 12);
       expect(kept.world.trustWith[other]).toBe(0.5);
       expect(kept.changes[0]!.numbers.trust).toBeCloseTo(0.6, 12);
-      const broken = stepPending(open, deal(track, true), wave(track), '2026-03', 0, false, agents, s.rules);
+      const broken = stepPending(open, deal(track, true), wave(track), '2026-03', 0, false, agents, rules);
       expect(broken.changes.map((c) => c.kind)).toEqual(['renege', 'snapback']);
       expect(broken.changes[0]!.numbers.trustBefore).toBe(0.5);
       expect(broken.world.trust).toBe(0.6);
@@ -242,5 +244,26 @@ describeRule('R22', () => {
     // The same break on the US track costs trust.
     const us = stepPending(world, { ...deal('eu-belarus', true), track: 'us-belarus', relief: [] }, { ...wave('us-belarus'), relief: [] }, '2026-03', 0, false, agents, s.rules);
     expect(us.world.trust).toBeCloseTo(0.6 - s.agents.us.trustLoss, 12);
+  });
+  it('a payer whose red line is back in force by the time it owes (R12 for Brussels, R09 for Vilnius) withholds its payment, even with R22 off', () => {
+    const s = scenario('base');
+    const world = { ...createWorld(s), month: '2026-03' };
+    for (const [track, line] of [['eu-belarus', 'R12'], ['lithuania-belarus', 'R09']] as const) {
+      for (const r22 of [true, false]) {
+        const wave: WaveState = { month: '2026-01', track, scripted: false, released: 10, byRoute: { lithuania: 10 }, relief: [], tranches: 2, delivered: 1,
+          status: 'pending', renegedBy: null, renegedIn: null };
+        const deal: PendingDeal = { wave: 0, track, batches: [[{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]],
+          relief: track === 'eu-belarus' ? ['eu.trade'] : [], grants: track === 'lithuania-belarus' ? ['klaipeda-transit'] : [], paid: false, due: '2026-03', home: new Map(), promised: 4 };
+        const step = stepPending(world, deal, wave, '2026-03', 0.99, false, s.agents, { ...s.rules, [line]: true, R22: r22 });
+        expect(step.changes.map((c) => c.kind)).toEqual(['renege']);
+        expect(step.changes[0]!).toMatchObject({ actor: track === 'eu-belarus' ? 'eu' : 'lithuania', numbers: { probability: 1 } });
+        expect(step.changes[0]!.rules).toContain(line);
+        expect(step.world.transitOpen).toBe(false);
+        expect(step.world.sanctions.find((x) => x.id === 'eu.trade')!.status).toBe('active');
+        // With the line switched off as when the deal was made, the same draw pays.
+        const paid = stepPending(world, { ...deal, batches: [...deal.batches] }, { ...wave }, '2026-03', 0.99, false, s.agents, { ...s.rules, [line]: false, R22: r22 });
+        expect(paid.changes.map((c) => c.kind)).toEqual(['payment']);
+      }
+    }
   });
 });
