@@ -266,4 +266,33 @@ describeRule('R22', () => {
       }
     }
   });
+  it('people a later batch frees at home are jailed again if Minsk then breaks the deal; every record cites its rules', () => {
+    // Three tranches: the first was freed with the deal, the second (at home) comes now, and Minsk
+    // breaks the deal before the third. Every number follows from the inputs.
+    const s = scenario('base');
+    const world = { ...liftSanction(createWorld(s), 'us.finance'), month: '2026-03' };
+    const held = world.cohorts.find((c) => c.id === 'unionists')!.held;
+    const wave: WaveState = { month: '2026-01', track: 'us-belarus', scripted: false, released: 10, byRoute: { lithuania: 10 }, relief: ['us.finance'],
+      tranches: 3, delivered: 1, status: 'pending', renegedBy: null, renegedIn: null };
+    const deal: PendingDeal = { wave: 0, track: 'us-belarus', grants: [], relief: ['us.finance'], paid: true, due: '2026-03', home: new Map(), promised: 4,
+      batches: [[{ id: 'unionists', count: 10, named: false, route: 'home' }], [{ id: 'unionists', count: 10, named: false, route: 'lithuania' }]] };
+    const agents = { ...s.agents, belarus: { ...s.agents.belarus, renege: never, renegeRearrestShare: 1 } };
+    const second = stepPending(world, deal, wave, '2026-03', 0.99, false, agents, s.rules);
+    expect(second.changes).toEqual([expect.objectContaining({ kind: 'batch', rules: ['R21', 'R24'], numbers: { wave: 0, batch: 2, of: 3, trust: expect.any(Number) } })]);
+    expect(deal.home).toEqual(new Map([['unionists', 10]]));
+    expect(second.world.cohorts.find((c) => c.id === 'unionists')!.held).toBe(held - 10);
+    const breaks = { ...agents, belarus: { ...agents.belarus, renege: sure } };
+    const third = stepPending(second.world, deal, wave, '2026-04', 0, false, breaks, s.rules);
+    expect(third.changes.map((c) => [c.kind, c.rules])).toEqual([
+      ['renege', ['R21', 'R22', 'R24']], ['snapback', ['R22']], ['rearrest', ['R22']],
+    ]);
+    expect(third.changes[2]!.people).toEqual([{ id: 'unionists', count: 10 }]);
+    expect(third.world.cohorts.find((c) => c.id === 'unionists')!.held).toBe(held);
+    expect(third.world.sanctions.find((x) => x.id === 'us.finance')!.status).toBe('active');
+    expect(wave).toMatchObject({ status: 'reneged', renegedBy: 'belarus', delivered: 2, released: 20, byRoute: { lithuania: 10, home: 10 } });
+    // R24 off: the same steps cite no trust.
+    const quiet = stepPending(world, { ...deal, paid: true, home: new Map(), batches: [[{ id: 'unionists', count: 10, named: false, route: 'home' }]] }, { ...wave, status: 'pending' },
+      '2026-03', 0.99, false, agents, { ...s.rules, R24: false });
+    expect(quiet.changes[0]!.rules).toEqual(['R21']);
+  });
 });
