@@ -113,7 +113,7 @@ function close(ctx: TrackContext, releases: readonly Release[], sanctionId: stri
     deal: {
       track: 'eu-belarus', parties: ['eu', 'belarus'], package: viewOf(pkg), released, byRoute: routeSplit(staging.now), routed: routedView(staging.now),
       lifted: [...staging.reliefNow], rules: dealRules,
-      ...(staging.pending ? { staged: { tranches: staging.pending.batches.length + 1, pending: headcount(releases) - released, relief: [sanctionId] } } : {}),
+      ...(staging.staged ? { staged: staging.staged } : {}),
     },
     ...(staging.pending ? { pending: staging.pending } : {}),
   };

@@ -115,7 +115,7 @@ function close(ctx: TrackContext, pkg: Package, offers: ModelOffer[]): TrackResu
       track: 'lithuania-belarus', parties: ['lithuania', 'belarus'], package: viewOf(pkg), released,
       byRoute: released > 0 ? { lithuania: released } : {}, routed: routedView(staging.now), lifted: [],
       rules,
-      ...(staging.pending ? { staged: { tranches: staging.pending.batches.length + 1, pending: headcount(pkg.releases) - released, relief: [] } } : {}),
+      ...(staging.staged ? { staged: staging.staged } : {}),
     },
     ...(staging.pending ? { pending: staging.pending } : {}),
   };

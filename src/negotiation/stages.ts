@@ -13,7 +13,7 @@
  * is no batch to verify.
  */
 import type { AgentParams, BelarusParams, UsParams } from '../scenario/schema.js';
-import type { Route, Sanction, World } from '../world/types.js';
+import type { Route, World } from '../world/types.js';
 import { reliefValue } from '../world/valuation.js';
 import {
   closeTransit, liftSanction, openTransit, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust, setTrustWith,
@@ -21,7 +21,7 @@ import {
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
 import type { RoutedRelease } from '../rules/routes.js';
-import type { ChangeRecord } from '../simulation/trace.js';
+import type { ChangeRecord, ModelDeal } from '../simulation/trace.js';
 import { addMonths } from '../world/month.js';
 import type { Grant } from './package.js';
 
@@ -92,11 +92,11 @@ export function reliefWorth(world: World, ids: readonly string[], logistics: boo
   // Klaipėda counts when it is still to open, or (of relief paid) while it is open.
   const transit = grants.includes('klaipeda-transit') && (liftedOnly ? world.transitOpen : !world.transitOpen);
   if (ids.length === 0 && !transit) return 0;
-  const as = (given: boolean, status: Sanction['status']) => ({
+  const as = (given: boolean) => ({
     transitOpen: transit ? given : world.transitOpen,
-    sanctions: world.sanctions.map((s) => (ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted') ? { ...s, status } : s)),
+    sanctions: world.sanctions.map((s) => (ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted') ? { ...s, status: given ? 'lifted' as const : 'active' as const } : s)),
   });
-  return reliefValue(as(true, 'lifted'), logistics) - reliefValue(as(false, 'active'), logistics);
+  return reliefValue(as(true), logistics) - reliefValue(as(false), logistics);
 }
 
 /** R22: how far the relief paid falls short of what was promised, 0 (worth it all) … 1 (worth nothing). */
@@ -269,8 +269,9 @@ export interface Staging {
   /** Relief and grants given now: all of it unstaged, none when staged (paid after verification). */
   readonly reliefNow: readonly string[];
   readonly grantsNow: readonly Grant[];
-  /** Set when staged: what `TrackResult.pending` and the deal record carry. */
+  /** Set when staged: what `TrackResult.pending` carries, and the deal record's `staged` view of it. */
   readonly pending?: { readonly track: StagedTrack; readonly batches: readonly (readonly RoutedRelease[])[]; readonly relief: readonly string[]; readonly grants: readonly Grant[] };
+  readonly staged?: NonNullable<ModelDeal['staged']>;
 }
 
 /**
@@ -281,7 +282,11 @@ export interface Staging {
 export function stageDeal(track: StagedTrack, routed: readonly RoutedRelease[], relief: readonly string[], grants: readonly Grant[], agents: AgentParams, rules: RuleSwitches): Staging {
   const batches = isOn(rules, 'R21') ? splitBatches(routed, stageTermsOf(agents, track).tranches) : [];
   if (batches.length < 2) return { now: routed, reliefNow: relief, grantsNow: grants };
-  return { now: batches[0]!, reliefNow: [], grantsNow: [], pending: { track, batches: batches.slice(1), relief, grants } };
+  const count = (rs: readonly RoutedRelease[]) => rs.reduce((n, r) => n + r.count, 0);
+  return {
+    now: batches[0]!, reliefNow: [], grantsNow: [], pending: { track, batches: batches.slice(1), relief, grants },
+    staged: { tranches: batches.length, pending: count(routed) - count(batches[0]!), relief: [...relief] },
+  };
 }
 
 export { freeBatch };

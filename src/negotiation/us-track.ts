@@ -180,15 +180,14 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
   const commitments: Commitment[] = calms ? ['stop-balloons'] : [];
   // R21: carried out in batches; the relief waits for the first batch to be verified.
   const staging = stageDeal('us-belarus', routes.routed, relief, [], scenario.agents, rules);
-  const staged = staging.pending !== undefined;
   const now = staging.now;
   const liftedNow = staging.reliefNow;
   const after = executeDeal(world, now, liftedNow, [], commitments);
   const pkg: Package = { releases, relief, grants: [], commitments, sideOffers };
-  const released = staged ? now.reduce((n, r) => n + r.count, 0) : headcount(releases);
+  const released = headcount(now);
   const split = routeSplit(now);
   const dealRules: RuleId[] = ['R01', 'R02', 'R03', ...routes.rules];
-  if (staged) dealRules.push('R21');
+  if (staging.pending) dealRules.push('R21');
   if (grandBargain) dealRules.push('R15');
   if (calms) dealRules.push('R11');
   if (sideOffers.length && isOn(rules, 'R16')) dealRules.push('R16');
@@ -199,11 +198,6 @@ function close(ctx: TrackContext, releases: readonly Release[], relief: readonly
     track: 'us-belarus' as const, parties: ['us', 'belarus'] as const, package: viewOf(pkg), released, byRoute: split, routed: routedView(now),
     lifted: [...liftedNow], rules: [...new Set(dealRules)], ...(routeNotes.length ? { routeNotes } : {}),
   };
-  if (!staging.pending) return { world: after, offers: numbered(offers), deal };
-  return {
-    world: after,
-    offers: numbered(offers),
-    deal: { ...deal, staged: { tranches: staging.pending.batches.length + 1, pending: headcount(releases) - released, relief: [...relief] } },
-    pending: staging.pending,
-  };
+  if (!staging.staged) return { world: after, offers: numbered(offers), deal };
+  return { world: after, offers: numbered(offers), deal: { ...deal, staged: staging.staged }, pending: staging.pending };
 }

@@ -167,6 +167,7 @@ describeRule('R21', () => {
     expect(stageDeal('lithuania-belarus', [to('a', 5)], [], ['klaipeda-transit'], s.agents, s.rules)).toEqual({
       now: [to('a', 3)], reliefNow: [], grantsNow: [],
       pending: { track: 'lithuania-belarus', batches: [[to('a', 2)]], relief: [], grants: ['klaipeda-transit'] },
+      staged: { tranches: 2, pending: 2, relief: [] },
     });
   });
 });
