@@ -20,7 +20,7 @@ import {
 } from '../world/recipes.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
-import type { RoutedRelease } from '../rules/routes.js';
+import { routedRelease, type RoutedRelease } from '../rules/routes.js';
 import type { ChangeRecord, ModelDeal } from '../simulation/trace.js';
 import { addMonths } from '../world/month.js';
 import type { Grant } from './package.js';
@@ -112,14 +112,15 @@ export function reliefShortfall(promised: number, delivered: number): number {
  */
 export function splitBatches(routed: readonly RoutedRelease[], tranches: number): RoutedRelease[][] {
   const t = Math.max(1, Math.floor(tranches));
-  const batches: RoutedRelease[][] = Array.from({ length: t }, () => []);
+  const batches: RoutedRelease[][] = [];
+  for (let i = 0; i < t; i++) batches.push([]);
   for (const r of routed) {
     if (r.named) { batches[0]!.push(r); continue; }
     const each = Math.floor(r.count / t);
     const extra = r.count - each * t;
     for (let i = 0; i < t; i++) {
       const n = each + (i < extra ? 1 : 0);
-      if (n > 0) batches[i]!.push({ ...r, count: n });
+      if (n > 0) batches[i]!.push(routedRelease(r, n, r.route));
     }
   }
   return batches.filter((b) => b.length > 0);
@@ -155,7 +156,7 @@ function freeBatch(world: World, batch: readonly RoutedRelease[], home: Map<stri
     const before = w.releasedByRoute[r.route];
     w = r.named ? releaseNamed(w, r.id, r.route) : releaseFromCohort(w, r.id, r.count, r.route);
     const n = w.releasedByRoute[r.route] - before;
-    if (n > 0) freed.push({ ...r, count: n });
+    if (n > 0) freed.push(routedRelease(r, n, r.route));
     if (n > 0 && r.route === 'home' && !r.named) home.set(r.id, (home.get(r.id) ?? 0) + n);
   }
   return { world: w, freed };

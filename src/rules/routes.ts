@@ -14,6 +14,12 @@ export interface RoutedRelease extends Release {
   readonly route: Route;
 }
 
+/**
+ * `count` of a release's people sent by `route`, written out field by field: a spread with an
+ * override (`{ ...r, route }`) costs several times a literal in the month loop (docs/performance.md).
+ */
+export const routedRelease = (r: Release, count: number, route: Route): RoutedRelease => ({ id: r.id, count, named: r.named, route });
+
 export interface RouteDecision {
   readonly routed: readonly RoutedRelease[];
   readonly rules: readonly RuleId[];
@@ -69,24 +75,29 @@ export function chooseRoutes(
     const c = byId.get(r.id);
     if (c?.laureate && usIsParty && isOn(rules, 'R04')) {
       cited.add('R04');
-      routed.push({ ...r, route: 'lithuania' });
+      routed.push(routedRelease(r, r.count, 'lithuania'));
       continue;
     }
     if (r.named) {
       // A draw only when spite can send someone to Ukraine, so that calm relations or R05 off
       // leave the rest of the run's random stream untouched.
-      routed.push({ ...r, route: to(ukraineShare > 0 && rng.next() < ukraineShare ? 'ukraine' : 'lithuania') });
+      routed.push(routedRelease(r, r.count, to(ukraineShare > 0 && rng.next() < ukraineShare ? 'ukraine' : 'lithuania')));
       continue;
     }
     const atHome = Math.round(r.count * homeShare);
     const deported = r.count - atHome;
     const toUkraine = Math.round(deported * ukraineShare);
-    // One entry per destination: a refused route's share joins the one that replaces it.
-    const parts = new Map<Route, number>();
-    for (const [route, n] of [[to('ukraine'), toUkraine], [to('lithuania'), deported - toUkraine], ['home', atHome]] as const) {
-      if (n > 0) parts.set(route, (parts.get(route) ?? 0) + n);
-    }
-    for (const [route, n] of parts) routed.push({ ...r, count: n, route });
+    // One entry per destination, in first-named order: a refused route's share joins the one that replaces it.
+    const first = routed.length;
+    const part = (route: Route, n: number) => {
+      if (n <= 0) return;
+      const k = routed.findIndex((x, i) => i >= first && x.route === route);
+      if (k < 0) routed.push(routedRelease(r, n, route));
+      else routed[k] = routedRelease(r, routed[k]!.count + n, route);
+    };
+    part(to('ukraine'), toUkraine);
+    part(to('lithuania'), deported - toUkraine);
+    part('home', atHome);
   }
   return { routed, rules: [...cited], spite, impulsive };
 }

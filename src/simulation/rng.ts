@@ -37,12 +37,20 @@ export function createSubstream(seed: number | string, name: string): Rng {
   return { next: () => prng() };
 }
 
+/** `createSubstream`, started at its first draw: a stream a run never draws from costs nothing. */
+export function lazySubstream(seed: number | string, name: string): Rng {
+  let rng: Rng | null = null;
+  return { next: () => (rng ??= createSubstream(seed, name)).next() };
+}
+
+// Acklam's coefficients, once for the module rather than once per call.
+const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+
 /** Φ⁻¹, Acklam's rational approximation (relative error below 1.2e-9), for `poisson`. */
 function inverseNormal(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
   if (q < 0.02425) {
     const t = Math.sqrt(-2 * Math.log(q));
@@ -57,6 +65,9 @@ function inverseNormal(p: number): number {
 /** Above this mean the Poisson count is drawn from its normal approximation (error under 1 %). */
 export const POISSON_EXACT_UP_TO = 30;
 
+/** The most `poisson` counts by inversion: past it the count is this number. */
+const POISSON_CAP = 1000;
+
 /**
  * A Poisson count with mean `mean` from ONE uniform `u` in [0, 1), by inverting the distribution
  * function: one draw per count whatever the mean, so the number of draws a month takes never
@@ -69,10 +80,54 @@ export function poisson(u: number, mean: number): number {
   let k = 0;
   let term = Math.exp(-mean);
   let cumulative = term;
-  while (u >= cumulative && k < 1000) {
+  while (u >= cumulative && k < POISSON_CAP) {
     k += 1;
     term *= mean / k;
     cumulative += term;
   }
   return k;
+}
+
+/**
+ * A Poisson distribution function tabled once, for a mean the model draws from month after month
+ * (a cohort's arrest rate, the pardon rate): `poissonFrom` then finds the count by a binary search
+ * instead of recomputing the terms. The table holds the very sums `poisson` computes, in the same
+ * order, so both give the same count for every uniform (test/simulation/poisson-table.test.ts).
+ */
+export interface PoissonTable {
+  readonly mean: number;
+  /** `cumulative[k]`: P(count ≤ k) as `poisson` sums it; empty when the mean is not tabled (≤ 0, or normal). */
+  readonly cumulative: readonly number[];
+}
+
+export function poissonTable(mean: number): PoissonTable {
+  const cumulative: number[] = [];
+  if (mean > 0 && mean <= POISSON_EXACT_UP_TO) {
+    let term = Math.exp(-mean);
+    let sum = term;
+    cumulative.push(sum);
+    // Past a sum of 1 no uniform goes further; past a term of 0 the sum never changes again.
+    for (let k = 1; k < POISSON_CAP && sum < 1 && term > 0; k++) {
+      term *= mean / k;
+      sum += term;
+      cumulative.push(sum);
+    }
+  }
+  return { mean, cumulative };
+}
+
+/** `poisson(u, table.mean)`, read from the table. */
+export function poissonFrom(table: PoissonTable, u: number): number {
+  const cdf = table.cumulative;
+  if (cdf.length === 0) return poisson(u, table.mean);
+  // The first k with u < cdf[k]; none within the table is poisson's cap.
+  if (!(u < cdf[cdf.length - 1]!)) return POISSON_CAP;
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u < cdf[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

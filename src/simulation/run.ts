@@ -19,8 +19,8 @@ import { TALKS_STATES, type Sanction, type World } from '../world/types.js';
 import { addMonths } from '../world/month.js';
 import { createWorld, heldCount, initialCount, releasedCount } from '../world/create.js';
 import {
-  advanceMonth, calmRelations, liftSanction, recordIncident, setTalks, setUsInterest, stopBalloons,
-  threatenConfiscation,
+  advanceMonth, applyFlows, calmRelations, liftSanction, recordIncident, setTalks, setUsInterest, stopBalloons,
+  threatenConfiscation, type MonthFlows,
 } from '../world/recipes.js';
 import { reliefValue } from '../world/valuation.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
@@ -31,13 +31,13 @@ import { runPolandTrack } from '../negotiation/poland-track.js';
 import { runEuTrack } from '../negotiation/eu-track.js';
 import { runLithuaniaTrack } from '../negotiation/lithuania-track.js';
 import type { TrackContext, TrackResult } from '../negotiation/context.js';
-import { createRng, createSubstream, drawFrom, type Rng } from './rng.js';
+import { createRng, createSubstream, drawFrom, lazySubstream, type Rng } from './rng.js';
 import { drawInputs } from './draws.js';
 import { conditionHolds, ScenarioEvents } from './events.js';
 import { BUILT_IN_TRACKS, isBuiltInTrack } from './trace.js';
 import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { withWords } from '../report/trace-words.js';
-import { applyArrests, applyPardons, applyRearrests, applyTermEnds, allocateByHeld, arrestRates, drawArrests, drawRearrests, drawTermEnds, pardonCount } from '../world/arrests.js';
+import { cohortCounts, flowTables, monthFlows, type CohortCount, type FlowTables } from '../world/arrests.js';
 import { addToWave, reliefWorth, stageTermsOf, stepPending, type PendingDeal, type StagedTrack, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
@@ -220,8 +220,8 @@ interface RunState {
   readonly stages: Rng;
   /** Sentences served (R25): one draw per cohort a month, its own stream so that R25 moves no other draw. */
   readonly served: Rng;
-  /** R18: each cohort's monthly arrest rate, in the world's cohort order. */
-  readonly arrestRates: readonly number[];
+  /** R18, R20: the flows' Poisson tables (each cohort's arrest rate, the pardon rates), in the world's cohort order. */
+  readonly flowTables: FlowTables;
   /** Every deal and scripted wave so far (`outcome.waves`). */
   readonly waves: WaveState[];
   /** Staged deals still being carried out (R21). */
@@ -237,12 +237,12 @@ interface RunState {
   readonly blocked: Record<string, Record<BlockedKind, number>>;
 }
 
-/** R18: a scenario's arrest rates, computed once per scenario like its start world. */
-const ratesOf = new WeakMap<Scenario, readonly number[]>();
-function arrestRatesFor(scenario: Scenario): readonly number[] {
-  let rates = ratesOf.get(scenario);
-  if (!rates) { rates = arrestRates(scenario); ratesOf.set(scenario, rates); }
-  return rates;
+/** R18, R20: a scenario's flow tables, computed once per scenario like its start world. */
+const tablesOf = new WeakMap<Scenario, FlowTables>();
+function flowTablesFor(scenario: Scenario): FlowTables {
+  let tables = tablesOf.get(scenario);
+  if (!tables) { tables = flowTables(scenario); tablesOf.set(scenario, tables); }
+  return tables;
 }
 
 function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, freed: readonly { readonly route: RoutedRelease['route']; readonly count: number }[], relief: readonly string[], tranches: number): number {
@@ -251,6 +251,27 @@ function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, 
   addToWave(wave, freed.map((r) => ({ id: '', named: false, ...r })));
   s.waves.push(wave);
   return s.waves.length - 1;
+}
+
+/** The month's flows as the trace records them, one change per flow that moved someone. */
+function flowChanges(world: World, flows: MonthFlows, envoyVisiting: boolean): ChangeRecord[] {
+  const out: ChangeRecord[] = [];
+  const total = (xs: readonly CohortCount[]) => xs.reduce((t, x) => t + x.count, 0);
+  const arrests = cohortCounts(world, flows.arrests);
+  if (arrests.length) out.push({ kind: 'arrest', actor: 'belarus', people: arrests, sanctions: [], numbers: { count: total(arrests) }, rules: ['R18'] });
+  const pardons = cohortCounts(world, flows.pardons);
+  if (pardons.length) {
+    out.push({ kind: 'pardon', actor: 'belarus', people: pardons.map((p) => ({ ...p, route: 'home' as const })), sanctions: [],
+      numbers: { count: total(pardons), signal: envoyVisiting ? 1 : 0 }, rules: ['R20', 'R19'] });
+  }
+  const again = cohortCounts(world, flows.rearrests);
+  if (again.length) out.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: total(again) }, rules: ['R23'] });
+  const ends = cohortCounts(world, flows.ends);
+  if (ends.length) {
+    out.push({ kind: 'served', actor: 'belarus', people: ends.map((e) => ({ ...e, route: 'served' as const })), sanctions: [],
+      numbers: { count: total(ends) }, rules: ['R25'] });
+  }
+  return out;
 }
 
 /**
@@ -273,38 +294,10 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   for (let i = 0; i < n; i++) rearrestDraws.push(open.next());
   const termDraws: number[] = [];
   for (let i = 0; i < n; i++) termDraws.push(s.served.next());
-  let w = world;
-  if (isOn(rules, 'R18')) {
-    const arrests = drawArrests(s.arrestRates, arrestDraws, escalating, by, w);
-    if (arrests.length) {
-      w = applyArrests(w, arrests);
-      if (s.trace) changes.push({ kind: 'arrest', actor: 'belarus', people: arrests, sanctions: [], numbers: { count: arrests.reduce((t, a) => t + a.count, 0) }, rules: ['R18'] });
-    }
-  }
-  if (isOn(rules, 'R20')) {
-    const pardons = allocateByHeld(w, pardonCount(pardonDraw, signalDraw, envoyVisiting, by));
-    if (pardons.length) {
-      w = applyPardons(w, pardons);
-      const rs: ('R20' | 'R19')[] = ['R20', 'R19'];
-      if (s.trace) changes.push({ kind: 'pardon', actor: 'belarus', people: pardons.map((p) => ({ ...p, route: 'home' as const })), sanctions: [],
-        numbers: { count: pardons.reduce((t, p) => t + p.count, 0), signal: envoyVisiting ? 1 : 0 }, rules: rs });
-    }
-  }
-  if (isOn(rules, 'R23')) {
-    const again = drawRearrests(w, rearrestDraws, by);
-    if (again.length) {
-      w = applyRearrests(w, again);
-      if (s.trace) changes.push({ kind: 'rearrest', actor: 'belarus', people: again, sanctions: [], numbers: { count: again.reduce((t, a) => t + a.count, 0) }, rules: ['R23'] });
-    }
-  }
-  if (isOn(rules, 'R25')) {
-    const ends = drawTermEnds(w, termDraws, by);
-    if (ends.length) {
-      w = applyTermEnds(w, ends);
-      if (s.trace) changes.push({ kind: 'served', actor: 'belarus', people: ends.map((e) => ({ ...e, route: 'served' as const })), sanctions: [],
-        numbers: { count: ends.reduce((t, e) => t + e.count, 0) }, rules: ['R25'] });
-    }
-  }
+  const flows = monthFlows(world, s.flowTables, { arrests: arrestDraws, pardon: pardonDraw, signal: signalDraw, rearrests: rearrestDraws, ends: termDraws },
+    escalating, envoyVisiting, by, rules);
+  let w = applyFlows(world, flows);
+  if (s.trace) changes.push(...flowChanges(world, flows, envoyVisiting));
   const still: PendingDeal[] = [];
   for (const deal of s.pending) {
     if (deal.due !== w.month) { still.push(deal); continue; }
@@ -596,15 +589,15 @@ function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenari
     dealSpace: options.dealSpace === true && options.trace !== false,
     moves,
     open: createSubstream(options.seed, 'open-world'),
-    stages: createSubstream(options.seed, 'staged-deals'),
+    stages: lazySubstream(options.seed, 'staged-deals'),
     served: createSubstream(options.seed, 'term-served'),
-    arrestRates: arrestRatesFor(scenario),
+    flowTables: flowTablesFor(scenario),
     waves: [],
     pending: [],
     reneged: 0,
     blocked: emptyBlocked(scenario.tracks.map((t) => t.id)),
     declared: declaredAgents(scenario, moves),
-    declaredRng: createSubstream(options.seed, 'declared-tracks'),
+    declaredRng: lazySubstream(options.seed, 'declared-tracks'),
     dealt: new Set<string>(),
   };
   const horizon = options.months ?? scenario.horizon;

@@ -6,9 +6,11 @@
  * of draws never depends on the world. Counts are Poisson (`poisson`, one uniform per count).
  */
 import type { BelarusParams, Scenario } from '../scenario/schema.js';
+import type { RuleSwitches } from '../rules/switches.js';
+import { isOn } from '../rules/switches.js';
 import type { World } from './types.js';
-import { countPardoned, flowCohorts, rearrestFromHome } from './recipes.js';
-import { poisson } from '../simulation/rng.js';
+import { countPardoned, flowCohorts, rearrestFromHome, type MonthFlows } from './recipes.js';
+import { poisson, poissonFrom, poissonTable, type PoissonTable } from '../simulation/rng.js';
 
 /** One cohort's share of a monthly flow: who, and how many. */
 export interface CohortCount {
@@ -35,12 +37,20 @@ export function arrestRates(scenario: Scenario): number[] {
 
 /** R18: this month's arrests, cohort by cohort; `draws` holds one uniform per cohort. */
 export function drawArrests(rates: readonly number[], draws: readonly number[], escalating: boolean, p: BelarusParams, world: World): CohortCount[] {
-  const factor = escalating ? p.arrestEscalationFactor : 1;
+  return cohortCounts(world, arrestCounts(rates, draws, escalating ? p.arrestEscalationFactor : 1, world.cohorts.length));
+}
+
+/** R18 on plain counts: `n` cohorts' arrests, each Poisson around its rate × `factor`. */
+function arrestCounts(rates: readonly number[], draws: readonly number[], factor: number, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(poisson(draws[i] ?? 0, (rates[i] ?? 0) * factor));
+  return out;
+}
+
+/** Counts in the world's cohort order → the cohorts that count someone, by id (the trace's form). */
+export function cohortCounts(world: World, counts: readonly number[]): CohortCount[] {
   const out: CohortCount[] = [];
-  world.cohorts.forEach((c, i) => {
-    const n = poisson(draws[i] ?? 0, (rates[i] ?? 0) * factor);
-    if (n > 0) out.push({ id: c.id, count: n });
-  });
+  world.cohorts.forEach((c, i) => { if ((counts[i] ?? 0) > 0) out.push({ id: c.id, count: counts[i]! }); });
   return out;
 }
 
@@ -67,14 +77,25 @@ function countsByIndex(world: World, xs: readonly CohortCount[]): number[] {
  * positive, and a cohort with a positive remainder holds more than its floor.
  */
 export function allocateByHeld(world: World, total: number): CohortCount[] {
-  const held = world.cohorts.reduce((t, c) => t + c.held, 0);
-  const n = Math.min(Math.max(0, Math.floor(total)), held);
+  return cohortCounts(world, shareByHeld(world.cohorts.map((c) => c.held), total));
+}
+
+/** `allocateByHeld` on plain counts: `total` split over `held` by largest remainder. */
+function shareByHeld(held: readonly number[], total: number): number[] {
+  let all = 0;
+  for (const h of held) all += h;
+  const n = Math.min(Math.max(0, Math.floor(total)), all);
+  const counts = held.map(() => 0);
   // Also keeps 0 / 0 out of the shares when nobody is held.
-  if (n === 0) return [];
-  const exact = world.cohorts.map((c) => (c.held * n) / held);
-  const counts = exact.map(Math.floor);
-  const rest = exact.map((x, i) => x - counts[i]!);
-  let left = n - counts.reduce((t, x) => t + x, 0);
+  if (n === 0) return counts;
+  const rest: number[] = [];
+  let left = n;
+  held.forEach((h, i) => {
+    const exact = (h * n) / all;
+    counts[i] = Math.floor(exact);
+    rest.push(exact - counts[i]!);
+    left -= counts[i]!;
+  });
   // Largest remainders first (ties to the earlier cohort): a few cohorts, so a scan beats a sort.
   while (left > 0) {
     let best = 0;
@@ -83,7 +104,7 @@ export function allocateByHeld(world: World, total: number): CohortCount[] {
     rest[best] = -1;
     left -= 1;
   }
-  return world.cohorts.map((c, i) => ({ id: c.id, count: counts[i]! })).filter((x) => x.count > 0);
+  return counts;
 }
 
 /** R20: how many Minsk pardons outside any deal this month (more when an envoy visits). */
@@ -108,13 +129,12 @@ export function drawRearrests(world: World, draws: readonly number[], p: Belarus
  * holds one uniform per cohort.
  */
 function drawFromEachCohort(world: World, draws: readonly number[], pool: (c: World['cohorts'][number]) => number, chance: number): CohortCount[] {
-  const out: CohortCount[] = [];
-  world.cohorts.forEach((c, i) => {
-    const size = pool(c);
-    const n = Math.min(size, poisson(draws[i] ?? 0, size * chance));
-    if (n > 0) out.push({ id: c.id, count: n });
-  });
-  return out;
+  return cohortCounts(world, leaving(world.cohorts.map(pool), draws, chance));
+}
+
+/** `drawFromEachCohort` on plain counts: of each pool, how many leave with the chance `chance`. */
+function leaving(pools: readonly number[], draws: readonly number[], chance: number): number[] {
+  return pools.map((size, i) => Math.min(size, poisson(draws[i] ?? 0, size * chance)));
 }
 
 export function applyRearrests(world: World, rearrests: readonly CohortCount[]): World {
@@ -140,4 +160,63 @@ export function drawTermEnds(world: World, draws: readonly number[], p: BelarusP
 export function applyTermEnds(world: World, ends: readonly CohortCount[]): World {
   const w = flowCohorts(world, countsByIndex(world, ends), 'served');
   return countPardoned(w, w.releasedByRoute.served - world.releasedByRoute.served);
+}
+
+/** The open world's uniforms for a month, drawn by the caller in a fixed order (`openWorldMonth`). */
+export interface MonthDraws {
+  /** One per cohort (R18). */
+  readonly arrests: readonly number[];
+  /** R20: the pardons' count, and the extra pardons when an envoy visits. */
+  readonly pardon: number;
+  readonly signal: number;
+  /** One per cohort (R23). */
+  readonly rearrests: readonly number[];
+  /** One per cohort (R25). */
+  readonly ends: readonly number[];
+}
+
+/**
+ * The means of the flows that never change within a run (R18's arrest rates, calm and escalating;
+ * R20's pardon rates), tabled once per scenario so that a month reads its counts from the tables
+ * (`poissonFrom`: the same counts as `poisson`).
+ */
+export interface FlowTables {
+  readonly arrests: readonly PoissonTable[];
+  readonly escalated: readonly PoissonTable[];
+  readonly pardon: PoissonTable;
+  readonly signal: PoissonTable;
+}
+
+export function flowTables(scenario: Scenario): FlowTables {
+  const p = scenario.agents.belarus;
+  const rates = arrestRates(scenario);
+  return {
+    arrests: rates.map((r) => poissonTable(r * 1)),
+    escalated: rates.map((r) => poissonTable(r * p.arrestEscalationFactor)),
+    pardon: poissonTable(p.pardonRate),
+    signal: poissonTable(p.signalPardon),
+  };
+}
+
+/**
+ * The month's four flows (R18, R20, R23, R25), each on the stock the one before left, as
+ * `drawArrests`, `allocateByHeld` with `pardonCount`, `drawRearrests` and `drawTermEnds` would
+ * draw them one after the other with each applied in turn, but on plain counts: `applyFlows` then
+ * writes them in one copy of the world. A rule switched off flows nobody.
+ */
+export function monthFlows(world: World, tables: FlowTables, draws: MonthDraws, escalating: boolean, envoyVisiting: boolean, p: BelarusParams, rules: RuleSwitches): MonthFlows {
+  const n = world.cohorts.length;
+  const held = world.cohorts.map((c) => c.held);
+  const home = world.cohorts.map((c) => c.atHome);
+  const arrestTables = escalating ? tables.escalated : tables.arrests;
+  const r18 = isOn(rules, 'R18');
+  const arrests = held.map((_, i) => (r18 ? poissonFrom(arrestTables[i]!, draws.arrests[i] ?? 0) : 0));
+  for (let i = 0; i < n; i++) held[i]! += arrests[i]!;
+  const pardoned = isOn(rules, 'R20') ? poissonFrom(tables.pardon, draws.pardon) + (envoyVisiting ? poissonFrom(tables.signal, draws.signal) : 0) : 0;
+  const pardons = shareByHeld(held, pardoned);
+  for (let i = 0; i < n; i++) { held[i]! -= pardons[i]!; home[i]! += pardons[i]!; }
+  const rearrests = isOn(rules, 'R23') ? leaving(home, draws.rearrests, p.rearrestChance) : home.map(() => 0);
+  for (let i = 0; i < n; i++) held[i]! += rearrests[i]!;
+  const ends = isOn(rules, 'R25') ? leaving(held, draws.ends, p.termEndChance) : held.map(() => 0);
+  return { arrests, pardons, rearrests, ends };
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/schema.js';
 import { ISSUERS, type Issuer, type World } from './types.js';
+import { copyWorld } from './recipes.js';
 
 /** Sanction ids start with their issuer ('eu.potash'); the schema guarantees a known one. */
 export function issuerOf(sanctionId: string): Issuer {
@@ -12,7 +13,8 @@ export function issuerOf(sanctionId: string): Issuer {
 /** The start state a scenario describes: people held now start the run's accounts. */
 export function createWorld(scenario: Scenario): World {
   const w = scenario.world;
-  return {
+  // Through copyWorld, so that the start world has the shape every later world will have.
+  return copyWorld({
     month: scenario.start,
     talks: w.talks,
     cohorts: w.cohorts.map((c) => ({ id: c.id, label: c.label, held: c.held, usProfile: c.usProfile, belarusCost: c.belarusCost, initial: c.held, arrested: 0, rearrested: 0, atHome: 0 })),
@@ -32,7 +34,7 @@ export function createWorld(scenario: Scenario): World {
     trust: w.trust,
     trustWith: { ...w.trustWith },
     sanctionChanges: [],
-  };
+  });
 }
 
 export function heldCount(world: World): number {

@@ -5,12 +5,17 @@
  * readonly). They were immer recipes; plain copies do the same in a fraction of the time, and the
  * month loop calls them a dozen times a month (docs/performance.md). Rare ones still use immer.
  */
-import { Immer } from 'immer';
-import type { Cohort, Issuer, MonthKey, NamedPrisoner, Route, Sanction, TalksState, TrustPartner, World } from './types.js';
+import { Immer, type Draft } from 'immer';
+import type { Cohort, Exit, Issuer, MonthKey, NamedPrisoner, Route, Sanction, TalksState, TrustPartner, World } from './types.js';
 import { nextMonth } from './month.js';
 
 const immer = new Immer({ autoFreeze: false });
-const produce = immer.produce.bind(immer);
+
+/** An immer recipe for the rare changes, its result copied back into the one world shape (`copyWorld`). */
+const produce = (world: World, recipe: (draft: Draft<World>) => void): World => {
+  const out = immer.produce(world, recipe);
+  return out === world ? world : copyWorld(out);
+};
 
 /** `list` with the item whose id is `id` replaced by `change(item)`; throws `missing` if there is none. */
 function replaceById<T extends { readonly id: string }>(list: readonly T[], id: string, change: (item: T) => T, missing: string): T[] {
@@ -23,6 +28,30 @@ function replaceById<T extends { readonly id: string }>(list: readonly T[], id: 
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/** A world being built by a recipe: a fresh copy nobody else holds yet. */
+type Fresh = { -readonly [K in keyof World]: World[K] };
+
+/**
+ * A fresh copy of the world, written out field by field in createWorld's order, for a recipe to
+ * change before it returns it. A spread (`{ ...world, month }`) would build an object with four
+ * in-object fields and the rest in a side store, on a map of its own per call site: each copy
+ * then costs several times this one, and every read of the world goes polymorphic
+ * (docs/performance.md). One literal gives every world of a run the same shape.
+ */
+export const copyWorld = (w: World): Fresh => ({
+  month: w.month, talks: w.talks, cohorts: w.cohorts, named: w.named, sanctions: w.sanctions, transitOpen: w.transitOpen,
+  relations: w.relations, balloons: w.balloons, lorryDriversHeld: w.lorryDriversHeld, confiscationThreat: w.confiscationThreat,
+  usInterest: w.usInterest, releasedByRoute: w.releasedByRoute, releasedByCohort: w.releasedByCohort, arrested: w.arrested,
+  rearrested: w.rearrested, pardoned: w.pardoned, trust: w.trust, trustWith: w.trustWith, sanctionChanges: w.sanctionChanges,
+});
+
+/** `releasedByRoute` with `n` more under `exit`, written out in one shape for the same reason. */
+const addToExit = (r: World['releasedByRoute'], exit: Exit, n: number): World['releasedByRoute'] => {
+  const next = { lithuania: r.lithuania, ukraine: r.ukraine, poland: r.poland, home: r.home, served: r.served };
+  next[exit] += n;
+  return next;
+};
+
 /**
  * A cohort with new counts, written out field by field in createWorld's order: every cohort then
  * has one shape, which keeps the month loop's property reads fast (a spread does not).
@@ -31,10 +60,18 @@ const cohortWith = (c: Cohort, held: number, arrested: number, rearrested: numbe
   id: c.id, label: c.label, held, usProfile: c.usProfile, belarusCost: c.belarusCost, initial: c.initial, arrested, rearrested, atHome,
 });
 
-export const advanceMonth = (world: World): World => ({ ...world, month: nextMonth(world.month) });
+export const advanceMonth = (world: World): World => {
+  const next = copyWorld(world);
+  next.month = nextMonth(world.month);
+  return next;
+};
 
-export const setTalks = (world: World, talks: TalksState): World =>
-  (world.talks === talks ? world : { ...world, talks });
+export const setTalks = (world: World, talks: TalksState): World => {
+  if (world.talks === talks) return world;
+  const next = copyWorld(world);
+  next.talks = talks;
+  return next;
+};
 
 /** Frees up to `count` people of a cohort to `route`; returns the world and how many went. */
 export const releaseFromCohort = (world: World, cohortId: string, count: number, route: Route): World => {
@@ -44,24 +81,22 @@ export const releaseFromCohort = (world: World, cohortId: string, count: number,
     // Freed at home, they stay within reach of the regime (R19, R23).
     return cohortWith(cohort, cohort.held - n, cohort.arrested, cohort.rearrested, route === 'home' ? cohort.atHome + n : cohort.atHome);
   }, `no cohort ${cohortId}`);
-  return {
-    ...world,
-    cohorts,
-    releasedByRoute: { ...world.releasedByRoute, [route]: world.releasedByRoute[route] + n },
-    releasedByCohort: { ...world.releasedByCohort, [cohortId]: (world.releasedByCohort[cohortId] ?? 0) + n },
-  };
+  const next = copyWorld(world);
+  next.cohorts = cohorts;
+  next.releasedByRoute = addToExit(world.releasedByRoute, route, n);
+  next.releasedByCohort = { ...world.releasedByCohort, [cohortId]: (world.releasedByCohort[cohortId] ?? 0) + n };
+  return next;
 };
 
 export const releaseNamed = (world: World, prisonerId: string, route: Route): World => {
   const person = world.named.find((p) => p.id === prisonerId);
   if (!person) throw new Error(`no named prisoner ${prisonerId}`);
   if (person.status === 'released') return world;
-  return {
-    ...world,
-    named: replaceById<NamedPrisoner>(world.named, prisonerId, (p) => ({ ...p, status: 'released', route, releasedIn: world.month }), ''),
-    releasedByRoute: { ...world.releasedByRoute, [route]: world.releasedByRoute[route] + 1 },
-    releasedByCohort: { ...world.releasedByCohort, [prisonerId]: (world.releasedByCohort[prisonerId] ?? 0) + 1 },
-  };
+  const next = copyWorld(world);
+  next.named = replaceById<NamedPrisoner>(world.named, prisonerId, (p) => ({ ...p, status: 'released', route, releasedIn: world.month }), '');
+  next.releasedByRoute = addToExit(world.releasedByRoute, route, 1);
+  next.releasedByCohort = { ...world.releasedByCohort, [prisonerId]: (world.releasedByCohort[prisonerId] ?? 0) + 1 };
+  return next;
 };
 
 /** A scenario event may send someone back to prison; the release stays counted as having happened. */
@@ -95,9 +130,76 @@ export const flowCohorts = (world: World, counts: readonly number[], flow: 'arre
     return cohortWith(c, c.held - n, c.arrested, c.rearrested, flow === 'home' ? c.atHome + n : c.atHome);
   });
   if (moved === 0) return world;
-  return flow === 'arrest'
-    ? { ...world, cohorts, arrested: world.arrested + moved }
-    : { ...world, cohorts, releasedByRoute: { ...world.releasedByRoute, [flow]: world.releasedByRoute[flow] + moved }, releasedByCohort: byCohort ?? world.releasedByCohort };
+  const next = copyWorld(world);
+  next.cohorts = cohorts;
+  if (flow === 'arrest') next.arrested = world.arrested + moved;
+  else {
+    next.releasedByRoute = addToExit(world.releasedByRoute, flow, moved);
+    next.releasedByCohort = byCohort ?? world.releasedByCohort;
+  }
+  return next;
+};
+
+/** A month's flows outside any deal, as counts by cohort in the world's order (`monthFlows`). */
+export interface MonthFlows {
+  /** R18: arrested into each cohort. */
+  readonly arrests: readonly number[];
+  /** R20: pardoned and freed at home. */
+  readonly pardons: readonly number[];
+  /** R23: people freed at home jailed again. */
+  readonly rearrests: readonly number[];
+  /** R25: walking out at the end of their sentence. */
+  readonly ends: readonly number[];
+}
+
+/**
+ * The month's four flows (R18, R20, R23, R25) in one copy of the world, in that order: the same
+ * as `flowCohorts(…, 'arrest')`, `flowCohorts(…, 'home')` with `countPardoned`, one
+ * `rearrestFromHome` per cohort, then `flowCohorts(…, 'served')` with `countPardoned`, each capped
+ * as they cap (never more freed than held, never more re-arrested than at home), with one world
+ * where they would make up to eight (test/world/month-flows.test.ts holds the two side by side).
+ */
+export const applyFlows = (world: World, f: MonthFlows): World => {
+  let arrested = 0;
+  let home = 0;
+  let rearrested = 0;
+  let served = 0;
+  const freed: number[] = [];
+  const ended: number[] = [];
+  const cohorts = world.cohorts.map((c, i) => {
+    const a = Math.max(0, Math.floor(f.arrests[i] ?? 0));
+    let held = c.held + a;
+    const p = Math.min(Math.max(0, Math.floor(f.pardons[i] ?? 0)), held);
+    held -= p;
+    const r = Math.min(Math.max(0, Math.floor(f.rearrests[i] ?? 0)), c.atHome + p);
+    held += r;
+    const e = Math.min(Math.max(0, Math.floor(f.ends[i] ?? 0)), held);
+    freed.push(p);
+    ended.push(e);
+    if (a === 0 && p === 0 && r === 0 && e === 0) return c;
+    arrested += a;
+    home += p;
+    rearrested += r;
+    served += e;
+    return cohortWith(c, held - e, c.arrested + a, c.rearrested + r, c.atHome + p - r);
+  });
+  if (arrested === 0 && home === 0 && rearrested === 0 && served === 0) return world;
+  const next = copyWorld(world);
+  next.cohorts = cohorts;
+  next.arrested = world.arrested + arrested;
+  next.rearrested = world.rearrested + rearrested;
+  next.pardoned = world.pardoned + home + served;
+  if (home + served > 0) {
+    const r = world.releasedByRoute;
+    next.releasedByRoute = { lithuania: r.lithuania, ukraine: r.ukraine, poland: r.poland, home: r.home + home, served: r.served + served };
+    // The pardoned first, then those who served their term: the accounts name cohorts in the order
+    // the flows one by one would have named them.
+    const byCohort: Record<string, number> = { ...world.releasedByCohort };
+    world.cohorts.forEach((c, i) => { if (freed[i]! > 0) byCohort[c.id] = (byCohort[c.id] ?? 0) + freed[i]!; });
+    world.cohorts.forEach((c, i) => { if (ended[i]! > 0) byCohort[c.id] = (byCohort[c.id] ?? 0) + ended[i]!; });
+    next.releasedByCohort = byCohort;
+  }
+  return next;
 };
 
 /** New political prisoners join a cohort (R18). */
@@ -105,7 +207,10 @@ export const arrestIntoCohort = (world: World, cohortId: string, count: number):
   const n = Math.max(0, Math.floor(count));
   if (n === 0) return world;
   const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (c) => cohortWith(c, c.held + n, c.arrested + n, c.rearrested, c.atHome), `no cohort ${cohortId}`);
-  return { ...world, cohorts, arrested: world.arrested + n };
+  const next = copyWorld(world);
+  next.cohorts = cohorts;
+  next.arrested = world.arrested + n;
+  return next;
 };
 
 /** People a cohort released at home are jailed again (R23); never more than are at home. */
@@ -115,34 +220,47 @@ export const rearrestFromHome = (world: World, cohortId: string, count: number):
     n = Math.max(0, Math.min(Math.floor(count), c.atHome));
     return cohortWith(c, c.held + n, c.arrested, c.rearrested + n, c.atHome - n);
   }, `no cohort ${cohortId}`);
-  return n === 0 ? world : { ...world, cohorts, rearrested: world.rearrested + n };
+  if (n === 0) return world;
+  const next = copyWorld(world);
+  next.cohorts = cohorts;
+  next.rearrested = world.rearrested + n;
+  return next;
 };
 
 /** Releases outside any deal are counted as such (R20): call after the release itself. */
-export const countPardoned = (world: World, count: number): World =>
-  (count <= 0 ? world : { ...world, pardoned: world.pardoned + count });
+export const countPardoned = (world: World, count: number): World => {
+  if (count <= 0) return world;
+  const next = copyWorld(world);
+  next.pardoned = world.pardoned + count;
+  return next;
+};
 
 /** Minsk–Washington trust moves after a tranche kept or a promise broken (R24). */
 export const setTrust = (world: World, trust: number): World => {
   const t = clamp01(trust);
-  return t === world.trust ? world : { ...world, trust: t };
+  if (t === world.trust) return world;
+  const next = copyWorld(world);
+  next.trust = t;
+  return next;
 };
 
 /** Minsk's trust with Brussels or Vilnius moves after a step of their staged deal kept or broken (R24). */
 export const setTrustWith = (world: World, partner: TrustPartner, trust: number): World => {
   const t = clamp01(trust);
-  return t === world.trustWith[partner] ? world : { ...world, trustWith: { ...world.trustWith, [partner]: t } };
+  if (t === world.trustWith[partner]) return world;
+  const next = copyWorld(world);
+  next.trustWith = { ...world.trustWith, [partner]: t };
+  return next;
 };
 
 const setSanctionStatus = (world: World, sanctionId: string, status: 'active' | 'lifted', month: MonthKey): World => {
   const sanction = world.sanctions.find((s) => s.id === sanctionId);
   if (!sanction) throw new Error(`no sanction ${sanctionId}`);
   if (sanction.status === status) return world;
-  return {
-    ...world,
-    sanctions: replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), ''),
-    sanctionChanges: [...world.sanctionChanges, { id: sanctionId, month, status }],
-  };
+  const next = copyWorld(world);
+  next.sanctions = replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), '');
+  next.sanctionChanges = [...world.sanctionChanges, { id: sanctionId, month, status }];
+  return next;
 };
 
 export const liftSanction = (world: World, sanctionId: string): World =>
@@ -151,41 +269,67 @@ export const liftSanction = (world: World, sanctionId: string): World =>
 export const reimposeSanction = (world: World, sanctionId: string): World =>
   setSanctionStatus(world, sanctionId, 'active', world.month);
 
-export const openTransit = (world: World): World => (world.transitOpen ? world : { ...world, transitOpen: true });
+const setTransit = (world: World, open: boolean): World => {
+  if (world.transitOpen === open) return world;
+  const next = copyWorld(world);
+  next.transitOpen = open;
+  return next;
+};
 
-export const closeTransit = (world: World): World =>
-  produce(world, (draft) => {
-    draft.transitOpen = false;
-  });
+export const openTransit = (world: World): World => setTransit(world, true);
+
+export const closeTransit = (world: World): World => setTransit(world, false);
 
 /** A balloon launch or a detained lorry driver (R10). */
-export const recordIncident = (world: World, hostilityAdded: number, driversDetained = 0): World => ({
-  ...world,
-  relations: { ...world.relations, lithuania: { ...world.relations.lithuania, hostility: clamp01(world.relations.lithuania.hostility + hostilityAdded) } },
-  lorryDriversHeld: world.lorryDriversHeld + driversDetained,
-});
+export const recordIncident = (world: World, hostilityAdded: number, driversDetained = 0): World => {
+  const next = copyWorld(world);
+  next.relations = { ...world.relations, lithuania: { ...world.relations.lithuania, hostility: clamp01(world.relations.lithuania.hostility + hostilityAdded) } };
+  next.lorryDriversHeld = world.lorryDriversHeld + driversDetained;
+  return next;
+};
 
-export const stopBalloons = (world: World): World => (world.balloons ? { ...world, balloons: false } : world);
+const setBalloons = (world: World, on: boolean): World => {
+  if (world.balloons === on) return world;
+  const next = copyWorld(world);
+  next.balloons = on;
+  return next;
+};
+
+export const stopBalloons = (world: World): World => setBalloons(world, false);
 
 // A plain copy, not immer: a broken deal (R22) resumes the balloons within the month loop.
-export const resumeBalloons = (world: World): World => (world.balloons ? world : { ...world, balloons: true });
+export const resumeBalloons = (world: World): World => setBalloons(world, true);
 
-export const freeLorryDrivers = (world: World): World => (world.lorryDriversHeld === 0 ? world : { ...world, lorryDriversHeld: 0 });
+export const freeLorryDrivers = (world: World): World => {
+  if (world.lorryDriversHeld === 0) return world;
+  const next = copyWorld(world);
+  next.lorryDriversHeld = 0;
+  return next;
+};
 
-export const threatenConfiscation = (world: World, on: boolean): World =>
-  (world.confiscationThreat === on ? world : { ...world, confiscationThreat: on });
+export const threatenConfiscation = (world: World, on: boolean): World => {
+  if (world.confiscationThreat === on) return world;
+  const next = copyWorld(world);
+  next.confiscationThreat = on;
+  return next;
+};
 
-export const calmRelations = (world: World, with_: 'lithuania' | 'poland', amount: number): World => ({
-  ...world,
-  relations: { ...world.relations, [with_]: { ...world.relations[with_], hostility: clamp01(world.relations[with_].hostility - amount) } },
-});
+export const calmRelations = (world: World, with_: 'lithuania' | 'poland', amount: number): World => {
+  const next = copyWorld(world);
+  next.relations = { ...world.relations, [with_]: { ...world.relations[with_], hostility: clamp01(world.relations[with_].hostility - amount) } };
+  return next;
+};
 
 export const setHostility = (world: World, with_: 'lithuania' | 'poland', value: number): World =>
   produce(world, (draft) => {
     draft.relations[with_].hostility = clamp01(value);
   });
 
-export const setUsInterest = (world: World, interest: number): World => ({ ...world, usInterest: clamp01(interest) });
+export const setUsInterest = (world: World, interest: number): World => {
+  const next = copyWorld(world);
+  next.usInterest = clamp01(interest);
+  return next;
+};
 
 export const sanctionsOf = (world: World, issuer: Issuer, status: 'active' | 'lifted') =>
   world.sanctions.filter((s) => s.issuer === issuer && s.status === status);
