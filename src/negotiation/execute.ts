@@ -1,7 +1,7 @@
 /** Carrying out an agreed package on the world, through the world's recipes only. */
 import type { World } from '../world/types.js';
 import {
-  freeLorryDrivers, liftSanction, openTransit, releaseFromCohort, releaseNamed, stopBalloons,
+  freeLorryDrivers, liftSanction, openTransit, releaseEach, stopBalloons,
 } from '../world/recipes.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import type { Commitment, Grant, ItemPackage, Package, Release } from './package.js';
@@ -9,8 +9,7 @@ import { headcount } from './package.js';
 import type { PackageView } from '../simulation/trace.js';
 
 export function executeDeal(world: World, routed: readonly RoutedRelease[], relief: readonly string[], grants: readonly Grant[], commitments: readonly Commitment[]): World {
-  let w = world;
-  for (const r of routed) w = r.named ? releaseNamed(w, r.id, r.route) : releaseFromCohort(w, r.id, r.count, r.route);
+  let w = releaseEach(world, routed).world;
   for (const id of relief) w = liftSanction(w, id);
   if (grants.includes('klaipeda-transit')) w = openTransit(w);
   if (commitments.includes('stop-balloons')) w = stopBalloons(w);

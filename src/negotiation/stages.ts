@@ -13,10 +13,10 @@
  * is no batch to verify.
  */
 import type { AgentParams, BelarusParams, UsParams } from '../scenario/schema.js';
-import type { Route, World } from '../world/types.js';
-import { reliefValue } from '../world/valuation.js';
+import type { Route, Sanction, World } from '../world/types.js';
+import { reliefValueWhere } from '../world/valuation.js';
 import {
-  closeTransit, liftSanction, openTransit, reimposeSanction, releaseFromCohort, releaseNamed, rearrestFromHome, resumeBalloons, setTrust, setTrustWith,
+  closeTransit, liftSanction, openTransit, reimposeSanction, releaseEach, rearrestFromHome, resumeBalloons, setTrust, setTrustWith,
 } from '../world/recipes.js';
 import { isOn, type RuleSwitches } from '../rules/switches.js';
 import type { RuleId } from '../rules/ids.js';
@@ -92,11 +92,11 @@ export function reliefWorth(world: World, ids: readonly string[], logistics: boo
   // Klaipėda counts when it is still to open, or (of relief paid) while it is open.
   const transit = grants.includes('klaipeda-transit') && (liftedOnly ? world.transitOpen : !world.transitOpen);
   if (ids.length === 0 && !transit) return 0;
-  const as = (given: boolean) => ({
-    transitOpen: transit ? given : world.transitOpen,
-    sanctions: world.sanctions.map((s) => (ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted') ? { ...s, status: given ? 'lifted' as const : 'active' as const } : s)),
-  });
-  return reliefValue(as(true), logistics) - reliefValue(as(false), logistics);
+  // The sanctions in question, counted as lifted (given) or active (not); every other keeps its status.
+  const inQuestion = (s: Sanction) => ids.includes(s.id) && !(liftedOnly && s.status !== 'lifted');
+  const given = reliefValueWhere(world.sanctions, (s) => inQuestion(s) || s.status === 'lifted', transit ? true : world.transitOpen, logistics);
+  const not = reliefValueWhere(world.sanctions, (s) => !inQuestion(s) && s.status === 'lifted', transit ? false : world.transitOpen, logistics);
+  return given - not;
 }
 
 /** R22: how far the relief paid falls short of what was promised, 0 (worth it all) … 1 (worth nothing). */
@@ -150,19 +150,17 @@ export interface StepResult {
 
 /** Frees one batch; returns the world and who actually went (a cohort may hold fewer by now). */
 function freeBatch(world: World, batch: readonly RoutedRelease[], home: Map<string, number>): { world: World; freed: RoutedRelease[] } {
-  let w = world;
+  const done = releaseEach(world, batch);
   const freed: RoutedRelease[] = [];
-  for (const r of batch) {
-    const before = w.releasedByRoute[r.route];
-    w = r.named ? releaseNamed(w, r.id, r.route) : releaseFromCohort(w, r.id, r.count, r.route);
-    const n = w.releasedByRoute[r.route] - before;
+  batch.forEach((r, i) => {
+    const n = done.freed[i]!;
     if (n > 0) freed.push(routedRelease(r, n, r.route));
     if (n > 0 && r.route === 'home' && !r.named) home.set(r.id, (home.get(r.id) ?? 0) + n);
-  }
-  return { world: w, freed };
+  });
+  return { world: done.world, freed };
 }
 
-export function addToWave(wave: WaveState, freed: readonly RoutedRelease[]): void {
+export function addToWave(wave: WaveState, freed: readonly { readonly route: Route; readonly count: number }[]): void {
   for (const r of freed) {
     wave.released += r.count;
     wave.byRoute[r.route] = (wave.byRoute[r.route] ?? 0) + r.count;

@@ -248,7 +248,7 @@ function flowTablesFor(scenario: Scenario): FlowTables {
 function newWave(s: RunState, month: string, track: TrackId, scripted: boolean, freed: readonly { readonly route: RoutedRelease['route']; readonly count: number }[], relief: readonly string[], tranches: number): number {
   const wave: WaveState = { month, track, scripted, released: 0, byRoute: {}, relief: [...relief], tranches, delivered: 1,
     status: tranches > 1 ? 'pending' : 'done', renegedBy: null, renegedIn: null };
-  addToWave(wave, freed.map((r) => ({ id: '', named: false, ...r })));
+  addToWave(wave, freed);
   s.waves.push(wave);
   return s.waves.length - 1;
 }
@@ -286,18 +286,19 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const { open, scenario, rules } = s;
   const by = scenario.agents.belarus;
   const n = world.cohorts.length;
-  const arrestDraws: number[] = [];
-  for (let i = 0; i < n; i++) arrestDraws.push(open.next());
+  const arrestDraws = new Array<number>(n);
+  for (let i = 0; i < n; i++) arrestDraws[i] = open.next();
   const pardonDraw = open.next();
   const signalDraw = open.next();
-  const rearrestDraws: number[] = [];
-  for (let i = 0; i < n; i++) rearrestDraws.push(open.next());
-  const termDraws: number[] = [];
-  for (let i = 0; i < n; i++) termDraws.push(s.served.next());
+  const rearrestDraws = new Array<number>(n);
+  for (let i = 0; i < n; i++) rearrestDraws[i] = open.next();
+  const termDraws = new Array<number>(n);
+  for (let i = 0; i < n; i++) termDraws[i] = s.served.next();
   const flows = monthFlows(world, s.flowTables, { arrests: arrestDraws, pardon: pardonDraw, signal: signalDraw, rearrests: rearrestDraws, ends: termDraws },
     escalating, envoyVisiting, by, rules);
   let w = applyFlows(world, flows);
   if (s.trace) changes.push(...flowChanges(world, flows, envoyVisiting));
+  if (!s.pending.some((deal) => deal.due === w.month)) return w;
   const still: PendingDeal[] = [];
   for (const deal of s.pending) {
     if (deal.due !== w.month) { still.push(deal); continue; }
@@ -502,10 +503,17 @@ function sanctionHistoryOf(scenario: Scenario, world: World): Record<string, { m
 }
 
 /** Zero counts for the four tracks and the scenario's declared ones, in that order. */
-const emptyBlocked = (declared: readonly string[]): Record<string, Record<BlockedKind, number>> =>
-  Object.fromEntries([...BUILT_IN_TRACKS, ...declared].map((t) => [t, { 'red-line': 0, 'value-gap': 0, deadline: 0 }]));
-const blockedView = (b: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>) =>
-  Object.fromEntries(Object.entries(b).map(([t, counts]) => [t, { ...counts }]));
+function emptyBlocked(declared: readonly string[]): Record<string, Record<BlockedKind, number>> {
+  const out: Record<string, Record<BlockedKind, number>> = {};
+  for (const t of BUILT_IN_TRACKS) out[t] = { 'red-line': 0, 'value-gap': 0, deadline: 0 };
+  for (const t of declared) out[t] = { 'red-line': 0, 'value-gap': 0, deadline: 0 };
+  return out;
+}
+function blockedView(b: Readonly<Record<string, Readonly<Record<BlockedKind, number>>>>): Record<string, Record<BlockedKind, number>> {
+  const out: Record<string, Record<BlockedKind, number>> = {};
+  for (const t in b) { const c = b[t]!; out[t] = { 'red-line': c['red-line'], 'value-gap': c['value-gap'], deadline: c.deadline }; }
+  return out;
+}
 
 const waveRecord = (w: WaveState): WaveRecord => ({
   month: w.month, track: w.track, scripted: w.scripted, released: w.released, byRoute: { ...w.byRoute }, relief: [...w.relief],

@@ -82,24 +82,25 @@ export function allocateByHeld(world: World, total: number): CohortCount[] {
 
 /** `allocateByHeld` on plain counts: `total` split over `held` by largest remainder. */
 function shareByHeld(held: readonly number[], total: number): number[] {
+  const k = held.length;
   let all = 0;
-  for (const h of held) all += h;
+  for (let i = 0; i < k; i++) all += held[i]!;
   const n = Math.min(Math.max(0, Math.floor(total)), all);
-  const counts = held.map(() => 0);
+  const counts = new Array<number>(k).fill(0);
   // Also keeps 0 / 0 out of the shares when nobody is held.
   if (n === 0) return counts;
-  const rest: number[] = [];
+  const rest = new Array<number>(k);
   let left = n;
-  held.forEach((h, i) => {
-    const exact = (h * n) / all;
+  for (let i = 0; i < k; i++) {
+    const exact = (held[i]! * n) / all;
     counts[i] = Math.floor(exact);
-    rest.push(exact - counts[i]!);
+    rest[i] = exact - counts[i]!;
     left -= counts[i]!;
-  });
+  }
   // Largest remainders first (ties to the earlier cohort): a few cohorts, so a scan beats a sort.
   while (left > 0) {
     let best = 0;
-    rest.forEach((r, i) => { if (r > rest[best]!) best = i; });
+    for (let i = 1; i < k; i++) if (rest[i]! > rest[best]!) best = i;
     counts[best]! += 1;
     rest[best] = -1;
     left -= 1;
@@ -129,12 +130,12 @@ export function drawRearrests(world: World, draws: readonly number[], p: Belarus
  * holds one uniform per cohort.
  */
 function drawFromEachCohort(world: World, draws: readonly number[], pool: (c: World['cohorts'][number]) => number, chance: number): CohortCount[] {
-  return cohortCounts(world, leaving(world.cohorts.map(pool), draws, chance));
+  return cohortCounts(world, world.cohorts.map((c, i) => leaving(pool(c), draws[i] ?? 0, chance)));
 }
 
-/** `drawFromEachCohort` on plain counts: of each pool, how many leave with the chance `chance`. */
-function leaving(pools: readonly number[], draws: readonly number[], chance: number): number[] {
-  return pools.map((size, i) => Math.min(size, poisson(draws[i] ?? 0, size * chance)));
+/** Of `pool` people, how many leave with the monthly chance `chance` each (a Poisson count, at most the pool). */
+function leaving(pool: number, draw: number, chance: number): number {
+  return Math.min(pool, poisson(draw, pool * chance));
 }
 
 export function applyRearrests(world: World, rearrests: readonly CohortCount[]): World {
@@ -205,18 +206,29 @@ export function flowTables(scenario: Scenario): FlowTables {
  * writes them in one copy of the world. A rule switched off flows nobody.
  */
 export function monthFlows(world: World, tables: FlowTables, draws: MonthDraws, escalating: boolean, envoyVisiting: boolean, p: BelarusParams, rules: RuleSwitches): MonthFlows {
-  const n = world.cohorts.length;
-  const held = world.cohorts.map((c) => c.held);
-  const home = world.cohorts.map((c) => c.atHome);
+  const cohorts = world.cohorts;
+  const n = cohorts.length;
+  // Plain loops over preallocated rows: this runs every month of every run (docs/performance.md).
+  const held = new Array<number>(n);
+  const arrests = new Array<number>(n);
+  const rearrests = new Array<number>(n);
+  const ends = new Array<number>(n);
   const arrestTables = escalating ? tables.escalated : tables.arrests;
   const r18 = isOn(rules, 'R18');
-  const arrests = held.map((_, i) => (r18 ? poissonFrom(arrestTables[i]!, draws.arrests[i] ?? 0) : 0));
-  for (let i = 0; i < n; i++) held[i]! += arrests[i]!;
+  for (let i = 0; i < n; i++) {
+    arrests[i] = r18 ? poissonFrom(arrestTables[i]!, draws.arrests[i] ?? 0) : 0;
+    held[i] = cohorts[i]!.held + arrests[i]!;
+  }
   const pardoned = isOn(rules, 'R20') ? poissonFrom(tables.pardon, draws.pardon) + (envoyVisiting ? poissonFrom(tables.signal, draws.signal) : 0) : 0;
   const pardons = shareByHeld(held, pardoned);
-  for (let i = 0; i < n; i++) { held[i]! -= pardons[i]!; home[i]! += pardons[i]!; }
-  const rearrests = isOn(rules, 'R23') ? leaving(home, draws.rearrests, p.rearrestChance) : home.map(() => 0);
-  for (let i = 0; i < n; i++) held[i]! += rearrests[i]!;
-  const ends = isOn(rules, 'R25') ? leaving(held, draws.ends, p.termEndChance) : held.map(() => 0);
+  const r23 = isOn(rules, 'R23');
+  const r25 = isOn(rules, 'R25');
+  // Each cohort's re-arrests and sentences served depend on its own stock alone, so one pass does both.
+  for (let i = 0; i < n; i++) {
+    const home = cohorts[i]!.atHome + pardons[i]!;
+    rearrests[i] = r23 ? leaving(home, draws.rearrests[i] ?? 0, p.rearrestChance) : 0;
+    const stillHeld = held[i]! - pardons[i]! + rearrests[i]!;
+    ends[i] = r25 ? leaving(stillHeld, draws.ends[i] ?? 0, p.termEndChance) : 0;
+  }
   return { arrests, pardons, rearrests, ends };
 }

@@ -73,31 +73,67 @@ export const setTalks = (world: World, talks: TalksState): World => {
   return next;
 };
 
-/** Frees up to `count` people of a cohort to `route`; returns the world and how many went. */
-export const releaseFromCohort = (world: World, cohortId: string, count: number, route: Route): World => {
-  let n = 0;
-  const cohorts = replaceById<Cohort>(world.cohorts, cohortId, (cohort) => {
-    n = Math.max(0, Math.min(Math.floor(count), cohort.held));
-    // Freed at home, they stay within reach of the regime (R19, R23).
-    return cohortWith(cohort, cohort.held - n, cohort.arrested, cohort.rearrested, route === 'home' ? cohort.atHome + n : cohort.atHome);
-  }, `no cohort ${cohortId}`);
+/** One entry of a release: `count` people of a cohort, or one named person, sent by `route`. */
+export interface Freeing {
+  readonly id: string;
+  readonly count: number;
+  readonly named: boolean;
+  readonly route: Route;
+}
+
+/**
+ * Frees each entry in turn, as one `releaseNamed` or `releaseFromCohort` per entry would (a cohort
+ * frees at most what it still holds; a named person already free is skipped), in one copy of the
+ * world; `freed[i]` is how many the i-th entry freed. A deal's releases go out this way.
+ */
+export const releaseEach = (world: World, entries: readonly Freeing[]): { readonly world: World; readonly freed: readonly number[] } => {
+  let cohorts: Cohort[] | null = null;
+  let named: NamedPrisoner[] | null = null;
+  let byRoute: Record<Exit, number> | null = null;
+  let byCohort: Record<string, number> | null = null;
+  const freed: number[] = [];
+  for (const r of entries) {
+    let n: number;
+    if (r.named) {
+      const list = named ?? world.named;
+      const i = list.findIndex((p) => p.id === r.id);
+      if (i < 0) throw new Error(`no named prisoner ${r.id}`);
+      if (list[i]!.status === 'released') { freed.push(0); continue; }
+      named ??= world.named.slice();
+      named[i] = { ...list[i]!, status: 'released', route: r.route, releasedIn: world.month };
+      n = 1;
+    } else {
+      const list = cohorts ?? world.cohorts;
+      const i = list.findIndex((c) => c.id === r.id);
+      if (i < 0) throw new Error(`no cohort ${r.id}`);
+      const c = list[i]!;
+      n = Math.max(0, Math.min(Math.floor(r.count), c.held));
+      cohorts ??= world.cohorts.slice();
+      // Freed at home, they stay within reach of the regime (R19, R23).
+      cohorts[i] = cohortWith(c, c.held - n, c.arrested, c.rearrested, r.route === 'home' ? c.atHome + n : c.atHome);
+    }
+    const routes = world.releasedByRoute;
+    byRoute ??= { lithuania: routes.lithuania, ukraine: routes.ukraine, poland: routes.poland, home: routes.home, served: routes.served };
+    byRoute[r.route] += n;
+    byCohort ??= { ...world.releasedByCohort };
+    byCohort[r.id] = (byCohort[r.id] ?? 0) + n;
+    freed.push(n);
+  }
+  if (byRoute === null || byCohort === null) return { world, freed };
   const next = copyWorld(world);
-  next.cohorts = cohorts;
-  next.releasedByRoute = addToExit(world.releasedByRoute, route, n);
-  next.releasedByCohort = { ...world.releasedByCohort, [cohortId]: (world.releasedByCohort[cohortId] ?? 0) + n };
-  return next;
+  if (cohorts) next.cohorts = cohorts;
+  if (named) next.named = named;
+  next.releasedByRoute = byRoute;
+  next.releasedByCohort = byCohort;
+  return { world: next, freed };
 };
 
-export const releaseNamed = (world: World, prisonerId: string, route: Route): World => {
-  const person = world.named.find((p) => p.id === prisonerId);
-  if (!person) throw new Error(`no named prisoner ${prisonerId}`);
-  if (person.status === 'released') return world;
-  const next = copyWorld(world);
-  next.named = replaceById<NamedPrisoner>(world.named, prisonerId, (p) => ({ ...p, status: 'released', route, releasedIn: world.month }), '');
-  next.releasedByRoute = addToExit(world.releasedByRoute, route, 1);
-  next.releasedByCohort = { ...world.releasedByCohort, [prisonerId]: (world.releasedByCohort[prisonerId] ?? 0) + 1 };
-  return next;
-};
+/** Frees up to `count` people of a cohort to `route`. */
+export const releaseFromCohort = (world: World, cohortId: string, count: number, route: Route): World =>
+  releaseEach(world, [{ id: cohortId, count, named: false, route }]).world;
+
+export const releaseNamed = (world: World, prisonerId: string, route: Route): World =>
+  releaseEach(world, [{ id: prisonerId, count: 1, named: true, route }]).world;
 
 /** A scenario event may send someone back to prison; the release stays counted as having happened. */
 export const rearrestNamed = (world: World, prisonerId: string): World =>
@@ -160,13 +196,16 @@ export interface MonthFlows {
  * where they would make up to eight (test/world/month-flows.test.ts holds the two side by side).
  */
 export const applyFlows = (world: World, f: MonthFlows): World => {
+  const k = world.cohorts.length;
   let arrested = 0;
   let home = 0;
   let rearrested = 0;
   let served = 0;
-  const freed: number[] = [];
-  const ended: number[] = [];
-  const cohorts = world.cohorts.map((c, i) => {
+  let cohorts: Cohort[] | null = null;
+  const freed = new Array<number>(k);
+  const ended = new Array<number>(k);
+  for (let i = 0; i < k; i++) {
+    const c = world.cohorts[i]!;
     const a = Math.max(0, Math.floor(f.arrests[i] ?? 0));
     let held = c.held + a;
     const p = Math.min(Math.max(0, Math.floor(f.pardons[i] ?? 0)), held);
@@ -174,16 +213,17 @@ export const applyFlows = (world: World, f: MonthFlows): World => {
     const r = Math.min(Math.max(0, Math.floor(f.rearrests[i] ?? 0)), c.atHome + p);
     held += r;
     const e = Math.min(Math.max(0, Math.floor(f.ends[i] ?? 0)), held);
-    freed.push(p);
-    ended.push(e);
-    if (a === 0 && p === 0 && r === 0 && e === 0) return c;
+    freed[i] = p;
+    ended[i] = e;
+    if (a === 0 && p === 0 && r === 0 && e === 0) continue;
     arrested += a;
     home += p;
     rearrested += r;
     served += e;
-    return cohortWith(c, held - e, c.arrested + a, c.rearrested + r, c.atHome + p - r);
-  });
-  if (arrested === 0 && home === 0 && rearrested === 0 && served === 0) return world;
+    cohorts ??= world.cohorts.slice();
+    cohorts[i] = cohortWith(c, held - e, c.arrested + a, c.rearrested + r, c.atHome + p - r);
+  }
+  if (cohorts === null) return world;
   const next = copyWorld(world);
   next.cohorts = cohorts;
   next.arrested = world.arrested + arrested;
@@ -195,8 +235,8 @@ export const applyFlows = (world: World, f: MonthFlows): World => {
     // The pardoned first, then those who served their term: the accounts name cohorts in the order
     // the flows one by one would have named them.
     const byCohort: Record<string, number> = { ...world.releasedByCohort };
-    world.cohorts.forEach((c, i) => { if (freed[i]! > 0) byCohort[c.id] = (byCohort[c.id] ?? 0) + freed[i]!; });
-    world.cohorts.forEach((c, i) => { if (ended[i]! > 0) byCohort[c.id] = (byCohort[c.id] ?? 0) + ended[i]!; });
+    for (let i = 0; i < k; i++) if (freed[i]! > 0) byCohort[world.cohorts[i]!.id] = (byCohort[world.cohorts[i]!.id] ?? 0) + freed[i]!;
+    for (let i = 0; i < k; i++) if (ended[i]! > 0) byCohort[world.cohorts[i]!.id] = (byCohort[world.cohorts[i]!.id] ?? 0) + ended[i]!;
     next.releasedByCohort = byCohort;
   }
   return next;

@@ -40,20 +40,24 @@ export function reliefValue(view: LogisticsView, logistics = true): number {
 }
 
 /**
- * `reliefValue` of the view with `liftIds` lifted too and transit as given: the same terms in the
- * same order, without copying the sanctions (the tracks ask this several times per exchange).
+ * `reliefValue` with `isLifted` in place of each sanction's status and transit as given: the same
+ * terms in the same order, without copying the sanctions (the tracks ask this several times per
+ * exchange, and a staged deal at each of its steps).
  */
-function reliefValueWith(view: LogisticsView, liftIds: readonly string[], transitOpen: boolean, logistics: boolean): number {
-  const lifted = (s: Sanction) => s.status === 'lifted' || liftIds.includes(s.id);
+export function reliefValueWhere(sanctions: readonly Sanction[], isLifted: (s: Sanction) => boolean, transitOpen: boolean, logistics: boolean): number {
   let euPotashLifted = false;
-  for (const s of view.sanctions) if (s.issuer === 'eu' && s.kind === 'potash' && lifted(s)) euPotashLifted = true;
+  for (const s of sanctions) if (s.issuer === 'eu' && s.kind === 'potash' && isLifted(s)) euPotashLifted = true;
   let value = 0;
-  for (const s of view.sanctions) {
-    if (!lifted(s)) continue;
+  for (const s of sanctions) {
+    if (!isLifted(s)) continue;
     value += s.kind === 'potash' ? s.weight * potashFactor(s, euPotashLifted, transitOpen, logistics) : s.weight;
   }
   return value;
 }
+
+/** `reliefValue` of the view with `liftIds` lifted too and transit as given. */
+const reliefValueWith = (view: LogisticsView, liftIds: readonly string[], transitOpen: boolean, logistics: boolean): number =>
+  reliefValueWhere(view.sanctions, (s) => s.status === 'lifted' || liftIds.includes(s.id), transitOpen, logistics);
 
 /** What lifting `liftIds` (and opening transit) would add to Belarus's relief. */
 export function marginalRelief(view: LogisticsView, liftIds: readonly string[], openTransit: boolean, logistics = true): number {
