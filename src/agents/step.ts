@@ -201,7 +201,10 @@ function applyFast<M extends AnyStateMachine>(compiled: Compiled, t: FastTransit
       update = {};
       for (const [key, value] of a.entries) update[key] = typeof value === 'function' ? (value as Fn)(args as never) : value;
     }
-    context = Object.assign({}, context, update);
+    // A spread keeps the context's shape (Object.assign onto {} would rebuild it key by key).
+    const next: Record<string, unknown> = { ...context };
+    for (const key in update) next[key] = update[key];
+    context = next;
   }
   return { value: t.target ?? state.value, context: context as ContextFrom<M>, snapshot: null };
 }

@@ -175,11 +175,12 @@ const withGrants = (grants: readonly Grant[]) => (grants.length ? { grants: [...
  * One due step of a staged deal: the payer's payment after a verified batch, or Minsk's next
  * batch. `draw` is this deal's uniform for the month (from the staged deals' stream); `agents`
  * gives each side's terms (the payer's `tranches`, `trancheGapMonths`, `renege`; Minsk's `renege`;
- * Washington's trust steps).
+ * Washington's trust steps). The change records are written only for a kept `trace`, as the
+ * tracks write their offers (a sweep's runs keep none).
  */
 export function stepPending(
   world: World, deal: PendingDeal, wave: WaveState, month: string, draw: number, incident: boolean,
-  agents: AgentParams, rules: RuleSwitches,
+  agents: AgentParams, rules: RuleSwitches, trace = true,
 ): StepResult {
   const changes: ChangeRecord[] = [];
   const by = agents.belarus;
@@ -197,7 +198,7 @@ export function stepPending(
     if (line) rs.push(line);
     // The cause, in numbers: relief worth less than promised (Minsk's side) is named with both worths.
     const cause: Record<string, number> = worth && worth.shortfall > 0 ? { promised: round3(deal.promised), delivered: round3(worth.delivered), shortfall: round3(worth.shortfall) } : {};
-    changes.push({ kind: 'renege', actor: who, track: deal.track, people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
+    if (trace) changes.push({ kind: 'renege', actor: who, track: deal.track, people: people(deal.batches.flat()), sanctions: deal.paid ? [] : [...deal.relief],
       ...(deal.paid ? {} : withGrants(deal.grants)),
       numbers: { wave: deal.wave, probability: round3(chance), trustBefore: round3(trustOf(w, payer)), ...cause }, rules: rs });
     w = trustBy(w, -terms.trustLoss);
@@ -211,7 +212,7 @@ export function stepPending(
       const closes = deal.paid && deal.grants.includes('klaipeda-transit') && w.transitOpen;
       if (closes) w = closeTransit(w);
       if (back.length || closes) {
-        changes.push({ kind: 'snapback', actor: payer, track: deal.track, people: [], sanctions: back, ...(closes ? { grants: ['klaipeda-transit' as const] } : {}),
+        if (trace) changes.push({ kind: 'snapback', actor: payer, track: deal.track, people: [], sanctions: back, ...(closes ? { grants: ['klaipeda-transit' as const] } : {}),
           numbers: { wave: deal.wave }, rules: ['R22'] });
       }
       const again: { id: string; count: number }[] = [];
@@ -220,7 +221,7 @@ export function stepPending(
         w = rearrestFromHome(w, id, Math.round(n * by.renegeRearrestShare));
         if (w.rearrested > before) again.push({ id, count: w.rearrested - before });
       }
-      if (again.length) changes.push({ kind: 'rearrest', actor: 'belarus', track: deal.track, people: again, sanctions: [], numbers: { wave: deal.wave }, rules: ['R22'] });
+      if (trace && again.length) changes.push({ kind: 'rearrest', actor: 'belarus', track: deal.track, people: again, sanctions: [], numbers: { wave: deal.wave }, rules: ['R22'] });
     }
     const relapse = !w.balloons && isOn(rules, 'R10');
     if (relapse) w = resumeBalloons(w);
@@ -239,7 +240,7 @@ export function stepPending(
     wave.relief.push(...paid);
     deal.paid = true;
     w = trustBy(w, terms.trustGain);
-    changes.push({ kind: 'payment', actor: payer, track: deal.track, people: [], sanctions: paid, ...withGrants(deal.grants),
+    if (trace) changes.push({ kind: 'payment', actor: payer, track: deal.track, people: [], sanctions: paid, ...withGrants(deal.grants),
       numbers: { wave: deal.wave, ...trustNumber(w) }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   } else {
     // What the relief paid is still worth to Minsk against what it was promised (snapped back elsewhere, R08).
@@ -252,7 +253,7 @@ export function stepPending(
     w = trustBy(done.world, terms.trustGain);
     addToWave(wave, done.freed);
     wave.delivered += 1;
-    changes.push({ kind: 'batch', actor: 'belarus', track: deal.track, people: people(done.freed), sanctions: [],
+    if (trace) changes.push({ kind: 'batch', actor: 'belarus', track: deal.track, people: people(done.freed), sanctions: [],
       numbers: { wave: deal.wave, batch: wave.delivered, of: wave.tranches, ...trustNumber(w) }, rules: r24 ? ['R21', 'R24'] : ['R21'] });
   }
   const over = deal.paid && deal.batches.length === 0;

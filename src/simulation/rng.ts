@@ -106,10 +106,13 @@ export function poissonTable(mean: number): PoissonTable {
     let term = Math.exp(-mean);
     let sum = term;
     cumulative.push(sum);
-    // Past a sum of 1 no uniform goes further; past a term of 0 the sum never changes again.
-    for (let k = 1; k < POISSON_CAP && sum < 1 && term > 0; k++) {
+    // Past a sum of 1 no uniform goes further. Past the mean the terms only shrink, so once one
+    // no longer moves the sum none after it will: the table ends there, its last entry the plateau.
+    for (let k = 1; k < POISSON_CAP && sum < 1; k++) {
       term *= mean / k;
-      sum += term;
+      const next = sum + term;
+      if (next === sum && k > mean) break;
+      sum = next;
       cumulative.push(sum);
     }
   }
@@ -131,3 +134,4 @@ export function poissonFrom(table: PoissonTable, u: number): number {
   }
   return lo;
 }
+

@@ -23,7 +23,7 @@ import {
   threatenConfiscation, type MonthFlows,
 } from '../world/recipes.js';
 import { reliefValue } from '../world/valuation.js';
-import { isOn, type RuleSwitches } from '../rules/switches.js';
+import { everySwitch, isOn, type RuleSwitches } from '../rules/switches.js';
 import { nextUsInterest, remainingUsProfile } from '../rules/us-valuation.js';
 import { candidatesFor, usProfileHeld } from '../negotiation/candidates.js';
 import { runUsTrack } from '../negotiation/us-track.js';
@@ -284,7 +284,6 @@ function flowChanges(world: World, flows: MonthFlows, envoyVisiting: boolean): C
  */
 function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVisiting: boolean, incident: boolean, changes: ChangeRecord[]): World {
   const { open, scenario, rules } = s;
-  const by = scenario.agents.belarus;
   const n = world.cohorts.length;
   const arrestDraws = new Array<number>(n);
   for (let i = 0; i < n; i++) arrestDraws[i] = open.next();
@@ -295,14 +294,14 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   const termDraws = new Array<number>(n);
   for (let i = 0; i < n; i++) termDraws[i] = s.served.next();
   const flows = monthFlows(world, s.flowTables, { arrests: arrestDraws, pardon: pardonDraw, signal: signalDraw, rearrests: rearrestDraws, ends: termDraws },
-    escalating, envoyVisiting, by, rules);
+    escalating, envoyVisiting, rules);
   let w = applyFlows(world, flows);
   if (s.trace) changes.push(...flowChanges(world, flows, envoyVisiting));
   if (!s.pending.some((deal) => deal.due === w.month)) return w;
   const still: PendingDeal[] = [];
   for (const deal of s.pending) {
     if (deal.due !== w.month) { still.push(deal); continue; }
-    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents, rules);
+    const step = stepPending(w, deal, s.waves[deal.wave]!, w.month, s.stages.next(), incident, scenario.agents, rules, s.trace);
     w = step.world;
     changes.push(...step.changes);
     if (step.relapse) s.agents.belarus.send({ type: 'RELAPSE' });
@@ -581,7 +580,7 @@ export const simulate = (given: Scenario, options: RunOptions): ModelRun => simu
 function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenario: Scenario; readonly run: ModelRun } {
   const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
-  const rules = scenario.rules;
+  const rules = everySwitch(scenario.rules);
   const moves: AgentMove[] | null = options.trace !== false ? [] : null;
   const agents = agentsFor(scenario, world, moves);
   const state: RunState = {

@@ -186,6 +186,9 @@ export interface FlowTables {
   readonly escalated: readonly PoissonTable[];
   readonly pardon: PoissonTable;
   readonly signal: PoissonTable;
+  /** R23 and R25: each person's monthly chance of leaving; the pools change every month, so no table. */
+  readonly rearrestChance: number;
+  readonly termEndChance: number;
 }
 
 export function flowTables(scenario: Scenario): FlowTables {
@@ -196,6 +199,8 @@ export function flowTables(scenario: Scenario): FlowTables {
     escalated: rates.map((r) => poissonTable(r * p.arrestEscalationFactor)),
     pardon: poissonTable(p.pardonRate),
     signal: poissonTable(p.signalPardon),
+    rearrestChance: p.rearrestChance,
+    termEndChance: p.termEndChance,
   };
 }
 
@@ -205,7 +210,7 @@ export function flowTables(scenario: Scenario): FlowTables {
  * draw them one after the other with each applied in turn, but on plain counts: `applyFlows` then
  * writes them in one copy of the world. A rule switched off flows nobody.
  */
-export function monthFlows(world: World, tables: FlowTables, draws: MonthDraws, escalating: boolean, envoyVisiting: boolean, p: BelarusParams, rules: RuleSwitches): MonthFlows {
+export function monthFlows(world: World, tables: FlowTables, draws: MonthDraws, escalating: boolean, envoyVisiting: boolean, rules: RuleSwitches): MonthFlows {
   const cohorts = world.cohorts;
   const n = cohorts.length;
   // Plain loops over preallocated rows: this runs every month of every run (docs/performance.md).
@@ -226,9 +231,9 @@ export function monthFlows(world: World, tables: FlowTables, draws: MonthDraws, 
   // Each cohort's re-arrests and sentences served depend on its own stock alone, so one pass does both.
   for (let i = 0; i < n; i++) {
     const home = cohorts[i]!.atHome + pardons[i]!;
-    rearrests[i] = r23 ? leaving(home, draws.rearrests[i] ?? 0, p.rearrestChance) : 0;
+    rearrests[i] = r23 ? leaving(home, draws.rearrests[i] ?? 0, tables.rearrestChance) : 0;
     const stillHeld = held[i]! - pardons[i]! + rearrests[i]!;
-    ends[i] = r25 ? leaving(stillHeld, draws.ends[i] ?? 0, p.termEndChance) : 0;
+    ends[i] = r25 ? leaving(stillHeld, draws.ends[i] ?? 0, tables.termEndChance) : 0;
   }
   return { arrests, pardons, rearrests, ends };
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema.js';
 import { ISSUERS, type Issuer, type World } from './types.js';
-import { copyWorld } from './recipes.js';
+import { copyWorld, sanctionWith } from './recipes.js';
 
 /** Sanction ids start with their issuer ('eu.potash'); the schema guarantees a known one. */
 export function issuerOf(sanctionId: string): Issuer {
@@ -19,7 +19,7 @@ export function createWorld(scenario: Scenario): World {
     talks: w.talks,
     cohorts: w.cohorts.map((c) => ({ id: c.id, label: c.label, held: c.held, usProfile: c.usProfile, belarusCost: c.belarusCost, initial: c.held, arrested: 0, rearrested: 0, atHome: 0 })),
     named: w.named.map((p) => ({ ...p, heldAtStart: p.status === 'held' })),
-    sanctions: w.sanctions.map((s) => ({ ...s, issuer: issuerOf(s.id) })),
+    sanctions: w.sanctions.map((s) => sanctionWith({ ...s, issuer: issuerOf(s.id) }, s.status, s.changedIn)),
     transitOpen: w.transitOpen,
     relations: { lithuania: { hostility: w.hostility.lithuania }, poland: { hostility: w.hostility.poland } },
     balloons: w.balloons,

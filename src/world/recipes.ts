@@ -45,6 +45,11 @@ export const copyWorld = (w: World): Fresh => ({
   rearrested: w.rearrested, pardoned: w.pardoned, trust: w.trust, trustWith: w.trustWith, sanctionChanges: w.sanctionChanges,
 });
 
+/** A sanction with a new status, written out in createWorld's order (one shape for every sanction). */
+export const sanctionWith = (s: Sanction, status: Sanction['status'], changedIn: MonthKey | null): Sanction => ({
+  id: s.id, label: s.label, kind: s.kind, weight: s.weight, status, changedIn, issuer: s.issuer,
+});
+
 /** `releasedByRoute` with `n` more under `exit`, written out in one shape for the same reason. */
 const addToExit = (r: World['releasedByRoute'], exit: Exit, n: number): World['releasedByRoute'] => {
   const next = { lithuania: r.lithuania, ukraine: r.ukraine, poland: r.poland, home: r.home, served: r.served };
@@ -298,7 +303,7 @@ const setSanctionStatus = (world: World, sanctionId: string, status: 'active' | 
   if (!sanction) throw new Error(`no sanction ${sanctionId}`);
   if (sanction.status === status) return world;
   const next = copyWorld(world);
-  next.sanctions = replaceById<Sanction>(world.sanctions, sanctionId, (s) => ({ ...s, status, changedIn: month }), '');
+  next.sanctions = replaceById<Sanction>(world.sanctions, sanctionId, (s) => sanctionWith(s, status, month), '');
   next.sanctionChanges = [...world.sanctionChanges, { id: sanctionId, month, status }];
   return next;
 };
