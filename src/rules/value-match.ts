@@ -72,12 +72,12 @@ export function releaseCost(world: World, releases: readonly Release[], byId: Re
  * `releaseCost(world, [...chosen, extra], …).cost`, computed the same way (same terms, same order,
  * so the same float) without building the list or the cited rules: `affordableReleases` asks it
  * a dozen times per candidate in its search. `gone` and `stock` are `releasedSoFar` and
- * `initialStock` of the world, which do not change during the search.
+ * `initialStock` of the world, and `r17`, `scarcity` its rule switches' terms, none of which change
+ * during the search.
  */
-function costOf(chosen: readonly Release[], extra: Release, byId: ReadonlyMap<string, Candidate>, p: BelarusParams, rules: RuleSwitches, gone: number, stock: number): number {
+function costOf(chosen: readonly Release[], extra: Release, byId: ReadonlyMap<string, Candidate>, p: BelarusParams, r17: boolean, scarcity: number, gone: number, stock: number): number {
   let base = 0;
   let count = 0;
-  const r17 = isOn(rules, 'R17');
   for (let i = 0; i <= chosen.length; i++) {
     const r = i < chosen.length ? chosen[i]! : extra;
     const c = byId.get(r.id);
@@ -90,7 +90,6 @@ function costOf(chosen: readonly Release[], extra: Release, byId: ReadonlyMap<st
     base += each * r.count;
     count += r.count;
   }
-  const scarcity = isOn(rules, 'R03') ? p.scarcity : 0;
   return base * (1 + scarcity * ((gone + count) / stock));
 }
 
@@ -116,11 +115,14 @@ export function affordableReleases(
   const chosen: Release[] = [];
   const gone = releasedSoFar(world);
   const stock = initialStock(world);
+  // R17 and R03's scarcity, asked once for the whole search rather than at each of its steps.
+  const r17 = isOn(rules, 'R17');
+  const scarcity = isOn(rules, 'R03') ? p.scarcity : 0;
   for (const want of wanted) {
     const c = byId.get(want.id);
     if (!c || want.count <= 0) continue;
     if (!topPrisonerMatched(c, largestItemValue, p, rules)) continue;
-    const fits = (k: number) => costOf(chosen, { id: want.id, count: k, named: want.named }, byId, p, rules, gone, stock) <= budget;
+    const fits = (k: number) => costOf(chosen, { id: want.id, count: k, named: want.named }, byId, p, r17, scarcity, gone, stock) <= budget;
     if (!fits(1)) continue;
     let lo = 1;
     let hi = want.count;

@@ -312,6 +312,15 @@ function openWorldMonth(s: RunState, world: World, escalating: boolean, envoyVis
   return w;
 }
 
+const NOTHING_RESERVED: ReadonlySet<string> = new Set();
+/** The relief staged deals still owe (R21): no track may offer it again meanwhile. */
+function reservedRelief(pending: readonly PendingDeal[]): ReadonlySet<string> {
+  if (!pending.some((d) => !d.paid && d.relief.length > 0)) return NOTHING_RESERVED;
+  const reserved = new Set<string>();
+  for (const d of pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
+  return reserved;
+}
+
 /** A staged deal on `track` still waiting for its payment (R21): its payer opens no new round meanwhile. */
 const awaitingPayment = (s: RunState, track: StagedTrack): boolean => s.pending.some((d) => d.track === track && !d.paid);
 
@@ -405,9 +414,10 @@ function stepMonth(s: RunState): MonthStep {
   world = openWorldMonth(s, world, agents.belarus.state === 'escalating', agents.us.state === 'visiting', incident, changes);
 
   // (3) Tracks negotiate, in a fixed order; each deal changes the world the next track sees.
-  const reserved = new Set<string>();
-  for (const d of s.pending) if (!d.paid) for (const id of d.relief) reserved.add(id);
-  const ctx = (): TrackContext => ({ world, scenario, rules, rng, trace: s.trace, reserved, ...(s.dealSpace ? { dealSpace: true } : {}) });
+  const reserved = reservedRelief(s.pending);
+  const ctx = (): TrackContext => (s.dealSpace
+    ? { world, scenario, rules, rng, trace: s.trace, reserved, dealSpace: true }
+    : { world, scenario, rules, rng, trace: s.trace, reserved });
   /** Every negotiating machine hears DEAL or NO_DEAL; `tell` sends it to the track's agent. */
   type Answer = { type: 'DEAL'; staged?: boolean } | { type: 'NO_DEAL' };
   const settle = (track: TrackId, result: TrackResult, tell: (event: Answer) => void) => {
