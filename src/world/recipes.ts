@@ -50,6 +50,14 @@ export const sanctionWith = (s: Sanction, status: Sanction['status'], changedIn:
   id: s.id, label: s.label, kind: s.kind, weight: s.weight, status, changedIn, issuer: s.issuer,
 });
 
+/** The world with one field set: the same world when it already holds that value. */
+const withField = <K extends keyof World>(world: World, key: K, value: World[K]): World => {
+  if (world[key] === value) return world;
+  const next = copyWorld(world);
+  next[key] = value;
+  return next;
+};
+
 /** `releasedByRoute` with `n` more under `exit`, written out in one shape for the same reason. */
 const addToExit = (r: World['releasedByRoute'], exit: Exit, n: number): World['releasedByRoute'] => {
   const next = { lithuania: r.lithuania, ukraine: r.ukraine, poland: r.poland, home: r.home, served: r.served };
@@ -71,12 +79,7 @@ export const advanceMonth = (world: World): World => {
   return next;
 };
 
-export const setTalks = (world: World, talks: TalksState): World => {
-  if (world.talks === talks) return world;
-  const next = copyWorld(world);
-  next.talks = talks;
-  return next;
-};
+export const setTalks = (world: World, talks: TalksState): World => withField(world, 'talks', talks);
 
 /** One entry of a release: `count` people of a cohort, or one named person, sent by `route`. */
 export interface Freeing {
@@ -273,21 +276,10 @@ export const rearrestFromHome = (world: World, cohortId: string, count: number):
 };
 
 /** Releases outside any deal are counted as such (R20): call after the release itself. */
-export const countPardoned = (world: World, count: number): World => {
-  if (count <= 0) return world;
-  const next = copyWorld(world);
-  next.pardoned = world.pardoned + count;
-  return next;
-};
+export const countPardoned = (world: World, count: number): World => (count <= 0 ? world : withField(world, 'pardoned', world.pardoned + count));
 
 /** Minsk–Washington trust moves after a tranche kept or a promise broken (R24). */
-export const setTrust = (world: World, trust: number): World => {
-  const t = clamp01(trust);
-  if (t === world.trust) return world;
-  const next = copyWorld(world);
-  next.trust = t;
-  return next;
-};
+export const setTrust = (world: World, trust: number): World => withField(world, 'trust', clamp01(trust));
 
 /** Minsk's trust with Brussels or Vilnius moves after a step of their staged deal kept or broken (R24). */
 export const setTrustWith = (world: World, partner: TrustPartner, trust: number): World => {
@@ -314,16 +306,9 @@ export const liftSanction = (world: World, sanctionId: string): World =>
 export const reimposeSanction = (world: World, sanctionId: string): World =>
   setSanctionStatus(world, sanctionId, 'active', world.month);
 
-const setTransit = (world: World, open: boolean): World => {
-  if (world.transitOpen === open) return world;
-  const next = copyWorld(world);
-  next.transitOpen = open;
-  return next;
-};
+export const openTransit = (world: World): World => withField(world, 'transitOpen', true);
 
-export const openTransit = (world: World): World => setTransit(world, true);
-
-export const closeTransit = (world: World): World => setTransit(world, false);
+export const closeTransit = (world: World): World => withField(world, 'transitOpen', false);
 
 /** A balloon launch or a detained lorry driver (R10). */
 export const recordIncident = (world: World, hostilityAdded: number, driversDetained = 0): World => {
@@ -333,31 +318,14 @@ export const recordIncident = (world: World, hostilityAdded: number, driversDeta
   return next;
 };
 
-const setBalloons = (world: World, on: boolean): World => {
-  if (world.balloons === on) return world;
-  const next = copyWorld(world);
-  next.balloons = on;
-  return next;
-};
-
-export const stopBalloons = (world: World): World => setBalloons(world, false);
+export const stopBalloons = (world: World): World => withField(world, 'balloons', false);
 
 // A plain copy, not immer: a broken deal (R22) resumes the balloons within the month loop.
-export const resumeBalloons = (world: World): World => setBalloons(world, true);
+export const resumeBalloons = (world: World): World => withField(world, 'balloons', true);
 
-export const freeLorryDrivers = (world: World): World => {
-  if (world.lorryDriversHeld === 0) return world;
-  const next = copyWorld(world);
-  next.lorryDriversHeld = 0;
-  return next;
-};
+export const freeLorryDrivers = (world: World): World => withField(world, 'lorryDriversHeld', 0);
 
-export const threatenConfiscation = (world: World, on: boolean): World => {
-  if (world.confiscationThreat === on) return world;
-  const next = copyWorld(world);
-  next.confiscationThreat = on;
-  return next;
-};
+export const threatenConfiscation = (world: World, on: boolean): World => withField(world, 'confiscationThreat', on);
 
 export const calmRelations = (world: World, with_: 'lithuania' | 'poland', amount: number): World => {
   const next = copyWorld(world);
