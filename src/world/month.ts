@@ -22,12 +22,6 @@ export function monthKey(index: number): MonthKey {
 }
 
 export function addMonths(key: MonthKey, count: number): MonthKey {
-  // A staged deal's next step is a month or three ahead: walk the remembered months (`nextMonth`).
-  if (count >= 1 && count <= 3 && Number.isInteger(count)) {
-    let month = key;
-    for (let i = 0; i < count; i++) month = nextMonth(month);
-    return month;
-  }
   return monthKey(monthIndex(key) + count);
 }
 
@@ -36,7 +30,7 @@ const following = new Map<MonthKey, MonthKey>();
 export function nextMonth(key: MonthKey): MonthKey {
   let next = following.get(key);
   if (next === undefined) {
-    next = monthKey(monthIndex(key) + 1);
+    next = addMonths(key, 1);
     if (following.size < 10_000) following.set(key, next);
   }
   return next;

@@ -36,3 +36,22 @@ describe('poissonTable / poissonFrom', () => {
     expect(poisson(cumulative[1]!, 2)).toBe(2);
   });
 });
+
+describe('poisson above the exact range: the normal approximation', () => {
+  it('puts the count at mean + √mean · Φ⁻¹(u), in the centre and in both tails of Acklam\'s approximation', () => {
+    // Uniforms at known standard normal quantiles; at a mean of 10⁸ one person is 10⁻⁴ of a standard
+    // deviation, so a coefficient off in its fifth digit moves the count.
+    const quantiles: readonly [u: number, z: number][] = [
+      [0.5, 0], [0.6914624612740131, 0.5], [0.8413447460685429, 1], [0.15865525393145707, -1], [0.9772498680518208, 2],
+      [0.006209665325776132, -2.5], [0.0013498980316301035, -3], [0.9986501019683699, 3],
+    ];
+    for (const [u, z] of quantiles) {
+      expect(poisson(u, 1e8), `u ${u}`).toBe(1e8 + 1e4 * z);
+      expect(poissonFrom(poissonTable(1e8), u)).toBe(1e8 + 1e4 * z);
+    }
+    // Floored at nobody, and the uniform's extremes clamped rather than infinite.
+    expect(poisson(0, 31)).toBe(0);
+    expect(poisson(1e-300, 1e6)).toBe(Math.round(1e6 + 1e3 * -7.034484));
+    expect(Number.isFinite(poisson(below1, 1e6))).toBe(true);
+  });
+});

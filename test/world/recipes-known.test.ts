@@ -8,7 +8,7 @@ import { scenario } from '../support/scenarios.js';
 import { createWorld, heldCount, initialCount, issuerOf, releasedCount } from '../../src/world/create.js';
 import {
   arrestIntoCohort, flowCohorts, liftSanction, openTransit, rearrestFromHome, rearrestNamed, reimposeSanction, releaseFromCohort,
-  releaseNamed, resumeBalloons, sanctionsOf, freeLorryDrivers, setHostility, setTalks, setTrust, stopBalloons, threatenConfiscation,
+  releaseNamed, resumeBalloons, sanctionsOf, freeLorryDrivers, setHostility, setTalks, setTrust, stopBalloons, threatenConfiscation, releaseEach, setTrustWith,
 } from '../../src/world/recipes.js';
 
 const s = scenario('base');
@@ -133,5 +133,39 @@ describe('recipes, case by case', () => {
     expect(threatenConfiscation(world, !world.confiscationThreat)).toMatchObject({ confiscationThreat: !world.confiscationThreat, month: world.month });
     expect(setHostility(world, 'poland', 0.75).relations).toEqual({ ...world.relations, poland: { hostility: 0.75 } });
     expect(setHostility(world, 'lithuania', 3).relations.lithuania.hostility).toBe(1);
+  });
+});
+
+describe('releaseEach', () => {
+  it('frees the entries in turn and says how many each freed, the skipped ones counting 0', () => {
+    const before = releaseNamed(world, 'poczobut', 'poland');
+    const journalists = world.cohorts.find((c) => c.id === 'journalists')!.held;
+    const out = releaseEach(before, [
+      { id: 'poczobut', count: 1, named: true, route: 'lithuania' },
+      { id: 'journalists', count: journalists - 5, named: false, route: 'lithuania' },
+      { id: 'journalists', count: 9, named: false, route: 'home' },
+      { id: 'unionists', count: 2, named: false, route: 'ukraine' },
+    ]);
+    // The first is free already; the third finds only 5 left of the 9 asked.
+    expect(out.freed).toEqual([0, journalists - 5, 5, 2]);
+    expect(out.world.releasedByRoute).toEqual({ ...before.releasedByRoute, lithuania: journalists - 5, home: 5, ukraine: 2 });
+    expect(out.world.releasedByCohort).toEqual({ poczobut: 1, journalists, unionists: 2 });
+    expect(out.world.cohorts.find((c) => c.id === 'journalists')).toMatchObject({ held: 0, atHome: 5 });
+    expect(out.world.named.find((p) => p.id === 'poczobut')).toMatchObject({ status: 'released', route: 'poland' });
+    // Nothing to free: the same world.
+    expect(releaseEach(before, [{ id: 'poczobut', count: 1, named: true, route: 'lithuania' }])).toEqual({ world: before, freed: [0] });
+    expect(releaseEach(before, []).world).toBe(before);
+    expect(() => releaseEach(world, [{ id: 'nobody', count: 1, named: false, route: 'home' }])).toThrow(/no cohort nobody/);
+  });
+});
+
+describe('setTrustWith (R24)', () => {
+  it('moves one partner\'s trust, clamped to [0, 1], and keeps the other; no change, the same world', () => {
+    const w = setTrustWith(world, 'eu', 0.4);
+    expect(w.trustWith).toEqual({ ...world.trustWith, eu: 0.4 });
+    expect(setTrustWith(w, 'lithuania', -2).trustWith).toEqual({ eu: 0.4, lithuania: 0 });
+    expect(setTrustWith(w, 'lithuania', 7).trustWith.lithuania).toBe(1);
+    expect(setTrustWith(w, 'eu', 0.4)).toBe(w);
+    expect(world.trustWith.eu).toBe(1);
   });
 });
