@@ -119,13 +119,14 @@ export function runDeclaredTrack(track: DeclaredTrack, ctx: DeclaredContext): Tr
       }),
     };
   };
-  if (!offerAt(1)) return withSpace({ world, offers: [], deal: null, blockedBy: nothingToPutUp(track, packages, feasible) });
+  const opening = offerAt(1);
+  if (!opening) return withSpace({ world, offers: [], deal: null, blockedBy: nothingToPutUp(track, packages, feasible) });
 
   // The turns: after each refusal the answerer proposes in its turn; the loop stops them at the deadline.
   let exchange = 0;
   const next = (): Planned<DeclaredPackage> | null => {
     exchange += 1;
-    const step = offerAt(exchange);
+    const step = exchange === 1 ? opening : offerAt(exchange);
     // Past the deadline a step counts as left (the deadline blocked) only if more time could have reached a deal.
     if (!step || (exchange > exchanges && !zopa)) return null;
     return () => step;

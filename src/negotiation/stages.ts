@@ -24,6 +24,7 @@ import { routedRelease, type RoutedRelease } from '../rules/routes.js';
 import type { ChangeRecord, ModelDeal } from '../simulation/trace.js';
 import { addMonths } from '../world/month.js';
 import type { Grant } from './package.js';
+import { round3 } from '../simulation/round.js';
 
 /** The tracks whose deals are staged, and the side that pays on each. */
 export type StagedTrack = 'us-belarus' | 'eu-belarus' | 'lithuania-belarus';
@@ -168,7 +169,6 @@ export function addToWave(wave: WaveState, freed: readonly { readonly route: Rou
 }
 
 const people = (rs: readonly RoutedRelease[]) => rs.map((r) => ({ id: r.id, count: r.count, route: r.route }));
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const withGrants = (grants: readonly Grant[]) => (grants.length ? { grants: [...grants] } : {});
 
 /**

@@ -8,6 +8,7 @@ import { DEPORTATION_ROUTES, ISSUERS, ROUTES, TALKS_STATES } from '../world/type
 import { RULE_IDS } from '../rules/ids.js';
 import { BUILT_IN_TRACKS } from '../simulation/trace.js';
 import type { UncertainInput } from './uncertain.js';
+import { round3 } from '../simulation/round.js';
 
 // One scenario is checked per command: zod's compiled fast path (built with new Function on the
 // first parse) costs more than it saves for a single parse, and a sweep parses once too.
@@ -108,7 +109,7 @@ export const worldSchema = z.strictObject({
   const sum = given.reduce((t, [x]) => t + (x ?? 0), 0);
   if (given.length > 0 && Math.abs(sum - 1) > 1e-6) {
     ctx.addIssue({ code: 'custom', path: ['cohorts', given[given.length - 1]![1], 'arrestShare'],
-      message: `the cohorts' arrest shares sum to ${Math.round(sum * 1000) / 1000}, expected 1 (R18); give every cohort a share, or none to split by \`held\`` });
+      message: `the cohorts' arrest shares sum to ${round3(sum)}, expected 1 (R18); give every cohort a share, or none to split by \`held\`` });
   }
 });
 

@@ -41,6 +41,7 @@ import { cohortCounts, flowTables, monthFlows, type CohortCount, type FlowTables
 import { addToWave, reliefWorth, stageTermsOf, stepPending, type PendingDeal, type StagedTrack, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
 import { VERSION } from '../version.js';
+import { round3 } from './round.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -153,8 +154,8 @@ function summarize(world: World, agents: Agents, declared: readonly DeclaredAgen
     held: heldCount(world),
     released: releasedCount(world),
     releasedByRoute: { ...world.releasedByRoute },
-    usInterest: Math.round(world.usInterest * 1000) / 1000,
-    hostilityLithuania: Math.round(world.relations.lithuania.hostility * 1000) / 1000,
+    usInterest: round3(world.usInterest),
+    hostilityLithuania: round3(world.relations.lithuania.hostility),
     balloons: world.balloons,
     transitOpen: world.transitOpen,
     confiscationThreat: world.confiscationThreat,
@@ -164,7 +165,7 @@ function summarize(world: World, agents: Agents, declared: readonly DeclaredAgen
     rearrested: world.rearrested,
     pardoned: world.pardoned,
     served: world.releasedByRoute.served,
-    trust: Math.round(world.trust * 1000) / 1000,
+    trust: round3(world.trust),
   };
 }
 
@@ -560,7 +561,7 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     dealsByDeclaredTrack: { ...(open?.declared ?? {}) },
     firstDealMonth,
     belarusReliefValue: Math.round(reliefValue(world, isOn(rules, 'R08')) * 100) / 100,
-    usInterest: Math.round(world.usInterest * 1000) / 1000,
+    usInterest: round3(world.usInterest),
     talks: world.talks,
     prisonersArrested: world.arrested,
     prisonersRearrested: world.rearrested,
@@ -569,8 +570,8 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
     waves: open ? open.waves.map(waveRecord) : [],
     reneged: open?.reneged ?? 0,
     sanctionHistory: open ? sanctionHistoryOf(open.scenario, world) : {},
-    trust: Math.round(world.trust * 1000) / 1000,
-    trustWith: { eu: Math.round(world.trustWith.eu * 1000) / 1000, lithuania: Math.round(world.trustWith.lithuania * 1000) / 1000 },
+    trust: round3(world.trust),
+    trustWith: { eu: round3(world.trustWith.eu), lithuania: round3(world.trustWith.lithuania) },
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { ROUTES, type World } from '../world/types.js';
 import { heldCount, releasedCount } from '../world/create.js';
+import { round3 } from './round.js';
 
 /** A month's fields, in the order the CSV's columns and every JSON object have them. */
 export const SERIES_FIELDS = [
@@ -16,8 +17,6 @@ export const SERIES_FIELDS = [
 
 export type SeriesField = (typeof SERIES_FIELDS)[number];
 export type MonthRow = Readonly<Record<SeriesField, number | string | boolean>>;
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The world at one step of a run, in SERIES_FIELDS order. */
 export function monthRow(world: World, step: number): MonthRow {
