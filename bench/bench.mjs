@@ -30,7 +30,7 @@ if (args[0] === '--alloc') {
   // Child process, run with --expose-gc and a young generation large enough that no GC happens
   // while measuring: the heap's growth over K runs is then what K runs allocate.
   const { loadScenario } = await import('../dist/scenario/load.js');
-  const { runScenario } = await import('../dist/simulation/run.js');
+  const { runScenario } = await import('../dist/run-scenario.js');
   const scenario = loadScenario(args[1]).scenario;
   for (let i = 0; i < 300; i++) runScenario(scenario, { seed: i, trace: false });
   const { PerformanceObserver } = await import('node:perf_hooks');
@@ -61,7 +61,7 @@ const againstAt = args.indexOf('--against');
 const against = againstAt >= 0 ? args[againstAt + 1] : null;
 const names = args.filter((a, i) => !a.startsWith('--') && !(againstAt >= 0 && i === againstAt + 1));
 const { loadScenario, scenarioNames } = await import('../dist/scenario/load.js');
-const { runScenario } = await import('../dist/simulation/run.js');
+const { runScenario } = await import('../dist/run-scenario.js');
 const scenarios = names.length ? names : ['base', ...scenarioNames().filter((n) => n !== 'base')];
 const hasTime = existsSync('/usr/bin/time');
 
@@ -104,7 +104,8 @@ async function versus(name, refRoot) {
   const { join } = await import('node:path');
   const ref = async (path) => import(pathToFileURL(join(refRoot, 'dist', path)).href);
   const refLoad = (await ref('scenario/load.js')).loadScenario;
-  const refRun = (await ref('simulation/run.js')).runScenario;
+  // Builds before 2026-12-03 kept runScenario in simulation/run.js.
+  const refRun = existsSync(join(refRoot, 'dist', 'run-scenario.js')) ? (await ref('run-scenario.js')).runScenario : (await ref('simulation/run.js')).runScenario;
   // THAW_BENCH_SET="rules.R18=false,…" applies settings to this build's scenario (to locate a cost).
   const { applySetting } = await import('../dist/scenario/overrides.js');
   const mine = (process.env.THAW_BENCH_SET ?? '').split(',').filter(Boolean).reduce((s, t) => applySetting(s, { path: t.slice(0, t.indexOf('=')), value: t.slice(t.indexOf('=') + 1) }), loadScenario(name).scenario);

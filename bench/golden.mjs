@@ -26,7 +26,8 @@ const [mode = 'check', dir = '/tmp/thaw-golden', root = new URL('..', import.met
 const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
 const { loadScenario, scenarioNames } = await dist('scenario/load.js');
 const { applySetting } = await dist('scenario/overrides.js');
-const { runScenario } = await dist('simulation/run.js');
+// Builds before 2026-12-03 kept runScenario in simulation/run.js.
+const { runScenario } = await dist(existsSync(join(root, 'dist', 'run-scenario.js')) ? 'run-scenario.js' : 'simulation/run.js');
 const { renderJson } = await dist('report/json.js');
 const VARIANTS = [[], ['rules.R02=false'], ['rules.R05=false', 'rules.R08=false'], ['rules.R09=false', 'rules.R12=false'],
   ['rules.R06=false', 'rules.R13=false'], ['rules.R17=false', 'rules.R03=false'], ['agents.us.visitChance=1', 'rules.R15=true']];

@@ -12,7 +12,7 @@ const { toDot } = await import('../dist/report/diagram.js');
 const { chartToSvg, layoutDot, saveChartCodeCache } = await import('../dist/report/render.js');
 const { distributionSpec, timelineSpec } = await import('../dist/report/charts.js');
 const { loadScenario } = await import('../dist/scenario/load.js');
-const { runScenario } = await import('../dist/simulation/run.js');
+const { runScenario } = await import('../dist/run-scenario.js');
 
 const layouts = [];
 for (const g of agentGraphs()) {

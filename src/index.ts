@@ -7,7 +7,7 @@ export { parseSetting, applySetting, applySettings, type Setting } from './scena
 export { fingerprintOf } from './scenario/fingerprint.js';
 export { UserError, formatProblem, type Problem } from './scenario/errors.js';
 export type { Scenario } from './scenario/schema.js';
-export { runScenario } from './simulation/run.js';
+export { runScenario } from './run-scenario.js';
 export type { RunResult, MonthRecord, OfferRecord, DealRecord, Outcome } from './simulation/trace.js';
 export { executeRuns, runBatch, shardIndices, defaultWorkers, type RunRow, type StudyRuns, type Shard, type ExecuteOptions } from './simulation/sweep.js';
 export { runSeed } from './simulation/seeds.js';

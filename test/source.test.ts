@@ -7,7 +7,7 @@ import { RULES } from '../src/rules/catalogue.js';
 import type { RuleId } from '../src/rules/ids.js';
 import { lookupSource, parseSource } from '../src/rules/source.js';
 import { loadScenario, scenarioNames } from '../src/scenario/load.js';
-import { runScenario } from '../src/simulation/run.js';
+import { runScenario } from '../src/run-scenario.js';
 import { renderText } from '../src/report/text.js';
 import { plain } from '../src/report/style.js';
 

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
 import { applySettings, parseSetting, type Setting } from '../scenario/overrides.js';
-import { runScenario } from '../simulation/run.js';
+import { runScenario } from '../run-scenario.js';
 import { fingerprintOf } from '../simulation/sweep-file.js';
 import { RowSummaries } from '../simulation/study.js';
 import { agentGraphs, actorGraphs } from '../agents/graph.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadScenarioFast } from '../scenario/resolved.js';
 import { parseSetting, type Setting } from '../scenario/setting.js';
 import { fingerprintOf } from '../scenario/fingerprint.js';
-import { runScenario } from '../simulation/run.js';
+import { runScenario } from '../run-scenario.js';
 import { renderText } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';

@@ -75,7 +75,7 @@ export function metricCatalogue(facts: StartFacts): MetricInfo[] {
   ];
 }
 
-export function metricsOf(result: RunResult, facts: StartFacts): Record<string, number | null> {
+export function metricsOf(result: Pick<RunResult, 'outcome'>, facts: StartFacts): Record<string, number | null> {
   const o = result.outcome;
   const m: Record<string, number | null> = {};
   m.released = o.prisonersReleased;

@@ -35,8 +35,7 @@ import { createRng, createSubstream, drawFrom, lazySubstream, type Rng } from '.
 import { drawInputs } from './draws.js';
 import { conditionHolds, ScenarioEvents } from './events.js';
 import { BUILT_IN_TRACKS, isBuiltInTrack } from './trace.js';
-import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, RunResult, TrackId, WaveRecord, WorldSummary } from './trace.js';
-import { withWords } from '../report/trace-words.js';
+import type { AgentId, AgentMove, BlockedKind, DeclaredActorId, ChangeRecord, ModelSpace, ModelDeal, ModelEvent, ModelMonth, ModelOffer, ModelRun, Outcome, TrackId, WaveRecord, WorldSummary } from './trace.js';
 import { cohortCounts, flowTables, monthFlows, type CohortCount, type FlowTables } from '../world/arrests.js';
 import { addToWave, reliefWorth, stageTermsOf, stepPending, type PendingDeal, type StagedTrack, type WaveState } from '../negotiation/stages.js';
 import type { RoutedRelease } from '../rules/routes.js';
@@ -575,20 +574,14 @@ export function outcomeOf(world: World, dealCount: Readonly<Record<TrackId, numb
   };
 }
 
-/**
- * Runs a scenario for its horizon (or `months`) with one seed, as the run JSON carries it: the
- * model's records (`simulate`) with their words added by src/report/trace-words.ts, the one
- * place sentences are made. Same inputs, same result.
- */
-export function runScenario(given: Scenario, options: RunOptions): RunResult {
-  const { scenario, run } = simulateDrawn(given, options);
-  return run.months.length === 0 ? { ...run, months: [] } : withWords(run, scenario);
-}
-
 /** The model's run: structured records only, no sentences (the trace before the words). */
 export const simulate = (given: Scenario, options: RunOptions): ModelRun => simulateDrawn(given, options).run;
 
-function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenario: Scenario; readonly run: ModelRun } {
+/**
+ * The model's run and the scenario it ran, with its uncertain inputs drawn (the names the words
+ * need come from that one). Same inputs, same result.
+ */
+export function simulateDrawn(given: Scenario, options: RunOptions): { readonly scenario: Scenario; readonly run: ModelRun } {
   const { scenario, draws } = drawInputs(given, options.seed);
   const { world, profile: startProfile } = startWorld(scenario);
   const rules = everySwitch(scenario.rules);

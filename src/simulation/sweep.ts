@@ -9,7 +9,7 @@ import { inPackage } from '../paths.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.js';
-import { runScenario } from './run.js';
+import { simulate } from './run.js';
 import { runSeed } from './seeds.js';
 import { metricsOf, startFacts, type MetricValues, type StartFacts } from './metrics.js';
 import { setIn } from '../scenario/overrides.js';
@@ -85,7 +85,7 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
     const worlds: World[] | null = study.facts ? [] : null;
     const series = study.series ? seriesCollector() : null;
     const observe = worlds || series ? { observe: (w: World) => { worlds?.push(w); series?.observe(w); } } : {};
-    const result = runScenario(study.scenario, { seed, trace: false, ...months, ...observe });
+    const result = simulate(study.scenario, { seed, trace: false, ...months, ...observe });
     const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
     const resolved = study.facts && worlds ? { facts: resolveAll(study.facts, worlds, result.outcome.waves) } : {};
     return { run: index, seed, ...drawn, metrics: metricsOf(result, facts), ...resolved, ...(series ? { series: series.months } : {}) };
@@ -100,7 +100,7 @@ export function runRow(study: StudyRuns, facts: StartFacts, index: number): RunR
     factors[f.name] = values[k]!;
   });
   const series = study.series ? seriesCollector() : null;
-  const result = runScenario(scenario, { seed, trace: false, ...months, ...(series ? { observe: series.observe } : {}) });
+  const result = simulate(scenario, { seed, trace: false, ...months, ...(series ? { observe: series.observe } : {}) });
   const drawn = Object.keys(result.draws).length > 0 ? { draws: result.draws } : {};
   return { run: index, seed, point, factors, ...drawn, metrics: metricsOf(result, facts), ...(series ? { series: series.months } : {}) };
 }

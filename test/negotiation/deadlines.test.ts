@@ -22,7 +22,7 @@ vi.mock('../../src/negotiation/bargain.js', async (importOriginal) => {
 });
 
 const { DEADLINES, TRACKS } = await import('../../src/negotiation/protocol.js');
-const { runScenario } = await import('../../src/simulation/run.js');
+const { runScenario } = await import('../../src/run-scenario.js');
 const { loadScenario } = await import('../../src/scenario/load.js');
 
 describe('the deadline each track passes to bargain', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runDeclaredTrack } from '../../src/negotiation/declared-track.js';
 import { declaredTrackSchema, type DeclaredTrack } from '../../src/scenario/schema.js';
 import { createWorld } from '../../src/world/create.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { labelsOf } from '../../src/report/labels.js';
 import { describeBlock, describeDeal, partyName } from '../../src/report/words.js';

@@ -9,7 +9,7 @@ import { declaredPackages, runDeclaredTrack } from '../../src/negotiation/declar
 import { declaredTrackSchema, type DeclaredTrack } from '../../src/scenario/schema.js';
 import { createWorld } from '../../src/world/create.js';
 import { marginalRelief } from '../../src/world/valuation.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { scenario } from '../support/scenarios.js';
 import { loadScenario } from '../../src/scenario/load.js';
 

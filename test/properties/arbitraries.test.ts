@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderJson } from '../../src/report/json.js';
 import { announceSeed, checkProperty, checkRuns, COUNTEREXAMPLE_DIR, FC_SEED, writeCounterexample } from './fc-config.js';
 import { arbitraryOf, runExampleArb, scenarioArb } from './arbitraries.js';

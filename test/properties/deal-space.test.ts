@@ -6,7 +6,7 @@
  * Nash point lies on the Pareto frontier, and there is one exactly when a ZOPA exists.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { BLOCKED_KINDS, type OfferRecord, type RunResult } from '../../src/simulation/trace.js';
 import { dominates } from '../../src/negotiation/deal-space.js';
 import { isOn } from '../../src/rules/switches.js';

@@ -1,6 +1,6 @@
 /** Same scenario + seed ⇒ identical trace, whatever ran before and whether the trace is kept. */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderJson } from '../../src/report/json.js';
 import { announceSeed, checkRuns } from './fc-config.js';
 import { runExampleArb, SHIPPED } from './arbitraries.js';

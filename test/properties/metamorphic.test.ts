@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderJson } from '../../src/report/json.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 import { OPEN_WORLD_RULE_IDS, type RuleId } from '../../src/rules/ids.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderJson } from '../../src/report/json.js';
 import { announceSeed, checkRuns } from './fc-config.js';
 import { runExampleArb, SHIPPED } from './arbitraries.js';

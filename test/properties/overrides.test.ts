@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { applySetting } from '../../src/scenario/overrides.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { announceSeed, checkProperty } from './fc-config.js';
 import { branchArb, mergeDeep, scenarioArb, seedArb, settingArb } from './arbitraries.js';
 import { replay } from './ledger.js';

@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
 import { announceSeed, checkRuns, type RunExample } from './fc-config.js';
 import { runExampleArb, seedArb, SHIPPED } from './arbitraries.js';

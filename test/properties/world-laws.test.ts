@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'vitest';
 import fc from 'fast-check';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { createWorld, heldCount, initialCount, releasedCount } from '../../src/world/create.js';
 import { arrestIntoCohort, liftSanction, rearrestFromHome, rearrestNamed, releaseFromCohort, releaseNamed } from '../../src/world/recipes.js';
 import { ROUTES } from '../../src/world/types.js';

@@ -8,7 +8,7 @@ import { labelsOf } from '../../src/report/labels.js';
 import { renderText } from '../../src/report/text.js';
 import { plain as PLAIN } from '../../src/report/style.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import type { DealRecord, PackageView } from '../../src/simulation/trace.js';
 
 const s = loadScenario('us-troops-for-transit').scenario;

@@ -11,7 +11,7 @@ import { agentGraphs } from '../../src/agents/graph.js';
 import { toDot } from '../../src/report/diagram.js';
 import { dotToSvg } from '../../src/report/render.js';
 import { renderReport } from '../../src/report/html/page.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { scenario } from '../support/scenarios.js';
 
 const doc = (path: string) => readFileSync(new URL(`../../docs/${path}`, import.meta.url), 'utf8');

@@ -12,7 +12,7 @@ import { PARAGRAPHS } from '../../src/rules/paragraphs.js';
 import { RULES } from '../../src/rules/catalogue.js';
 import { RULE_IDS } from '../../src/rules/ids.js';
 import { renderReport } from '../../src/report/html/page.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { runBatch } from '../../src/simulation/sweep.js';
 import { metricCatalogue, startFacts } from '../../src/simulation/metrics.js';
 import { RowSummaries } from '../../src/simulation/study.js';

@@ -9,7 +9,7 @@ import { storyHtml } from '../../src/report/html/story.js';
 import { labelsOf } from '../../src/report/labels.js';
 import { AGENT_NAMES } from '../../src/report/words.js';
 import { plain } from '../../src/report/style.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import type { AgentMove } from '../../src/simulation/trace.js';
 import { scenario } from '../support/scenarios.js';
 

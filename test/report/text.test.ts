@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderText } from '../../src/report/text.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { plain } from '../../src/report/style.js';

@@ -3,7 +3,7 @@ import { describeRule } from './harness.js';
 import { mean, runs, scenario } from '../support/scenarios.js';
 import { POISSON_EXACT_UP_TO, createRng, poisson } from '../../src/simulation/rng.js';
 import { arrestRates } from '../../src/world/arrests.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { loadScenarioText } from './open-world-support.js';
 
 describeRule('R18', () => {

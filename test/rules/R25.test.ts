@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeRule } from './harness.js';
 import { runs, scenario } from '../support/scenarios.js';
 import { changesOf } from './open-world-support.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 
 describeRule('R25', () => {
   it('each month about termEndChance of the cohorts\' held people walk out at the end of their sentence', () => {

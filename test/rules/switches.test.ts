@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type RuleId } from '../../src/rules/ids.js';
 import { scenarioNames } from '../../src/scenario/load.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { scenario, seeds } from '../support/scenarios.js';
 import { allDeals, runs } from '../support/scenarios.js';
 

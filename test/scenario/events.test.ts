@@ -1,7 +1,7 @@
 /** Scenario events: scheduled ones fire in their month only, conditional ones when the world says so, deterministically. */
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import type { RunResult } from '../../src/simulation/trace.js';
 
 const scenarioEvents = (r: RunResult) => r.months.flatMap((m) => m.events.filter((e) => e.kind === 'scenario').map((e) => ({ month: m.month, ...e })));

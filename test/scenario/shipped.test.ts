@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioNames, SCENARIO_DIR, validateScenario, loadScenario } from '../../src/scenario/load.js';
 import { renderScenarioSchema } from '../../src/docs/scenario-schema.js';
 import { renderScenarioReference, withReference } from '../../src/docs/scenario-doc.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 
 const SHIPPED = ['base', 'eu-joins-thaw', 'lithuania-opens-transit', 'peace-talks-advance', 'peace-talks-fail', 'poland-poczobut-deal', 'us-loses-interest', 'war-frozen'];
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, validateScenario } from '../../src/scenario/load.js';
 import { applySetting } from '../../src/scenario/overrides.js';
 import { UserError, formatProblem } from '../../src/scenario/errors.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { renderText } from '../../src/report/text.js';
 import { plain as plainStyle } from '../../src/report/style.js';
 

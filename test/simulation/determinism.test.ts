@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 
 describe('determinism', () => {
   it('same scenario and seed give the same run, in any order and after other runs', () => {

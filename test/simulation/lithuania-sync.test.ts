@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 
 describe('Lithuania follows transit changes made by scenario events', () => {
   it('a scenario that opens and later closes Klaipėda moves the Lithuanian machine with it', () => {

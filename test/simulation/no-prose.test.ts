@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
-import { runScenario, simulate } from '../../src/simulation/run.js';
+import { simulate } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { scenarioNames } from '../../src/scenario/load.js';
 import { applySetting } from '../../src/scenario/overrides.js';
 import type { Scenario } from '../../src/scenario/schema.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../support/scenarios.js';
 import { executeRuns, runBatch } from '../../src/simulation/sweep.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { runSeed } from '../../src/simulation/seeds.js';
 import { SERIES_FIELDS } from '../../src/simulation/series.js';
 import { addMonths } from '../../src/world/month.js';

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { defaultWorkers, executeRuns, runBatch, shardIndices, type RunRow } from '../../src/simulation/sweep.js';
 import { metricCatalogue, startFacts } from '../../src/simulation/metrics.js';
 import { compareColumns, summarizeRows, tornado } from '../../src/simulation/study.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { runSeed } from '../../src/simulation/seeds.js';
 import { summarize } from '../../src/simulation/stats.js';
 

@@ -2,7 +2,7 @@
 import { loadScenario } from '../../src/scenario/load.js';
 import { mergeScenario, type Plain } from '../../src/scenario/merge.js';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema.js';
-import { runScenario } from '../../src/simulation/run.js';
+import { runScenario } from '../../src/run-scenario.js';
 import { OPEN_WORLD_RULE_IDS } from '../../src/rules/ids.js';
 import type { RunResult } from '../../src/simulation/trace.js';
 
