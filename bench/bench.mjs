@@ -105,7 +105,7 @@ async function versus(name, refRoot) {
   const ref = async (path) => import(pathToFileURL(join(refRoot, 'dist', path)).href);
   const refLoad = (await ref('scenario/load.js')).loadScenario;
   // Builds before 2026-12-03 kept runScenario in simulation/run.js.
-  const refRun = existsSync(join(refRoot, 'dist', 'run-scenario.js')) ? (await ref('run-scenario.js')).runScenario : (await ref('simulation/run.js')).runScenario;
+  const refRun = (await ref(existsSync(join(refRoot, 'dist', 'run-scenario.js')) ? 'run-scenario.js' : 'simulation/run.js')).runScenario;
   // THAW_BENCH_SET="rules.R18=false,…" applies settings to this build's scenario (to locate a cost).
   const { applySetting } = await import('../dist/scenario/overrides.js');
   const mine = (process.env.THAW_BENCH_SET ?? '').split(',').filter(Boolean).reduce((s, t) => applySetting(s, { path: t.slice(0, t.indexOf('=')), value: t.slice(t.indexOf('=') + 1) }), loadScenario(name).scenario);

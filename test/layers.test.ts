@@ -22,21 +22,21 @@ function importsOf(file: string): string[] {
   return specs.map((s) => relative(SRC, join(file, '..', s)));
 }
 
+/** `file → import` for each import of a file under src/FOLDER that `banned` matches. */
+const importsWhere = (folder: string, banned: (path: string) => boolean): string[] =>
+  filesUnder(join(SRC, folder)).flatMap((f) => importsOf(f).filter(banned).map((i) => `${relative(SRC, f)} → ${i}`));
+
 describe('folder layers', () => {
   it('finds the imports it checks', () => {
     expect(importsOf(join(SRC, 'run-scenario.ts'))).toEqual(expect.arrayContaining(['simulation/run.js', 'report/trace-words.js']));
   });
 
   it.each(MODEL)('src/%s imports nothing from src/report or src/cli', (folder) => {
-    const bad = filesUnder(join(SRC, folder)).flatMap((f) =>
-      importsOf(f).filter((i) => i.startsWith('report/') || i.startsWith('cli/')).map((i) => `${relative(SRC, f)} → ${i}`));
-    expect(bad).toEqual([]);
+    expect(importsWhere(folder, (i) => i.startsWith('report/') || i.startsWith('cli/'))).toEqual([]);
   });
 
   it('src/report never runs the model (no simulation/run, simulation/sweep or run-scenario)', () => {
     const running = ['simulation/run.js', 'simulation/sweep.js', 'run-scenario.js'];
-    const bad = filesUnder(join(SRC, 'report')).flatMap((f) =>
-      importsOf(f).filter((i) => running.includes(i)).map((i) => `${relative(SRC, f)} → ${i}`));
-    expect(bad).toEqual([]);
+    expect(importsWhere('report', (i) => running.includes(i))).toEqual([]);
   });
 });
